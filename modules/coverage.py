@@ -1,0 +1,184 @@
+"""The standard-by-content matrix: for every item of the standard, what in the course reaches it.
+
+What "reaches" means:
+- a task: the lessons, questions and reflections of the modules that teach it;
+- an activity: lessons, questions and reflections placed under it;
+- an output (O) or indicator (P): the lessons of its activity (a lesson teaches what its activity asks);
+  an indicator also counts the questions that name it as evidence;
+- a K or S item: lessons and questions that name it;
+- an A item: reflections that name it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from ..quizzes.model import QUESTION_TYPES
+from .course import Course
+
+MIN_QUESTIONS_PER_K = 5
+MIN_APPLIED_PER_K = 2
+MIN_QUESTIONS = 90
+MIN_REFLECTIONS_PER_MODULE = 2
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    id: str
+    kind: str
+    label: str
+    text: str
+    lessons: int
+    questions: int
+    applied: int
+    reflections: int
+    note: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def coverage(course: Course) -> list[CoverageRow]:
+    lessons: Counter[str] = Counter()
+    questions: Counter[str] = Counter()
+    applied: Counter[str] = Counter()
+    reflections: Counter[str] = Counter()
+    std = course.standard
+
+    for module, lesson in course.lessons():
+        act = std.activities[lesson.activity]
+        for ident in {module.task, lesson.activity, *lesson.knowledge, *lesson.skills,
+                      *(o.id for o in act.outputs), *(p.id for p in act.indicators)}:
+            lessons[ident] += 1
+    for module, q in course.questions():
+        for ident in {module.task, q.activity, *q.knowledge, *q.indicators, *q.skills}:
+            questions[ident] += 1
+            applied[ident] += int(q.applied)
+    for module, r in course.reflections():
+        for ident in {module.task, r.attitude, *([r.activity] if r.activity else [])}:
+            reflections[ident] += 1
+
+    rows = []
+    for item in std.items():
+        counts = (lessons[item.id], questions[item.id], applied[item.id], reflections[item.id])
+        rows.append(
+            CoverageRow(
+                id=item.id,
+                kind=item.kind,
+                label=item.label,
+                text=item.text or "",
+                lessons=counts[0],
+                questions=counts[1],
+                applied=counts[2],
+                reflections=counts[3],
+                note=_note(item.kind, item.text, item.erratum, *counts),
+            )
+        )
+    return rows
+
+
+def _note(kind: str, text: str | None, erratum: str | None, lessons: int, questions: int, applied: int, reflections: int) -> str:
+    notes = []
+    if text is None:
+        notes.append(f"no text in the standard (ERRATA {erratum})")
+    if kind in ("task", "activity") and lessons == 0:
+        notes.append("no lesson")
+    if kind == "output" and lessons == 0:
+        notes.append("not taught")
+    if kind in ("indicator", "skill") and questions == 0:
+        notes.append("not assessed by any question")
+    if kind == "knowledge" and questions < MIN_QUESTIONS_PER_K:
+        notes.append(f"only {questions} questions (minimum {MIN_QUESTIONS_PER_K})")
+    if kind == "knowledge" and applied < MIN_APPLIED_PER_K:
+        notes.append(f"only {applied} applied questions (minimum {MIN_APPLIED_PER_K})")
+    if kind == "attitude" and reflections == 0:
+        notes.append("no reflection")
+    return "; ".join(notes)
+
+
+def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list[str]:
+    """Where the course falls short of the product's minimums. Empty means the course is complete."""
+    rows = rows if rows is not None else coverage(course)
+    gaps = []
+    for row in rows:
+        if row.kind == "activity" and row.lessons == 0:
+            gaps.append(f"activity {row.id} has no lesson")
+        if row.kind == "knowledge" and row.questions < MIN_QUESTIONS_PER_K:
+            gaps.append(f"{row.id} has {row.questions} questions (minimum {MIN_QUESTIONS_PER_K})")
+        if row.kind == "knowledge" and row.applied < MIN_APPLIED_PER_K:
+            gaps.append(f"{row.id} has {row.applied} applied questions (minimum {MIN_APPLIED_PER_K})")
+        if row.kind == "attitude" and row.reflections == 0:
+            gaps.append(f"attitude {row.id} ({row.text.split('：')[0]}) has no reflection")
+    all_questions = [q for _, q in course.questions()]
+    if len(all_questions) < MIN_QUESTIONS:
+        gaps.append(f"the course has {len(all_questions)} questions (minimum {MIN_QUESTIONS})")
+    unused = [t for t in QUESTION_TYPES if t not in {q.type for q in all_questions}]
+    if unused:
+        gaps.append("question types not used: " + ", ".join(unused))
+    for module in course.modules:
+        if len(module.reflections) < MIN_REFLECTIONS_PER_MODULE:
+            gaps.append(f"module {module.id} has {len(module.reflections)} reflections (minimum {MIN_REFLECTIONS_PER_MODULE})")
+    for task in course.standard.tasks:
+        if not any(m.task == task.id for m in course.modules):
+            gaps.append(f"task {task.id} has no module")
+    return gaps
+
+
+COLUMNS = ("id", "kind", "label", "lessons", "questions", "applied", "reflections", "note", "text")
+
+
+def coverage_json(rows: list[CoverageRow]) -> str:
+    import json
+
+    return json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def coverage_csv(rows: list[CoverageRow]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in rows:
+        writer.writerow([getattr(r, c) for c in COLUMNS])
+    return out.getvalue()
+
+
+def coverage_table(rows: list[CoverageRow], text_width: int = 40) -> str:
+    """A plain-text table that lines up with CJK text (wide characters take two columns)."""
+    header = ("id", "kind", "label", "L", "Q", "Qa", "R", "note / text")
+    body = [
+        (r.id, r.kind, r.label, str(r.lessons), str(r.questions), str(r.applied), str(r.reflections),
+         r.note or _clip(r.text, text_width))
+        for r in rows
+    ]
+    widths = [max(_width(row[i]) for row in [header, *body]) for i in range(len(header) - 1)]
+    lines = []
+    for row in [header, *body]:
+        cells = [_pad(cell, widths[i], right=3 <= i <= 6) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    lines.append("")
+    lines.append("L = lessons, Q = questions, Qa = applied questions (scenario or calculation), R = reflections")
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
+def _clip(text: str, width: int) -> str:
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - 1:
+            return out + "…"
+        out += ch
+    return out

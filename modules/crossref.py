@@ -1,0 +1,152 @@
+"""Checks that reach outside one key: ids against the standard, ids unique across the course,
+prompts not repeated, lessons not empty. Each finding points at the key that is wrong."""
+
+from __future__ import annotations
+
+from ..quizzes.checks import question_findings
+from ..quizzes.text import normalise_text
+from .errors import Problem
+from ..quizzes.model import Question
+from .model import Lesson, Module, Reflection
+from .standard import ItemKind, Standard
+from .yamlsrc import Source, format_path
+
+_KIND_NAMES: dict[str, str] = {
+    "task": "work task",
+    "activity": "activity",
+    "output": "output (O)",
+    "indicator": "indicator (P)",
+    "knowledge": "K item",
+    "skill": "S item",
+    "attitude": "A item",
+}
+
+Path = tuple[str | int, ...]
+
+
+class CrossReferences:
+    def __init__(self, standard: Standard) -> None:
+        self.standard = standard
+        self._ids: dict[tuple[str, str], tuple[str, int]] = {}  # (what, id) -> (file, line) first seen
+        self._prompts: dict[str, tuple[str, str, int]] = {}
+        self._late: list[Problem] = []
+
+    def check_module(self, module: Module, source: Source) -> list[Problem]:
+        return self.check_parts(
+            source,
+            module_id=module.id,
+            task=module.task,
+            lessons=list(enumerate(module.lessons)),
+            questions=list(enumerate(module.questions)),
+            reflections=list(enumerate(module.reflections)),
+            mastery_knowledge=list(module.mastery.knowledge),
+        )
+
+    def check_parts(
+        self,
+        source: Source,
+        *,
+        module_id: str | None,
+        task: str | None,
+        lessons: list[tuple[int, Lesson]],
+        questions: list[tuple[int, Question]],
+        reflections: list[tuple[int, Reflection]],
+        mastery_knowledge: list[str],
+    ) -> list[Problem]:
+        """Check whatever validated, so one bad question does not hide the problems of the others."""
+        found: list[Problem] = []
+
+        def err(path: Path, message: str) -> None:
+            found.append(source.problem(path, message))
+
+        def ref(path: Path, ident: str, kind: ItemKind) -> bool:
+            item = self.standard.index.get(ident)
+            if item is None:
+                err(path, f"unknown {_KIND_NAMES[kind]} '{ident}'" + self._suggest(ident, kind))
+                return False
+            if item.kind != kind:
+                err(path, f"'{ident}' is {_a(_KIND_NAMES[item.kind])}, not {_a(_KIND_NAMES[kind])}")
+                return False
+            return True
+
+        def in_task(path: Path, ident: str, kind: ItemKind) -> None:
+            if ref(path, ident, kind) and module_task_ok and self.standard.task_of[ident] != task:
+                err(path, f"{_KIND_NAMES[kind]} '{ident}' belongs to task {self.standard.task_of[ident]}, not to this module's task {task}")
+
+        module_task_ok = task is not None and ref(("task",), task, "task")
+        if module_id is not None:
+            self._unique("module", module_id, source, ("id",))
+
+        for i, lesson in lessons:
+            at: Path = ("lessons", i)
+            self._unique("lesson", lesson.id, source, (*at, "id"))
+            in_task((*at, "activity"), lesson.activity, "activity")
+            for j, k in enumerate(lesson.knowledge):
+                ref((*at, "knowledge", j), k, "knowledge")
+            for j, s in enumerate(lesson.skills):
+                ref((*at, "skills", j), s, "skill")
+            if not lesson.body.strip():
+                err((*at, "body"), f"lesson '{lesson.id}' is empty: write its body in Markdown")
+
+        for i, q in questions:
+            at = ("questions", i)
+            self._unique("question", q.id, source, (*at, "id"))
+            in_task((*at, "activity"), q.activity, "activity")
+            for j, k in enumerate(q.knowledge):
+                ref((*at, "knowledge", j), k, "knowledge")
+            for j, p in enumerate(q.indicators):
+                in_task((*at, "indicators", j), p, "indicator")
+            for j, s in enumerate(q.skills):
+                ref((*at, "skills", j), s, "skill")
+            for sub, message in question_findings(q):
+                err((*at, *sub), message)
+            self._unique_prompt(q.prompt, q.id, source, (*at, "prompt"))
+
+        for i, r in reflections:
+            at = ("reflections", i)
+            self._unique("reflection", r.id, source, (*at, "id"))
+            ref((*at, "attitude"), r.attitude, "attitude")
+            if r.activity is not None:
+                in_task((*at, "activity"), r.activity, "activity")
+            if r.min_length > r.max_length:
+                err((*at, "min_length"), f"min_length ({r.min_length}) is larger than max_length ({r.max_length})")
+            if not r.prompt.strip():
+                err((*at, "prompt"), "the reflection prompt is empty")
+
+        for k in mastery_knowledge:
+            ref(("mastery", "knowledge", k), k, "knowledge")
+        return found
+
+    def check_course(self) -> list[Problem]:
+        return self._late
+
+    def _unique(self, what: str, ident: str, source: Source, path: Path) -> None:
+        line, col = source.place(path)
+        first = self._ids.setdefault((what, ident), (source.file, line))
+        if first != (source.file, line):
+            self._late.append(
+                Problem(source.file, line, col, f"{format_path(path)}: duplicate {what} id '{ident}' (first at {first[0]}:{first[1]})")
+            )
+
+    def _unique_prompt(self, prompt: str, qid: str, source: Source, path: Path) -> None:
+        key = normalise_text(prompt)
+        line, col = source.place(path)
+        first = self._prompts.setdefault(key, (qid, source.file, line))
+        if first[0] != qid:
+            self._late.append(
+                Problem(source.file, line, col, f"{format_path(path)}: same prompt as question '{first[0]}' ({first[1]}:{first[2]}); no two questions may ask the same thing the same way")
+            )
+
+    def _suggest(self, ident: str, kind: ItemKind) -> str:
+        known = self.standard.ids_of(kind)
+        close = [k for k in known if k.lower() == ident.lower() or k.replace(".", "") == ident.replace(".", "")]
+        if close:
+            return f"; did you mean '{close[0]}'?"
+        if kind in ("knowledge", "attitude", "task"):
+            return f" (known: {', '.join(known)})"
+        return ""
+
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun

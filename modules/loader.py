@@ -1,0 +1,213 @@
+"""Load the standard and the modules from YAML, and check everything before anyone renders anything.
+
+Gather, validate, then hand over: every problem in every file is collected and raised together
+as `ValidationFailed`, each placed at `file:line:col` with the key path.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .course import Course
+from .crossref import CrossReferences
+from .errors import Problem, ValidationFailed, ZhinengError
+from ..quizzes.model import Question
+from .model import Lesson, Module, Reflection
+from .standard import Standard
+from .yamlsrc import Source, format_path, parse
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "content"
+STANDARD_FILE = "standard.yaml"
+
+_HINTS = {
+    "attitude": "the A item this reflection develops, e.g. A01",
+    "knowledge": "the K items this question assesses, e.g. [K1]",
+    "activity": "the activity of the standard, e.g. T1.1",
+    "task": "the work task of the standard, e.g. T1",
+    "type": "single_choice, multiple_response, true_false, numeric, short_text, ordering or matching",
+}
+
+
+def display_path(path: Path) -> str:
+    """The path as a person would type it from the current folder."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith(".." + os.sep + "..") else rel
+
+
+def read_source(path: Path) -> tuple[Source, list[Problem]]:
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return Source(shown, None), [Problem(shown, 1, 1, f"the file is not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        raise ZhinengError(f"{shown}: cannot read: {exc.strerror}") from exc
+    return parse(text, shown)
+
+
+def validate_model(source: Source, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """Validate parsed data against a pydantic model; map its errors back to file places."""
+    if not isinstance(source.data, dict):
+        return None, [source.problem((), "expected a mapping of keys (`id: ...`, `title: ...`) at the top of the file")]
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, [_pydantic_problem(source, err) for err in exc.errors(include_url=False)]
+
+
+def _pydantic_problem(source: Source, err: Any) -> Problem:
+    path, missing = _data_path(source.data, err["loc"])
+    kind = err["type"]
+    if kind == "missing" and missing is not None:
+        hint = _HINTS.get(missing)
+        message = f"missing required key '{missing}'" + (f" ({hint})" if hint else "")
+    elif kind == "union_tag_invalid":
+        message = f"unknown question type '{err['ctx']['tag']}'; expected one of {err['ctx']['expected_tags']}"
+    elif kind == "union_tag_not_found":
+        message = f"missing required key 'type' ({_HINTS['type']})"
+    else:
+        message = err["msg"]
+    return source.problem(path, message)
+
+
+def _data_path(data: Any, loc: Sequence[Any]) -> tuple[tuple[str | int, ...], str | None]:
+    """Turn pydantic's `loc` into a path through the YAML data (dropping union tags and `[key]`)."""
+    path: list[str | int] = []
+    current = data
+    for i, seg in enumerate(loc):
+        if seg == "[key]":
+            continue
+        if isinstance(current, dict) and seg in current:
+            path.append(seg)
+            current = current[seg]
+        elif isinstance(current, list) and isinstance(seg, int) and 0 <= seg < len(current):
+            path.append(seg)
+            current = current[seg]
+        elif isinstance(current, dict) and current.get("type") == seg:
+            continue  # the discriminated union's tag
+        elif isinstance(current, dict) and i == len(loc) - 1:
+            return tuple(path), str(seg)  # a key that is missing here
+        else:
+            break
+    return tuple(path), None
+
+
+def unknown_key_warnings(source: Source, model: BaseModel, path: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Keys pydantic kept as extras are typos or keys this version does not know: warn, do not fail."""
+    found = [
+        source.problem((*path, key), f"unknown key '{key}' is ignored", "warning")
+        for key in (model.model_extra or {})
+    ]
+    for name in type(model).model_fields:
+        found += _walk_unknown(source, getattr(model, name), (*path, name))
+    return found
+
+
+def _walk_unknown(source: Source, value: Any, path: tuple[str | int, ...]) -> list[Problem]:
+    if isinstance(value, BaseModel):
+        return unknown_key_warnings(source, value, path)
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _walk_unknown(source, v, (*path, i))]
+    return []
+
+
+_PARTS: dict[str, TypeAdapter[Any]] = {
+    "lessons": TypeAdapter(Lesson),
+    "questions": TypeAdapter(Question),
+    "reflections": TypeAdapter(Reflection),
+}
+
+
+def _check_salvaged(refs: CrossReferences, source: Source) -> list[Problem]:
+    """The module as a whole did not validate: still check each lesson, question and reflection that did."""
+    data = source.data
+    parts: dict[str, list[tuple[int, Any]]] = {}
+    for key, adapter in _PARTS.items():
+        items = data.get(key)
+        parts[key] = []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                parts[key].append((i, adapter.validate_python(item)))
+            except ValidationError:
+                pass  # already reported against the whole module
+    mastery = data.get("mastery")
+    knowledge = mastery.get("knowledge") if isinstance(mastery, dict) else None
+    return refs.check_parts(
+        source,
+        module_id=data["id"] if isinstance(data.get("id"), str) else None,
+        task=data["task"] if isinstance(data.get("task"), str) else None,
+        lessons=parts["lessons"],
+        questions=parts["questions"],
+        reflections=parts["reflections"],
+        mastery_knowledge=[k for k in knowledge if isinstance(k, str)] if isinstance(knowledge, dict) else [],
+    )
+
+
+def load_standard(path: Path | None = None) -> Standard:
+    source, problems = read_source(path or BUILTIN_DIR / STANDARD_FILE)
+    standard, more = validate_model(source, Standard) if not problems else (None, [])
+    if problems or more or standard is None:
+        raise ValidationFailed(problems + more)
+    return standard  # type: ignore[no-any-return]
+
+
+def module_files(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
+    """Expand folders into their YAML files; a folder's `standard.yaml` replaces the built-in standard."""
+    files: list[Path] = []
+    standard: Path | None = None
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.name == STANDARD_FILE:
+                    standard = child
+                elif child.suffix in (".yaml", ".yml") and child.is_file():
+                    files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ZhinengError(f"{display_path(path)}: no such file or folder")
+    return files, standard
+
+
+def load_course(paths: Sequence[Path] = ()) -> Course:
+    """Load and check a course: the built-in one, or the given files and folders."""
+    files, standard_file = module_files(paths or [BUILTIN_DIR])
+    if not files:
+        raise ZhinengError("no module files (*.yaml) found in " + ", ".join(display_path(p) for p in paths))
+    standard = load_standard(standard_file)
+    problems: list[Problem] = []
+    refs = CrossReferences(standard)
+    modules: list[tuple[Module, Source]] = []
+    for file in files:
+        source, found = read_source(file)
+        module, more = validate_model(source, Module) if not found else (None, [])
+        problems += found + more
+        if isinstance(module, Module):
+            problems += unknown_key_warnings(source, module)
+            problems += refs.check_module(module, source)
+            modules.append((module, source))
+        elif isinstance(source.data, dict):
+            problems += _check_salvaged(refs, source)
+    problems += refs.check_course()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ValidationFailed(problems)
+    order = {t.id: i for i, t in enumerate(standard.tasks)}
+    modules.sort(key=lambda ms: (order.get(ms[0].task, len(order)), ms[0].id))
+    return Course(
+        standard=standard,
+        modules=tuple(m for m, _ in modules),
+        files={m.id: s.file for m, s in modules},
+        warnings=tuple(sorted(problems)),
+    )
+
+
+__all__ = ["BUILTIN_DIR", "Course", "format_path", "load_course", "load_standard"]

@@ -1,0 +1,137 @@
+"""The `zhineng` command: a thin edge over the model and the renderers.
+
+It parses arguments, calls pure functions, writes their output atomically, and turns every
+`ZhinengError` into `file:line:col: message` lines on stderr and exit code 1. Never a traceback
+for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .files import write_atomic
+from .modules.case import case_package
+from .modules.coverage import coverage, coverage_csv, coverage_gaps, coverage_json, coverage_table
+from .modules.errors import ValidationFailed, ZhinengError
+from .modules.loader import load_course, load_standard
+from .modules.model import Module
+from .modules.scaffold import new_module_yaml
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s)", file=sys.stderr)
+        return 1
+    except ZhinengError as exc:
+        print(f"zhineng: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `zhineng coverage | head`
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhineng", description="電子商務行銷企劃人員 職能基準 → trackable learning.")
+    parser.add_argument("--version", action="version", version=f"zhineng {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a course (the built-in one by default) and report every problem")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="module files or course folders")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("coverage", help="the standard-by-content matrix")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--check", action="store_true", help="exit 1 if the course misses the product's minimums")
+    p.set_defaults(run=_coverage)
+
+    p = sub.add_parser("schema", help="JSON Schema of the module YAML format, for editors")
+    p.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    p.set_defaults(run=_schema)
+
+    p = sub.add_parser("standard", help="the competency standard as data")
+    p.add_argument("--format", choices=("yaml", "json", "case"), default="yaml", help="case: IMS CASE 1.0 package")
+    p.add_argument("--base-uri", help="publish CASE URIs under this address (default urn:uuid:...)")
+    p.add_argument("--out", type=Path)
+    p.set_defaults(run=_standard)
+
+    p = sub.add_parser("new-module", help="scaffold an empty, valid module for a work task")
+    p.add_argument("task", help="the work task, e.g. T2")
+    p.add_argument("--id", dest="module_id", help="module id (default: the task id)")
+    p.add_argument("--out", type=Path, help="file to create (default: stdout); never overwrites")
+    p.set_defaults(run=_new_module)
+    return parser
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out, text.encode("utf-8"))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    course = load_course(args.paths)
+    for warning in course.warnings:
+        print(warning, file=sys.stderr)
+    return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    course = load_course(args.paths)
+    rows = coverage(course)
+    render = {"table": coverage_table, "csv": coverage_csv, "json": coverage_json}[args.format]
+    sys.stdout.write(render(rows))
+    if args.check:
+        gaps = coverage_gaps(course, rows)
+        for gap in gaps:
+            print(f"coverage: {gap}", file=sys.stderr)
+        return 1 if gaps else 0
+    return 0
+
+
+def module_schema() -> dict[str, object]:
+    schema = Module.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "zhineng learning module"
+    return schema
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _emit(json.dumps(module_schema(), ensure_ascii=False, indent=2) + "\n", args.out)
+    return 0
+
+
+def _standard(args: argparse.Namespace) -> int:
+    standard = load_standard()
+    if args.format == "case":
+        text = json.dumps(case_package(standard, args.base_uri), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "json":
+        text = json.dumps(standard.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = yaml.safe_dump(standard.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=200)
+    _emit(text, args.out)
+    return 0
+
+
+def _new_module(args: argparse.Namespace) -> int:
+    standard = load_standard()
+    if args.task not in {t.id for t in standard.tasks}:
+        raise ZhinengError(f"unknown work task '{args.task}' (known: {', '.join(t.id for t in standard.tasks)})")
+    text = new_module_yaml(standard, args.task, args.module_id)
+    if args.out is not None and args.out.exists():
+        raise ZhinengError(f"{args.out}: already exists; not overwriting")
+    _emit(text, args.out)
+    return 0
