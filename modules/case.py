@@ -137,7 +137,11 @@ def _item(
         "humanCodingScheme": item.id,
         "alternativeLabel": item.label,
         "CFItemType": zh_type,
-        "CFItemTypeURI": {"title": zh_type, "identifier": type_ids[item.kind], "uri": case_uri(type_ids[item.kind], base_uri)},
+        "CFItemTypeURI": {
+            "title": zh_type,
+            "identifier": type_ids[item.kind],
+            "uri": case_uri(type_ids[item.kind], base_uri),
+        },
         "language": standard.language,
         "notes": "；".join(notes),
         "CFDocumentURI": doc_link,

@@ -48,8 +48,14 @@ def coverage(course: Course) -> list[CoverageRow]:
 
     for module, lesson in course.lessons():
         act = std.activities[lesson.activity]
-        for ident in {module.task, lesson.activity, *lesson.knowledge, *lesson.skills,
-                      *(o.id for o in act.outputs), *(p.id for p in act.indicators)}:
+        for ident in {
+            module.task,
+            lesson.activity,
+            *lesson.knowledge,
+            *lesson.skills,
+            *(o.id for o in act.outputs),
+            *(p.id for p in act.indicators),
+        }:
             lessons[ident] += 1
     for module, q in course.questions():
         for ident in {module.task, q.activity, *q.knowledge, *q.indicators, *q.skills}:
@@ -78,7 +84,15 @@ def coverage(course: Course) -> list[CoverageRow]:
     return rows
 
 
-def _note(kind: str, text: str | None, erratum: str | None, lessons: int, questions: int, applied: int, reflections: int) -> str:
+def _note(
+    kind: str,
+    text: str | None,
+    erratum: str | None,
+    lessons: int,
+    questions: int,
+    applied: int,
+    reflections: int,
+) -> str:
     notes = []
     if text is None:
         notes.append(f"no text in the standard (ERRATA {erratum})")
@@ -118,7 +132,9 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
         gaps.append("question types not used: " + ", ".join(unused))
     for module in course.modules:
         if len(module.reflections) < MIN_REFLECTIONS_PER_MODULE:
-            gaps.append(f"module {module.id} has {len(module.reflections)} reflections (minimum {MIN_REFLECTIONS_PER_MODULE})")
+            gaps.append(
+                f"module {module.id} has {len(module.reflections)} reflections (minimum {MIN_REFLECTIONS_PER_MODULE})"
+            )
     for task in course.standard.tasks:
         if not any(m.task == task.id for m in course.modules):
             gaps.append(f"task {task.id} has no module")
@@ -148,10 +164,18 @@ def coverage_csv(rows: list[CoverageRow]) -> str:
 
 def coverage_table(rows: list[CoverageRow], text_width: int = 40) -> str:
     """A plain-text table that lines up with CJK text (wide characters take two columns)."""
-    header = ("id", "kind", "label", "L", "Q", "Qa", "R", "note / text")
+    header = ("id", "kind", "label", "L", "Q", "Qa", "R", "text  [note]")
     body = [
-        (r.id, r.kind, r.label, str(r.lessons), str(r.questions), str(r.applied), str(r.reflections),
-         r.note or _clip(r.text, text_width))
+        (
+            r.id,
+            r.kind,
+            r.label,
+            str(r.lessons),
+            str(r.questions),
+            str(r.applied),
+            str(r.reflections),
+            _clip(r.text, text_width) + (f"  [{r.note}]" if r.note else ""),
+        )
         for r in rows
     ]
     widths = [max(_width(row[i]) for row in [header, *body]) for i in range(len(header) - 1)]
@@ -160,7 +184,9 @@ def coverage_table(rows: list[CoverageRow], text_width: int = 40) -> str:
         cells = [_pad(cell, widths[i], right=3 <= i <= 6) for i, cell in enumerate(row[:-1])]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     lines.append("")
-    lines.append("L = lessons, Q = questions, Qa = applied questions (scenario or calculation), R = reflections")
+    lines.append(
+        "L = lessons, Q = questions, Qa = applied questions (scenario or calculation), R = reflections"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -4,9 +4,9 @@ prompts not repeated, lessons not empty. Each finding points at the key that is 
 from __future__ import annotations
 
 from ..quizzes.checks import question_findings
+from ..quizzes.model import Question
 from ..quizzes.text import normalise_text
 from .errors import Problem
-from ..quizzes.model import Question
 from .model import Lesson, Module, Reflection
 from .standard import ItemKind, Standard
 from .yamlsrc import Source, format_path
@@ -71,7 +71,10 @@ class CrossReferences:
 
         def in_task(path: Path, ident: str, kind: ItemKind) -> None:
             if ref(path, ident, kind) and module_task_ok and self.standard.task_of[ident] != task:
-                err(path, f"{_KIND_NAMES[kind]} '{ident}' belongs to task {self.standard.task_of[ident]}, not to this module's task {task}")
+                err(
+                    path,
+                    f"{_KIND_NAMES[kind]} '{ident}' belongs to task {self.standard.task_of[ident]}, not to this module's task {task}",
+                )
 
         module_task_ok = task is not None and ref(("task",), task, "task")
         if module_id is not None:
@@ -109,7 +112,10 @@ class CrossReferences:
             if r.activity is not None:
                 in_task((*at, "activity"), r.activity, "activity")
             if r.min_length > r.max_length:
-                err((*at, "min_length"), f"min_length ({r.min_length}) is larger than max_length ({r.max_length})")
+                err(
+                    (*at, "min_length"),
+                    f"min_length ({r.min_length}) is larger than max_length ({r.max_length})",
+                )
             if not r.prompt.strip():
                 err((*at, "prompt"), "the reflection prompt is empty")
 
@@ -125,7 +131,12 @@ class CrossReferences:
         first = self._ids.setdefault((what, ident), (source.file, line))
         if first != (source.file, line):
             self._late.append(
-                Problem(source.file, line, col, f"{format_path(path)}: duplicate {what} id '{ident}' (first at {first[0]}:{first[1]})")
+                Problem(
+                    source.file,
+                    line,
+                    col,
+                    f"{format_path(path)}: duplicate {what} id '{ident}' (first at {first[0]}:{first[1]})",
+                )
             )
 
     def _unique_prompt(self, prompt: str, qid: str, source: Source, path: Path) -> None:
@@ -134,18 +145,26 @@ class CrossReferences:
         first = self._prompts.setdefault(key, (qid, source.file, line))
         if first[0] != qid:
             self._late.append(
-                Problem(source.file, line, col, f"{format_path(path)}: same prompt as question '{first[0]}' ({first[1]}:{first[2]}); no two questions may ask the same thing the same way")
+                Problem(
+                    source.file,
+                    line,
+                    col,
+                    f"{format_path(path)}: same prompt as question '{first[0]}' ({first[1]}:{first[2]}); no two questions may ask the same thing the same way",
+                )
             )
 
     def _suggest(self, ident: str, kind: ItemKind) -> str:
-        known = self.standard.ids_of(kind)
-        close = [k for k in known if k.lower() == ident.lower() or k.replace(".", "") == ident.replace(".", "")]
+        items = [i for i in self.standard.items() if i.kind == kind]
+        printed = [i for i in items if i.label == ident and i.id != ident]
+        if printed:  # an author typed the printed code of a renumbered item (see ERRATA.md)
+            options = " or ".join(f"'{i.id}' ({i.text})" for i in printed)
+            return f"; '{ident}' is the printed code, use the id {options}"
+        close = [i.id for i in items if i.id.lower() == ident.lower()]
         if close:
             return f"; did you mean '{close[0]}'?"
         if kind in ("knowledge", "attitude", "task"):
-            return f" (known: {', '.join(known)})"
+            return f" (known: {', '.join(i.id for i in items)})"
         return ""
-
 
 
 def _a(noun: str) -> str:

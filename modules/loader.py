@@ -6,6 +6,7 @@ as `ValidationFailed`, each placed at `file:line:col` with the key path.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -13,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..quizzes.model import Question
 from .course import Course
 from .crossref import CrossReferences
 from .errors import Problem, ValidationFailed, ZhinengError
-from ..quizzes.model import Question
 from .model import Lesson, Module, Reflection
 from .standard import Standard
 from .yamlsrc import Source, format_path, parse
@@ -56,7 +57,9 @@ def read_source(path: Path) -> tuple[Source, list[Problem]]:
 def validate_model(source: Source, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate parsed data against a pydantic model; map its errors back to file places."""
     if not isinstance(source.data, dict):
-        return None, [source.problem((), "expected a mapping of keys (`id: ...`, `title: ...`) at the top of the file")]
+        return None, [
+            source.problem((), "expected a mapping of keys (`id: ...`, `title: ...`) at the top of the file")
+        ]
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
@@ -70,7 +73,9 @@ def _pydantic_problem(source: Source, err: Any) -> Problem:
         hint = _HINTS.get(missing)
         message = f"missing required key '{missing}'" + (f" ({hint})" if hint else "")
     elif kind == "union_tag_invalid":
-        message = f"unknown question type '{err['ctx']['tag']}'; expected one of {err['ctx']['expected_tags']}"
+        message = (
+            f"unknown question type '{err['ctx']['tag']}'; expected one of {err['ctx']['expected_tags']}"
+        )
     elif kind == "union_tag_not_found":
         message = f"missing required key 'type' ({_HINTS['type']})"
     else:
@@ -85,10 +90,13 @@ def _data_path(data: Any, loc: Sequence[Any]) -> tuple[tuple[str | int, ...], st
     for i, seg in enumerate(loc):
         if seg == "[key]":
             continue
-        if isinstance(current, dict) and seg in current:
-            path.append(seg)
-            current = current[seg]
-        elif isinstance(current, list) and isinstance(seg, int) and 0 <= seg < len(current):
+        if (
+            isinstance(current, dict)
+            and seg in current
+            or isinstance(current, list)
+            and isinstance(seg, int)
+            and 0 <= seg < len(current)
+        ):
             path.append(seg)
             current = current[seg]
         elif isinstance(current, dict) and current.get("type") == seg:
@@ -134,10 +142,8 @@ def _check_salvaged(refs: CrossReferences, source: Source) -> list[Problem]:
         items = data.get(key)
         parts[key] = []
         for i, item in enumerate(items if isinstance(items, list) else []):
-            try:
+            with contextlib.suppress(ValidationError):  # already reported against the whole module
                 parts[key].append((i, adapter.validate_python(item)))
-            except ValidationError:
-                pass  # already reported against the whole module
     mastery = data.get("mastery")
     knowledge = mastery.get("knowledge") if isinstance(mastery, dict) else None
     return refs.check_parts(

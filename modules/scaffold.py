@@ -7,7 +7,9 @@ import yaml
 from .standard import Standard
 
 
-def new_module_yaml(standard: Standard, task_id: str, module_id: str | None = None, schema_ref: str = "module.schema.json") -> str:
+def new_module_yaml(
+    standard: Standard, task_id: str, module_id: str | None = None, schema_ref: str = "module.schema.json"
+) -> str:
     task = standard.task(task_id)
     first = task.activities[0]
     knowledge = task.knowledge[0]

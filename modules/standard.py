@@ -105,11 +105,27 @@ class Standard(_Frozen):
         for task in self.tasks:
             yield StandardItem(id=task.id, kind="task", label=task.label, text=task.title)
             for act in task.activities:
-                yield StandardItem(id=act.id, kind="activity", label=act.label, text=act.title, parent=task.id, erratum=act.erratum)
+                yield StandardItem(
+                    id=act.id,
+                    kind="activity",
+                    label=act.label,
+                    text=act.title,
+                    parent=task.id,
+                    erratum=act.erratum,
+                )
                 for o in act.outputs:
-                    yield StandardItem(id=o.id, kind="output", label=o.label, text=o.text, parent=act.id, erratum=o.erratum)
+                    yield StandardItem(
+                        id=o.id, kind="output", label=o.label, text=o.text, parent=act.id, erratum=o.erratum
+                    )
                 for p in act.indicators:
-                    yield StandardItem(id=p.id, kind="indicator", label=p.label, text=p.text, parent=act.id, erratum=p.erratum)
+                    yield StandardItem(
+                        id=p.id,
+                        kind="indicator",
+                        label=p.label,
+                        text=p.text,
+                        parent=act.id,
+                        erratum=p.erratum,
+                    )
         for k in self.knowledge:
             yield StandardItem(id=k.id, kind="knowledge", label=k.label, text=k.text, erratum=k.erratum)
         for s in self.skills:

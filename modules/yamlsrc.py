@@ -65,10 +65,17 @@ class _Builder:
                 if key in out:
                     first = self.source.places.get((*path, key), (0, 0))[0]
                     self.problems.append(
-                        _at(self.source.file, key_node, f"{format_path((*path, key))}: duplicate key '{key}' (first at line {first})")
+                        _at(
+                            self.source.file,
+                            key_node,
+                            f"{format_path((*path, key))}: duplicate key '{key}' (first at line {first})",
+                        )
                     )
                     continue
-                self.source.places[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.source.places[(*path, key)] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
                 out[key] = self.build(value_node, (*path, key))
             return out
         if isinstance(node, yaml.SequenceNode):
@@ -77,7 +84,7 @@ class _Builder:
                 self.source.places[(*path, i)] = (item.start_mark.line + 1, item.start_mark.column + 1)
                 items.append(self.build(item, (*path, i)))
             return items
-        return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)  # type: ignore[arg-type]
+        return _LOADER.construct_object(node, deep=True)
 
 
 _LOADER = yaml.SafeLoader("")
@@ -96,6 +103,9 @@ def parse(text: str, file: str) -> tuple[Source, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
+        ctx = exc.context_mark
+        if exc.problem and exc.context and ctx and ctx.line + 1 != line:
+            what += f" ({exc.context} at line {ctx.line + 1})"
         return source, [Problem(file, line, col, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:  # e.g. more than one document
         return source, [Problem(file, 1, 1, f"YAML error: {exc}")]
@@ -106,6 +116,13 @@ def parse(text: str, file: str) -> tuple[Source, list[Problem]]:
         source.data = builder.build(node, ())
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
-        return source, [Problem(file, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, f"YAML error: {exc.problem}")]
+        return source, [
+            Problem(
+                file,
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+                f"YAML error: {exc.problem}",
+            )
+        ]
     source.places.setdefault((), (node.start_mark.line + 1, node.start_mark.column + 1))
     return source, builder.problems

@@ -7,6 +7,7 @@ Arithmetic is done in the same order the JS runtime does it, so both give the sa
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,8 +48,8 @@ class Result:
 
 def grade(question: Question, response: Any) -> Result:
     """Grade one response. Raises ResponseError for a malformed response, never anything else."""
-    grader = _GRADERS[question.type]
-    return grader(question, response)  # type: ignore[operator]
+    grader: Callable[[Any, Any], Result] = _GRADERS[question.type]
+    return grader(question, response)
 
 
 def tolerance_hit(value: float, target: float, tolerance: float) -> bool:
@@ -157,7 +158,7 @@ def _matching(q: Matching, response: Any) -> Result:
     return _result(q, int(all_right), 1, feedback)
 
 
-_GRADERS = {
+_GRADERS: dict[str, Callable[[Any, Any], Result]] = {
     "single_choice": _single_choice,
     "multiple_response": _multiple_response,
     "true_false": _true_false,

@@ -16,8 +16,12 @@ DEFAULT_THRESHOLD = 0.8
 class MasteryRule(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    threshold: float = Field(default=DEFAULT_THRESHOLD, gt=0, le=1, description="Share of a K item's points needed to master it.")
-    knowledge: dict[str, float] = Field(default_factory=dict, description="Per-K overrides of the threshold, e.g. {K10: 1.0}.")
+    threshold: float = Field(
+        default=DEFAULT_THRESHOLD, gt=0, le=1, description="Share of a K item's points needed to master it."
+    )
+    knowledge: dict[str, float] = Field(
+        default_factory=dict, description="Per-K overrides of the threshold, e.g. {K10: 1.0}."
+    )
 
     def threshold_for(self, knowledge_id: str) -> float:
         return self.knowledge.get(knowledge_id, self.threshold)

@@ -43,11 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhineng", description="電子商務行銷企劃人員 職能基準 → trackable learning.")
+    parser = argparse.ArgumentParser(
+        prog="zhineng", description="電子商務行銷企劃人員 職能基準 → trackable learning."
+    )
     parser.add_argument("--version", action="version", version=f"zhineng {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("validate", help="check a course (the built-in one by default) and report every problem")
+    p = sub.add_parser(
+        "validate", help="check a course (the built-in one by default) and report every problem"
+    )
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="module files or course folders")
     p.set_defaults(run=_validate)
 
@@ -62,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_schema)
 
     p = sub.add_parser("standard", help="the competency standard as data")
-    p.add_argument("--format", choices=("yaml", "json", "case"), default="yaml", help="case: IMS CASE 1.0 package")
+    p.add_argument(
+        "--format", choices=("yaml", "json", "case"), default="yaml", help="case: IMS CASE 1.0 package"
+    )
     p.add_argument("--base-uri", help="publish CASE URIs under this address (default urn:uuid:...)")
     p.add_argument("--out", type=Path)
     p.set_defaults(run=_standard)
@@ -121,7 +127,9 @@ def _standard(args: argparse.Namespace) -> int:
     elif args.format == "json":
         text = json.dumps(standard.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = yaml.safe_dump(standard.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=200)
+        text = yaml.safe_dump(
+            standard.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=200
+        )
     _emit(text, args.out)
     return 0
 
@@ -129,7 +137,9 @@ def _standard(args: argparse.Namespace) -> int:
 def _new_module(args: argparse.Namespace) -> int:
     standard = load_standard()
     if args.task not in {t.id for t in standard.tasks}:
-        raise ZhinengError(f"unknown work task '{args.task}' (known: {', '.join(t.id for t in standard.tasks)})")
+        raise ZhinengError(
+            f"unknown work task '{args.task}' (known: {', '.join(t.id for t in standard.tasks)})"
+        )
     text = new_module_yaml(standard, args.task, args.module_id)
     if args.out is not None and args.out.exists():
         raise ZhinengError(f"{args.out}: already exists; not overwriting")

@@ -1,0 +1,77 @@
+"""The built-in course validates cleanly and meets the product's minimums, so content cannot silently regress."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+from zhineng.modules.course import Course
+from zhineng.modules.coverage import coverage, coverage_gaps
+
+
+def test_validate_prints_nothing_and_exits_0(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("validate")
+    assert (run.code, run.out, run.err) == (0, "", "")
+
+
+def test_coverage_minimums_are_met(builtin_course: Course) -> None:
+    assert coverage_gaps(builtin_course) == []
+
+
+def test_coverage_json_shows_the_minimums(cli, builtin_course: Course) -> None:  # type: ignore[no-untyped-def]
+    run = cli("coverage", "--format", "json", "--check")
+    assert (run.code, run.err) == (0, "")
+    rows = json.loads(run.out)
+    knowledge = [r for r in rows if r["kind"] == "knowledge"]
+    assert len(knowledge) == 17
+    assert all(r["questions"] >= 5 and r["applied"] >= 2 for r in knowledge)
+    assert all(r["reflections"] >= 1 for r in rows if r["kind"] == "attitude")
+    assert all(r["lessons"] >= 1 for r in rows if r["kind"] == "activity")
+
+
+def test_one_module_per_task_each_with_two_reflections(builtin_course: Course) -> None:
+    assert [m.task for m in builtin_course.modules] == ["T1", "T2", "T3"]
+    assert all(len(m.reflections) >= 2 for m in builtin_course.modules)
+
+
+def test_every_activity_has_its_own_lesson_of_real_length(builtin_course: Course) -> None:
+    lessons = {lesson.activity: lesson for _, lesson in builtin_course.lessons()}
+    assert set(lessons) == set(builtin_course.standard.activities)
+    for activity, lesson in lessons.items():
+        chinese = len(re.findall(r"[\u4e00-\u9fff]", lesson.body))
+        assert chinese >= 800, f"{activity}: {chinese} Chinese characters"
+
+
+def test_question_bank_size_and_types(builtin_course: Course) -> None:
+    types = Counter(q.type for _, q in builtin_course.questions())
+    assert sum(types.values()) >= 90
+    assert set(types) == {
+        "single_choice",
+        "multiple_response",
+        "true_false",
+        "numeric",
+        "short_text",
+        "ordering",
+        "matching",
+    }
+
+
+def test_every_question_names_k_and_evidences_p(builtin_course: Course) -> None:
+    for _, q in builtin_course.questions():
+        assert q.knowledge, q.id
+        assert q.indicators, q.id
+
+
+def test_content_is_traditional_chinese(builtin_course: Course) -> None:
+    # Simplified forms that a zh-TW writer would never use; a cheap guard against machine drift.
+    simplified = set("这们为发网络频户软优质屏营销数据库实体视")
+    texts = [lesson.body for _, lesson in builtin_course.lessons()]
+    texts += [q.prompt + q.explanation for _, q in builtin_course.questions()]
+    texts += [r.prompt for _, r in builtin_course.reflections()]
+    offenders = sorted({ch for text in texts for ch in text if ch in simplified})
+    assert offenders == []
+
+
+def test_coverage_rows_cover_the_whole_standard(builtin_course: Course) -> None:
+    assert [r.id for r in coverage(builtin_course)] == [i.id for i in builtin_course.standard.items()]

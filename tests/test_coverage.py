@@ -1,0 +1,49 @@
+"""Golden test of `zhineng coverage` (all three formats) on a small fixture course."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden" / "coverage"
+COURSE = "tests/fixtures/course_small"
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("csv", "csv"), ("table", "txt")])
+def test_coverage_matches_golden(cli, fmt: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    run = cli("coverage", COURSE, "--format", fmt)
+    assert (run.code, run.err) == (0, "")
+    golden = GOLDEN / f"small.{suffix}"
+    if os.environ.get("ZHINENG_UPDATE_GOLDEN"):
+        golden.write_text(run.out, encoding="utf-8")
+    assert run.out == golden.read_text(encoding="utf-8")
+
+
+def test_coverage_json_has_a_row_for_every_standard_item(cli) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(cli("coverage", COURSE, "--format", "json").out)
+    assert len(rows) == 143
+    assert {"id", "kind", "label", "lessons", "questions", "reflections"} <= set(rows[0])
+    by_id = {r["id"]: r for r in rows}
+    # a question naming two K items counts for both; lessons reach their activity's P and O
+    assert (by_id["K7"]["questions"], by_id["K15"]["questions"], by_id["K15"]["lessons"]) == (1, 1, 1)
+    assert (by_id["P3.3.1"]["lessons"], by_id["P3.3.1"]["questions"], by_id["O3.3.1"]["lessons"]) == (1, 1, 1)
+    assert (by_id["T3"]["lessons"], by_id["T3"]["questions"], by_id["T3"]["reflections"]) == (1, 1, 1)
+    assert by_id["A07"]["reflections"] == 1 and by_id["T3.1"]["reflections"] == 1
+    assert by_id["P3.3.2"]["note"] == "not assessed by any question"
+    assert by_id["S8"]["note"] == "no text in the standard (ERRATA E9); not assessed by any question"
+    assert by_id["A02"]["note"] == "no reflection"
+
+
+def test_check_flag_lists_gaps_and_fails(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("coverage", COURSE, "--format", "csv", "--check")
+    assert run.code == 1
+    gaps = run.err.splitlines()
+    assert "coverage: activity T1.2 has no lesson" in gaps
+    assert "coverage: K1 has 1 questions (minimum 5)" in gaps
+    assert "coverage: attitude A06 (抗壓性) has no reflection" in gaps
+    assert "coverage: the course has 2 questions (minimum 90)" in gaps
+    assert "coverage: task T2 has no module" in gaps
+    assert "coverage: module M1 has 1 reflections (minimum 2)" in gaps

@@ -1,0 +1,21 @@
+from zhineng.modules.markdown import render_markdown
+
+
+def test_lesson_markdown_renders_tables_and_emphasis() -> None:
+    html = render_markdown("## 重點\n\n| 指標 | 公式 |\n|---|---|\n| ROAS | 營收÷廣告費 |\n\n**注意**")
+    assert "<h2>重點</h2>" in html
+    assert "<td>ROAS</td>" in html
+    assert "<strong>注意</strong>" in html
+
+
+def test_raw_html_is_shown_as_text_never_run() -> None:
+    html = render_markdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">')
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_dangerous_links_are_dropped() -> None:
+    html = render_markdown("[點我](javascript:alert(1)) [官網](https://example.test/)")
+    assert 'href="javascript' not in html  # left as inert text, never a link
+    assert 'href="https://example.test/"' in html
+    assert 'rel="noopener noreferrer"' in html
