@@ -7,7 +7,7 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 from zhineng.quizzes.grader import ResponseError, Result, grade
-from zhineng.quizzes.model import Question
+from zhineng.quizzes.model import QUESTION_TYPES, Question
 
 CASES = yaml.safe_load(
     (Path(__file__).parent / "golden" / "grading" / "cases.yaml").read_text(encoding="utf-8")
@@ -27,28 +27,12 @@ def test_golden_case(case: dict[str, Any]) -> None:
 
 def test_every_question_type_has_golden_cases() -> None:
     covered = {QUESTIONS[c["question"]].type for c in CASES["cases"]}
-    assert covered == {
-        "single_choice",
-        "multiple_response",
-        "true_false",
-        "numeric",
-        "short_text",
-        "ordering",
-        "matching",
-    }
+    assert covered == set(QUESTION_TYPES)
 
 
 def test_every_type_has_a_malformed_case() -> None:
     refused = {QUESTIONS[c["question"]].type for c in CASES["cases"] if c.get("error")}
-    assert refused == {
-        "single_choice",
-        "multiple_response",
-        "true_false",
-        "numeric",
-        "short_text",
-        "ordering",
-        "matching",
-    }
+    assert refused == set(QUESTION_TYPES)
 
 
 @pytest.mark.parametrize(
