@@ -117,8 +117,12 @@ def test_missing_path_is_a_clear_error(cli) -> None:  # type: ignore[no-untyped-
 def test_a_folder_may_bring_its_own_standard(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = Path(__file__).resolve().parent.parent
     standard = (root / "modules/content/standard.yaml").read_text(encoding="utf-8")
-    (tmp_path / "standard.yaml").write_text(standard.replace("title: 發展商品(服務)知識", "title: 認識商品"), encoding="utf-8")
-    (tmp_path / "T1.yaml").write_text((root / "tests/fixtures/valid/module.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "standard.yaml").write_text(
+        standard.replace("title: 發展商品(服務)知識", "title: 認識商品"), encoding="utf-8"
+    )
+    (tmp_path / "T1.yaml").write_text(
+        (root / "tests/fixtures/valid/module.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert cli("validate", str(tmp_path)).code == 0
     run = cli("coverage", str(tmp_path), "--format", "csv")
     assert "T1.1,activity,T1.1,1,1,0,0,,認識商品" in run.out.splitlines()
