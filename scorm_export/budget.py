@@ -1,0 +1,122 @@
+"""Worst-case suspend_data size of one SCO, computed from its payload before export.
+
+Mirrors the encoding of scorm_export/runtime/state.js (read its header comment); tests/test_budget.py runs
+the real JS encoder on a worst-case state and checks it never exceeds these numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ..modules.errors import ZhinengError
+
+MAGIC = "Z1"
+HASH_CHARS = 6
+NUMERIC_MAX = 32  # state.js NUMERIC_MAX, the numeric input's maxlength
+SHORT_TEXT_MAX = 100  # state.js SHORT_TEXT_MAX, the short-text input's maxlength
+PAGES_BESIDES_ACTIVITIES = 3  # overview, reflections, progress: an upper bound on the player's pages
+
+
+@dataclass(frozen=True)
+class Budget:
+    module_id: str
+    limit: int
+    without_texts: int  # every question answered at its longest, reflections with empty texts
+    with_texts: int  # the same, every reflection text at its max_length
+
+    @property
+    def fits_without_texts(self) -> bool:
+        return self.without_texts <= self.limit
+
+    @property
+    def fits_with_texts(self) -> bool:
+        return self.with_texts <= self.limit
+
+
+def _b36_len(n: int) -> int:
+    digits = 1
+    while n >= 36:
+        n //= 36
+        digits += 1
+    return digits
+
+
+def _width(n: int) -> int:
+    return _b36_len(max(n, 1))
+
+
+def _longest_body(question: dict[str, Any]) -> int:
+    kind = question["type"]
+    if kind == "single_choice":
+        return _b36_len(len(question["choices"]) - 1)
+    if kind == "multiple_response":
+        return math.ceil(len(question["choices"]) / 4)
+    if kind == "true_false":
+        return 1
+    if kind == "numeric":
+        return NUMERIC_MAX
+    if kind == "short_text":
+        return SHORT_TEXT_MAX
+    if kind == "ordering":
+        return len(question["items"]) * _width(len(question["items"]) - 1)
+    if kind == "matching":
+        return len(question["premises"]) * _width(len(question["options"]))
+    raise ValueError(f"unknown question type {kind!r}")
+
+
+def _record(head: int, body: int) -> int:
+    return head + _b36_len(body) + 1 + body
+
+
+def worst_case(payload: dict[str, Any]) -> Budget:
+    activities = payload["objectives"]["activities"]
+    questions = payload["questions"]
+    reflections = payload["reflections"]
+    header = (
+        len(MAGIC)
+        + 1
+        + len(payload["contentHash"])
+        + 1
+        + _b36_len(len(activities) + PAGES_BESIDES_ACTIVITIES - 1)
+        + 1
+        + math.ceil(len(activities) / 4)
+        + 1
+        + _b36_len(len(questions))
+        + 1
+    )
+    answers = sum(_record(HASH_CHARS, _longest_body(q)) for q in questions)
+    counts = _b36_len(len(reflections)) + 1
+    reflection_head = HASH_CHARS + 2  # id hash, draft/submitted flag, rating digit
+    empty = sum(_record(reflection_head, 0) for _ in reflections)
+    full = sum(_record(reflection_head, r["max_length"]) for r in reflections)
+    base = header + answers + counts
+    return Budget(
+        module_id=payload["module"]["id"],
+        limit=payload["limits"]["suspendData"],
+        without_texts=base + empty,
+        with_texts=base + full,
+    )
+
+
+def check_budget(payload: dict[str, Any]) -> None:
+    """Refuse a SCO whose saved state could outgrow suspend_data.
+
+    1.2 (4,096): the state without reflection texts must fit; texts get whatever room is left, cut to fit.
+    2004 (64,000): the state with every reflection text at its max_length must fit too.
+    """
+    budget = worst_case(payload)
+    version = payload["version"]
+    if not budget.fits_without_texts:
+        raise ZhinengError(
+            f"module {budget.module_id}: {version} suspend_data could need {budget.without_texts} characters "
+            f"without any reflection text, over the limit of {budget.limit}; "
+            "split the module or shorten its questions (fewer choices, items or premises)"
+        )
+    if version != "scorm12" and not budget.fits_with_texts:
+        raise ZhinengError(
+            f"module {budget.module_id}: {version} suspend_data could need {budget.with_texts} characters "
+            f"with reflection texts at their max_length, over the limit of {budget.limit}; "
+            "lower the reflections' max_length or split the module"
+        )

@@ -1,0 +1,160 @@
+/* UI strings in zh-TW and en. The locale comes from ?lang= when given, else from the module's language. */
+(function (root) {
+  "use strict";
+
+  var STRINGS = {
+    "zh-TW": {
+      overview: "課程總覽",
+      progress: "學習進度",
+      reflectionsPage: "反思",
+      previous: "上一頁",
+      next: "下一頁",
+      pages: "頁面",
+      activity: "工作活動",
+      lessons: "課程內容",
+      questions: "練習題",
+      reflections: "反思",
+      submit: "送出答案",
+      submitReflection: "送出反思",
+      correct: "答對了",
+      incorrect: "答錯了",
+      partly: "部分正確",
+      score: "得分 {score} / {max}",
+      explanation: "說明",
+      yourChoice: "你的選擇",
+      rightAnswer: "正確答案",
+      trueLabel: "對",
+      falseLabel: "錯",
+      numberLabel: "你的答案（數字）",
+      unit: "單位：{unit}",
+      textLabel: "你的答案",
+      moveUp: "上移「{item}」",
+      moveDown: "下移「{item}」",
+      up: "上移",
+      down: "下移",
+      position: "第 {n} 位",
+      choose: "請選擇",
+      pickOne: "請先選擇一個答案。",
+      pickSome: "請至少選擇一個答案。",
+      notANumber: "請輸入數字，例如 250 或 12.5。",
+      typeSomething: "請先輸入答案。",
+      matchSome: "請至少配對一項。",
+      reflectionText: "你的反思",
+      counter: "已寫 {n} 字（至少 {min} 字，上限 {max} 字）",
+      tooShort: "還差 {n} 字才能送出。",
+      rating: "自我評量",
+      rateFirst: "請選擇 1 到 5 的自我評量。",
+      saved: "已送出。",
+      mastered: "已精熟",
+      notMastered: "未達精熟",
+      notYet: "尚未完成",
+      done: "已完成",
+      open: "未完成",
+      knowledge: "知識項目",
+      attitudes: "態度項目",
+      activities: "工作活動",
+      item: "項目",
+      status: "狀態",
+      result: "成績",
+      moduleStatus: { passed: "已通過", failed: "未通過", completed: "已完成", incomplete: "進行中", incomplete_passed: "進行中", incomplete_failed: "進行中" },
+      answeredOf: "已作答 {n} / {total} 題",
+      standalone: "未連接到學習平台：學習紀錄只保存在這台電腦的瀏覽器中。",
+      commitFailed: "無法將學習紀錄存到學習平台，系統會持續重試。請先不要關閉視窗。",
+      retryNow: "立即重試",
+      dropped: "課程已更新：有 {n} 題的題目內容變了，先前的答案已移除，請重新作答。",
+      unreadable: "無法讀取先前的學習紀錄，將從頭開始。",
+      cut: "此學習平台的儲存空間有限：你的反思只保存了前面的部分；完整內容已送到平台的作答紀錄。",
+      noContent: "這個工作活動沒有額外的內容。",
+      minutes: "{n} 分鐘",
+    },
+    en: {
+      overview: "Overview",
+      progress: "Progress",
+      reflectionsPage: "Reflections",
+      previous: "Previous",
+      next: "Next",
+      pages: "Pages",
+      activity: "Activity",
+      lessons: "Lessons",
+      questions: "Questions",
+      reflections: "Reflections",
+      submit: "Submit answer",
+      submitReflection: "Submit reflection",
+      correct: "Correct",
+      incorrect: "Incorrect",
+      partly: "Partly correct",
+      score: "Score {score} / {max}",
+      explanation: "Explanation",
+      yourChoice: "your choice",
+      rightAnswer: "right answer",
+      trueLabel: "True",
+      falseLabel: "False",
+      numberLabel: "Your answer (a number)",
+      unit: "Unit: {unit}",
+      textLabel: "Your answer",
+      moveUp: "Move “{item}” up",
+      moveDown: "Move “{item}” down",
+      up: "Up",
+      down: "Down",
+      position: "Position {n}",
+      choose: "Choose",
+      pickOne: "Choose an answer first.",
+      pickSome: "Choose at least one answer.",
+      notANumber: "Enter a number, such as 250 or 12.5.",
+      typeSomething: "Type an answer first.",
+      matchSome: "Match at least one item.",
+      reflectionText: "Your reflection",
+      counter: "{n} characters written (at least {min}, at most {max})",
+      tooShort: "{n} more characters before you can submit.",
+      rating: "Self-rating",
+      rateFirst: "Choose a self-rating from 1 to 5.",
+      saved: "Submitted.",
+      mastered: "Mastered",
+      notMastered: "Not mastered",
+      notYet: "Not finished",
+      done: "Done",
+      open: "Open",
+      knowledge: "Knowledge items",
+      attitudes: "Attitude items",
+      activities: "Activities",
+      item: "Item",
+      status: "Status",
+      result: "Result",
+      moduleStatus: { passed: "Passed", failed: "Not passed", completed: "Completed", incomplete: "In progress", incomplete_passed: "In progress", incomplete_failed: "In progress" },
+      answeredOf: "{n} of {total} questions answered",
+      standalone: "Not connected to a learning platform: your progress is kept only in this browser.",
+      commitFailed: "Your progress could not be saved to the learning platform. We keep retrying; please keep this window open.",
+      retryNow: "Retry now",
+      dropped: "The course was updated: {n} questions changed, so your earlier answers to them were removed. Please answer them again.",
+      unreadable: "Your earlier progress could not be read, so the module starts afresh.",
+      cut: "This platform has little room for saved work: only the start of your reflection is kept here; the full text went to the platform's answer record.",
+      noContent: "This activity has no further content.",
+      minutes: "{n} min",
+    },
+  };
+
+  function pickLocale(search, language) {
+    var m = /[?&]lang=([^&#]*)/.exec(search || "");
+    var wanted = m ? decodeURIComponent(m[1]) : language || "";
+    return /^zh/i.test(wanted) ? "zh-TW" : /^en/i.test(wanted) ? "en" : "zh-TW";
+  }
+
+  /** t("score", {score: 1, max: 2}) in the chosen locale. */
+  function translator(locale) {
+    var table = STRINGS[locale] || STRINGS["zh-TW"];
+    return function (key, values) {
+      var text = key.split(".").reduce(function (o, k) { return o && o[k]; }, table);
+      if (typeof text !== "string") text = key;
+      return text.replace(/\{(\w+)\}/g, function (all, name) {
+        return values && values[name] !== undefined ? String(values[name]) : all;
+      });
+    };
+  }
+
+  var api = { STRINGS: STRINGS, pickLocale: pickLocale, translator: translator };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (root) {
+    root.Zhineng = root.Zhineng || {};
+    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
+  }
+})(typeof window !== "undefined" ? window : null);

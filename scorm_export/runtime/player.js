@@ -1,0 +1,324 @@
+/* The SCO player: pages (overview, one per activity, reflections, progress), the learner's state, and the
+ * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
+(function (root) {
+  "use strict";
+
+  var Z = root.Zhineng;
+  var h = Z.h;
+
+  function Player(payload, win) {
+    this.payload = payload;
+    this.win = win;
+    this.t = Z.translator(Z.pickLocale(win.location.search, payload.module.language));
+    this.results = {};
+    this.views = { questions: {}, reflections: {} };
+    this.shownAt = {};
+    this.notices = [];
+    this.cutNoticeShown = false;
+  }
+
+  // --- pages -------------------------------------------------------------------------------------
+
+  Player.prototype.buildPages = function () {
+    var p = this.payload;
+    var acts = p.objectives.activities;
+    var loose = p.reflections.filter(function (r) { return acts.indexOf(r.activity) < 0; });
+    var pages = [{ key: "overview", title: this.t("overview") }];
+    acts.forEach(function (a) {
+      var l = p.labels[a] || { label: a, text: "" };
+      pages.push({ key: a, activity: a, title: l.label + " " + l.text });
+    });
+    if (loose.length) pages.push({ key: "reflections", title: this.t("reflectionsPage"), reflections: loose });
+    pages.push({ key: "progress", title: this.t("progress") });
+    return pages;
+  };
+
+  // --- boot --------------------------------------------------------------------------------------
+
+  Player.prototype.connect = function () {
+    var p = this.payload;
+    var api = Z.findApi(this.win, p.version);
+    this.standalone = !api;
+    if (!api) api = this.localApi();
+    var saved = this.startAdapter(api);
+    if (!saved.ok && !this.standalone) {
+      // An LMS that refuses Initialize would drop everything: keep the work in this browser instead.
+      this.standalone = true;
+      saved = this.startAdapter(this.localApi());
+    }
+    return saved;
+  };
+
+  Player.prototype.localApi = function () {
+    var storage = null;
+    try { storage = this.win.localStorage; } catch (err) { storage = null; }
+    return new Z.LocalApi("zhineng:" + this.payload.module.id + ":" + this.payload.version, storage);
+  };
+
+  Player.prototype.startAdapter = function (api) {
+    var self = this;
+    this.adapter = new Z.Adapter(api, this.payload.version, {
+      switches: this.payload.profileSwitches,
+      onCommitState: function (ok) { self.commitBanner.hidden = ok; },
+    });
+    return this.adapter.start();
+  };
+
+  Player.prototype.loadState = function (saved) {
+    var decoded = Z.decodeState(this.payload, saved.suspendData);
+    this.state = decoded.state;
+    this.notices = decoded.notices;
+    var self = this;
+    // Results are re-graded from the saved responses: the grader is deterministic, so nothing else is stored.
+    this.payload.questions.forEach(function (q) {
+      var a = self.state.answers[q.id];
+      if (!a) return;
+      try {
+        self.results[q.id] = Z.grade(q, a.response);
+      } catch (err) {
+        delete self.state.answers[q.id];
+      }
+    });
+    var byKey = this.pages.map(function (pg) { return pg.key; }).indexOf(saved.location);
+    this.page = byKey >= 0 ? byKey : Math.min(this.state.page || 0, this.pages.length - 1);
+  };
+
+  Player.prototype.boot = function (mount) {
+    this.pages = this.buildPages();
+    this.renderShell(mount);
+    var saved = this.connect();
+    this.loadState(saved);
+    this.standaloneBanner.hidden = !this.standalone;
+    this.showNotices();
+    this.renderNav();
+    this.show(this.page, false);
+    this.report();
+    this.adapter.commit();
+    var self = this;
+    var finish = function () { self.finish(); };
+    this.win.addEventListener("pagehide", finish);
+    this.win.addEventListener("beforeunload", finish);
+    mount.ownerDocument.documentElement.setAttribute("data-ready", "true");
+  };
+
+  // --- shell -------------------------------------------------------------------------------------
+
+  Player.prototype.renderShell = function (mount) {
+    var t = this.t;
+    var self = this;
+    this.standaloneBanner = h("div", { "class": "banner banner-standalone", role: "note", "data-banner": "standalone", hidden: true, text: t("standalone") });
+    this.commitBanner = h("div", { "class": "banner banner-warning", role: "alert", "data-banner": "commit-failed", hidden: true }, [
+      t("commitFailed") + " ",
+      h("button", { type: "button", "data-action": "retry-commit", onclick: function () { self.adapter.commit(); } }, [t("retryNow")]),
+    ]);
+    this.noticeBox = h("div", { "class": "notices" });
+    this.nav = h("ol", { "class": "page-list" });
+    this.main = h("main", { id: "content", tabindex: "-1" });
+    this.prev = h("button", { type: "button", "data-action": "previous", onclick: function () { self.show(self.page - 1, true); } }, [t("previous")]);
+    this.next = h("button", { type: "button", "data-action": "next", onclick: function () { self.show(self.page + 1, true); } }, [t("next")]);
+    mount.appendChild(h("header", { "class": "top" }, [h("p", { "class": "module-title", text: this.payload.module.title })]));
+    mount.appendChild(this.standaloneBanner);
+    mount.appendChild(this.commitBanner);
+    mount.appendChild(this.noticeBox);
+    mount.appendChild(h("div", { "class": "layout" }, [
+      h("nav", { "aria-label": t("pages") }, [this.nav]),
+      h("div", { "class": "page" }, [this.main, h("div", { "class": "pager" }, [this.prev, this.next])]),
+    ]));
+  };
+
+  Player.prototype.showNotices = function () {
+    var t = this.t;
+    var box = this.noticeBox;
+    this.notices.forEach(function (n) {
+      var text = n.kind === "dropped" ? t("dropped", { n: n.count }) : n.kind === "cut" ? t("cut") : t("unreadable");
+      box.appendChild(h("div", { "class": "banner banner-notice", role: "status", "data-notice": n.kind, text: text }));
+    });
+    if (this.notices.some(function (n) { return n.kind === "cut"; })) this.cutNoticeShown = true;
+  };
+
+  Player.prototype.renderNav = function () {
+    var self = this;
+    this.nav.textContent = "";
+    this.pages.forEach(function (pg, i) {
+      var done = pg.activity && self.rollup().activities[pg.activity].done;
+      self.nav.appendChild(h("li", {}, [h("button", { type: "button", "data-action": "goto", "data-page": pg.key,
+        "aria-current": i === self.page ? "page" : null, "class": done ? "is-done" : null,
+        onclick: function () { self.show(i, true); } }, [pg.title])]));
+    });
+  };
+
+  // --- one page ----------------------------------------------------------------------------------
+
+  Player.prototype.show = function (index, moveFocus) {
+    if (index < 0 || index >= this.pages.length) return;
+    this.collectDrafts();
+    this.page = index;
+    var pg = this.pages[index];
+    this.state.page = index;
+    if (pg.activity) this.state.visited[pg.activity] = true;
+    this.main.textContent = "";
+    this.main.setAttribute("data-page", pg.key);
+    this.views = { questions: {}, reflections: {} };
+    var heading = h("h1", { tabindex: "-1", text: pg.title });
+    this.main.appendChild(heading);
+    if (pg.key === "overview") this.renderOverview();
+    else if (pg.key === "progress") this.renderProgress();
+    else if (pg.key === "reflections") this.renderReflections(pg.reflections);
+    else this.renderActivity(pg.activity);
+    this.prev.disabled = index === 0;
+    this.next.disabled = index === this.pages.length - 1;
+    this.renderNav();
+    this.report();
+    if (moveFocus) heading.focus();
+  };
+
+  Player.prototype.renderOverview = function () {
+    var p = this.payload;
+    this.main.appendChild(h("p", { "class": "module-lead", text: p.module.title }));
+    this.main.appendChild(h("div", { "class": "description", html: p.module.description_html }));
+  };
+
+  Player.prototype.renderActivity = function (activity) {
+    var p = this.payload;
+    var t = this.t;
+    var self = this;
+    var lessons = p.lessons.filter(function (l) { return l.activity === activity; });
+    var questions = p.questions.filter(function (q) { return q.activity === activity; });
+    var reflections = p.reflections.filter(function (r) { return r.activity === activity; });
+    if (!lessons.length && !questions.length && !reflections.length) {
+      this.main.appendChild(h("p", { text: t("noContent") }));
+    }
+    lessons.forEach(function (l) {
+      self.main.appendChild(h("article", { "class": "lesson", "data-lesson-id": l.id }, [
+        h("h2", { text: l.title }), h("p", { "class": "minutes", text: t("minutes", { n: l.minutes }) }), h("div", { html: l.html }),
+      ]));
+    });
+    if (questions.length) {
+      this.main.appendChild(h("h2", { text: t("questions") }));
+      questions.forEach(function (q, i) { self.main.appendChild(self.questionSection(q, i + 1)); });
+    }
+    if (reflections.length) this.renderReflections(reflections);
+  };
+
+  Player.prototype.renderReflections = function (reflections) {
+    var self = this;
+    this.main.appendChild(h("h2", { text: this.t("reflections") }));
+    reflections.forEach(function (r) {
+      if (!self.shownAt[r.id]) self.shownAt[r.id] = Date.now();
+      var view = Z.reflectionView(r, self.t, function (entry) { self.submitReflection(r, entry); });
+      if (self.state.reflections[r.id]) view.restore(self.state.reflections[r.id]);
+      self.views.reflections[r.id] = view;
+      self.main.appendChild(view.el);
+    });
+  };
+
+  Player.prototype.questionSection = function (q, number) {
+    var self = this;
+    if (!this.shownAt[q.id]) this.shownAt[q.id] = Date.now();
+    var view = Z.questionView(q, number, this.t, function (response) { return self.submitAnswer(q, response); });
+    if (this.results[q.id]) view.restore(this.state.answers[q.id].response, this.results[q.id]);
+    this.views.questions[q.id] = view;
+    return view.el;
+  };
+
+  Player.prototype.renderProgress = function () {
+    this.main.appendChild(Z.progressView(this.payload, this.rollup(), this.t));
+  };
+
+  // --- learner actions ---------------------------------------------------------------------------
+
+  Player.prototype.submitAnswer = function (q, response) {
+    var result = Z.grade(q, response); // throws ResponseError for the widget to explain
+    var now = Date.now();
+    this.state.answers[q.id] = { response: response };
+    this.results[q.id] = result;
+    this.adapter.recordInteraction({
+      question: q, response: response, result: result, at: now, startedAt: this.shownAt[q.id] || now,
+      value: q.type === "numeric" ? (typeof response === "number" ? response : Z.parseNumber(response, q.unit)) : null,
+    });
+    this.report();
+    this.adapter.commit();
+    this.renderNav();
+    return result;
+  };
+
+  Player.prototype.submitReflection = function (r, entry) {
+    var now = Date.now();
+    this.state.reflections[r.id] = { text: entry.text, rating: entry.rating, submitted: true };
+    this.adapter.recordInteraction({ reflection: r, text: entry.text, at: now, startedAt: this.shownAt[r.id] || now });
+    this.report();
+    this.adapter.commit();
+    this.renderNav();
+  };
+
+  Player.prototype.collectDrafts = function () {
+    var self = this;
+    Object.keys(this.views.reflections).forEach(function (id) {
+      var saved = self.state.reflections[id];
+      if (saved && saved.submitted) return;
+      var draft = self.views.reflections[id].draft();
+      if (draft.text || draft.rating) self.state.reflections[id] = { text: draft.text, rating: draft.rating, submitted: false };
+    });
+  };
+
+  // --- what the LMS gets -------------------------------------------------------------------------
+
+  Player.prototype.rollup = function () {
+    return Z.rollup(this.payload, this.state, this.results);
+  };
+
+  var K_STATUS = { mastered: "passed", not_mastered: "failed", incomplete: "incomplete" };
+
+  function describe(payload, id) {
+    var l = payload.labels[id];
+    return l ? l.label + " " + l.text : id;
+  }
+
+  Player.prototype.report = function () {
+    var p = this.payload;
+    var a = this.adapter;
+    var roll = this.rollup();
+    p.objectives.knowledge.forEach(function (k) {
+      var s = roll.knowledge[k];
+      a.reportObjective("knowledge", k, K_STATUS[s.status], { raw: s.ratio * 100, min: 0, max: 100, scaled: s.ratio }, describe(p, k));
+    });
+    p.objectives.activities.forEach(function (id) {
+      var s = roll.activities[id];
+      var score = s.questions ? { raw: s.score.ratio * 100, min: 0, max: 100, scaled: s.score.ratio } : null;
+      a.reportObjective("activity", id, s.done ? "completed" : "incomplete", score, describe(p, id));
+    });
+    p.objectives.attitudes.forEach(function (id) {
+      var s = roll.attitudes[id];
+      var score = s.submitted ? { raw: s.rating, min: 1, max: 5, scaled: (s.rating - 1) / 4 } : null;
+      a.reportObjective("attitude", id, s.done ? "passed" : "incomplete", score, describe(p, id));
+    });
+    a.reportCourse(roll.status, { raw: roll.score.ratio * 100, min: 0, max: 100, scaled: roll.score.ratio });
+    var encoded = Z.encodeState(p, this.state, p.limits.suspendData);
+    if (encoded.cut.length && !this.cutNoticeShown) {
+      this.cutNoticeShown = true;
+      this.noticeBox.appendChild(h("div", { "class": "banner banner-notice", role: "status", "data-notice": "cut", text: this.t("cut") }));
+    }
+    a.saveProgress(this.pages[this.page].key, encoded.data);
+  };
+
+  Player.prototype.finish = function () {
+    if (this.finished) return;
+    this.finished = true;
+    this.collectDrafts();
+    this.report();
+    this.adapter.terminate();
+  };
+
+  Z.Player = Player;
+
+  // Start once the page is parsed; data.js has set ZHINENG_SCO before the shared scripts ran.
+  if (root.ZHINENG_SCO && root.document) {
+    var start = function () {
+      var mount = root.document.getElementById("zhineng");
+      root.Zhineng.player = new Player(root.ZHINENG_SCO, root);
+      root.Zhineng.player.boot(mount);
+    };
+    if (root.document.readyState === "loading") root.document.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+})(window);

@@ -1,0 +1,55 @@
+/* The progress view: module status and score, then per-K mastery, per-activity and per-attitude status. */
+(function (root) {
+  "use strict";
+
+  var Z = root.Zhineng;
+  var h = Z.h;
+
+  function pct(ratio) {
+    return Math.round(ratio * 100) + "%";
+  }
+
+  function table(caption, head, rows) {
+    return h("table", { "class": "progress-table" }, [
+      h("caption", { text: caption }),
+      h("thead", {}, [h("tr", {}, head.map(function (x) { return h("th", { scope: "col", text: x }); }))]),
+      h("tbody", {}, rows.map(function (cells) {
+        return h("tr", { "data-objective-id": cells.id }, cells.values.map(function (x, i) {
+          return i === 0 ? h("th", { scope: "row", text: x }) : h("td", { text: x });
+        }));
+      })),
+    ]);
+  }
+
+  function label(payload, id) {
+    var l = payload.labels[id] || { label: id, text: "" };
+    return l.label + (l.text ? " " + l.text : "");
+  }
+
+  function progressView(payload, roll, t) {
+    var k = payload.objectives.knowledge.map(function (id) {
+      var s = roll.knowledge[id];
+      var status = s.status === "mastered" ? t("mastered") : s.status === "not_mastered" ? t("notMastered") : t("notYet");
+      return { id: id, values: [label(payload, id), pct(s.ratio) + "（" + t("answeredOf", { n: s.answered, total: s.questions }) + "）", status] };
+    });
+    var a = payload.objectives.activities.map(function (id) {
+      var s = roll.activities[id];
+      return { id: id, values: [label(payload, id), s.questions ? pct(s.score.ratio) : "—", s.done ? t("done") : t("open")] };
+    });
+    var att = payload.objectives.attitudes.map(function (id) {
+      var s = roll.attitudes[id];
+      return { id: id, values: [label(payload, id), s.submitted ? String(Math.round(s.rating * 10) / 10) + " / 5" : "—", s.done ? t("done") : t("open")] };
+    });
+    return h("div", { "class": "progress" }, [
+      h("p", { "class": "summary", "data-module-status": roll.status }, [
+        h("strong", { text: t("moduleStatus." + roll.status) }), " · " + pct(roll.score.ratio) + " · " +
+          t("answeredOf", { n: roll.answered, total: payload.questions.length }),
+      ]),
+      table(t("knowledge"), [t("item"), t("result"), t("status")], k),
+      table(t("activities"), [t("item"), t("result"), t("status")], a),
+      att.length ? table(t("attitudes"), [t("item"), t("result"), t("status")], att) : null,
+    ]);
+  }
+
+  root.Zhineng.progressView = progressView;
+})(window);

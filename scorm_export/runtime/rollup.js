@@ -1,0 +1,96 @@
+/* The SCO's own rollup, so the LMS gets per-K, per-activity and module status without a sequencer.
+ * knowledgeStandings mirrors quizzes/mastery.py (same sums in the same order, same 1e-9 slack). */
+(function (root) {
+  "use strict";
+
+  function thresholdFor(mastery, k) {
+    var own = mastery.knowledge || {};
+    return Object.prototype.hasOwnProperty.call(own, k) ? own[k] : mastery.threshold;
+  }
+
+  /** {K: {earned, available, answered, questions, threshold, ratio, status}}; results keyed by question id. */
+  function knowledgeStandings(questions, results, mastery) {
+    var totals = {};
+    questions.forEach(function (q) {
+      var result = results[q.id];
+      q.knowledge.forEach(function (k) {
+        var t = totals[k] || (totals[k] = { earned: 0.0, available: 0.0, answered: 0, questions: 0 });
+        t.earned = t.earned + (result ? result.score : 0.0);
+        t.available = t.available + (q.points === undefined ? 1.0 : q.points);
+        t.answered = t.answered + (result ? 1 : 0);
+        t.questions = t.questions + 1;
+      });
+    });
+    Object.keys(totals).forEach(function (k) {
+      var t = totals[k];
+      t.threshold = thresholdFor(mastery, k);
+      t.ratio = t.available ? t.earned / t.available : 0.0;
+      if (t.answered < t.questions) t.status = "incomplete";
+      else t.status = t.ratio + 1e-9 >= t.threshold ? "mastered" : "not_mastered";
+    });
+    return totals;
+  }
+
+  function share(questions, results) {
+    var earned = 0.0;
+    var available = 0.0;
+    questions.forEach(function (q) {
+      earned += results[q.id] ? results[q.id].score : 0.0;
+      available += q.points === undefined ? 1.0 : q.points;
+    });
+    return { earned: earned, available: available, ratio: available ? earned / available : 0.0 };
+  }
+
+  function submitted(reflections, state) {
+    return reflections.every(function (r) { return state.reflections[r.id] && state.reflections[r.id].submitted; });
+  }
+
+  /** Everything the progress view and the LMS report need, from the payload, the state and the results. */
+  function rollup(payload, state, results) {
+    var knowledge = knowledgeStandings(payload.questions, results, payload.mastery);
+    var activities = {};
+    payload.objectives.activities.forEach(function (a) {
+      var qs = payload.questions.filter(function (q) { return q.activity === a; });
+      var rs = payload.reflections.filter(function (r) { return r.activity === a; });
+      var answered = qs.filter(function (q) { return results[q.id]; }).length;
+      activities[a] = {
+        visited: !!state.visited[a],
+        answered: answered,
+        questions: qs.length,
+        score: share(qs, results),
+        done: !!state.visited[a] && answered === qs.length && submitted(rs, state),
+      };
+    });
+    var attitudes = {};
+    payload.objectives.attitudes.forEach(function (a) {
+      var rs = payload.reflections.filter(function (r) { return r.attitude === a; });
+      var ratings = rs.filter(function (r) { return state.reflections[r.id] && state.reflections[r.id].submitted; })
+        .map(function (r) { return state.reflections[r.id].rating; });
+      var mean = ratings.length ? ratings.reduce(function (x, y) { return x + y; }, 0) / ratings.length : 0;
+      attitudes[a] = { done: ratings.length === rs.length, submitted: ratings.length, reflections: rs.length, rating: mean };
+    });
+    var allAnswered = payload.questions.every(function (q) { return results[q.id]; });
+    var complete = allAnswered && submitted(payload.reflections, state) &&
+      payload.objectives.activities.every(function (a) { return activities[a].done; });
+    var passed = payload.objectives.knowledge.every(function (k) { return knowledge[k].status === "mastered"; });
+    var status = "incomplete";
+    if (complete) status = payload.questions.length === 0 ? "completed" : passed ? "passed" : "failed";
+    else if (allAnswered && payload.questions.length) status = passed ? "incomplete_passed" : "incomplete_failed";
+    return {
+      knowledge: knowledge,
+      activities: activities,
+      attitudes: attitudes,
+      score: share(payload.questions, results),
+      answered: payload.questions.filter(function (q) { return results[q.id]; }).length,
+      allAnswered: allAnswered,
+      status: status,
+    };
+  }
+
+  var api = { knowledgeStandings: knowledgeStandings, rollup: rollup };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (root) {
+    root.Zhineng = root.Zhineng || {};
+    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
+  }
+})(typeof window !== "undefined" ? window : null);

@@ -1,0 +1,113 @@
+"""A scripted learner: drives the SCO through its data-* hooks, as QA automation would."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+class Learner:
+    def __init__(self, page: Any, payload: dict[str, Any]) -> None:
+        self.page = page
+        self.payload = payload
+        self.sco = page.frame_locator("#sco")
+
+    # --- the LMS side (the wrapper page) ---
+
+    def lms(self, what: str) -> Any:
+        return self.page.evaluate(f"window.lms.{what}")
+
+    def quit(self) -> dict[str, Any]:
+        """Close the SCO the way a learner closing the window does, and return the CMI the LMS kept."""
+        self.page.evaluate("document.getElementById('sco').src = 'about:blank'")
+        self.page.wait_for_function("window.lms.finishes >= 1")
+        return self.lms("committed")["cmi"]  # type: ignore[no-any-return]
+
+    # --- the SCO side ---
+
+    def ready(self) -> Learner:
+        self.sco.locator("html[data-ready=true]").wait_for()
+        return self
+
+    def goto(self, key: str) -> None:
+        self.sco.locator(f"[data-action=goto][data-page={json.dumps(key)}]").click()
+        self.sco.locator(f"main[data-page={json.dumps(key)}]").wait_for()
+
+    def visit_all(self) -> None:
+        for key in ["overview", *self.payload["objectives"]["activities"]]:
+            self.goto(key)
+
+    def pages_with(self, kind: str) -> dict[str, list[dict[str, Any]]]:
+        acts = self.payload["objectives"]["activities"]
+        out: dict[str, list[dict[str, Any]]] = {}
+        for item in self.payload[kind]:
+            key = item.get("activity") if item.get("activity") in acts else "reflections"
+            out.setdefault(key, []).append(item)
+        return out
+
+    def answer(self, q: dict[str, Any], right: bool = True, long: bool = False) -> None:
+        hook = f"[data-question-id={json.dumps(q['id'])}]"
+        control = self.sco.locator
+        kind = q["type"]
+        if kind == "single_choice":
+            pick = next(c for c in q["choices"] if c["correct"] == right)
+            control(f"{hook}[data-choice-id={json.dumps(pick['id'])}]").check()
+        elif kind == "multiple_response":
+            for c in q["choices"]:
+                if c["correct"] == right:
+                    control(f"{hook}[data-choice-id={json.dumps(c['id'])}]").check()
+        elif kind == "true_false":
+            value = q["answer"] if right else not q["answer"]
+            control(f"{hook}[data-choice-id={json.dumps(str(value).lower())}]").check()
+        elif kind == "numeric":
+            value = q["answer"] if right else q["answer"] + q["tolerance"] + 1000
+            text = repr(value) + ("0" * 40 if long else "")
+            control(f"{hook}[data-action=input]").fill(text if right or not long else "9" * 40)
+        elif kind == "short_text":
+            control(f"{hook}[data-action=input]").fill(
+                q["accepted"][0] if right else "不是答案" * (30 if long else 1)
+            )
+        elif kind == "ordering":
+            self._order(q, q["answer"] if right else list(reversed(q["answer"])))
+        elif kind == "matching":
+            for premise in q["premises"]:
+                option = q["answer"][premise["id"]]
+                if not right:
+                    option = next(o["id"] for o in q["options"] if o["id"] != option)
+                control(f"{hook}[data-choice-id={json.dumps(premise['id'])}]").select_option(option)
+        control(f"{hook}[data-action=submit]").click()
+        self.sco.locator(f"{hook}.is-correct, {hook}.is-incorrect").wait_for()
+
+    def _order(self, q: dict[str, Any], target: list[str]) -> None:
+        hook = f"[data-question-id={json.dumps(q['id'])}]"
+        for position, item in enumerate(target):
+            while True:
+                order = self.sco.locator(f"{hook} ol.ordering > li").evaluate_all(
+                    "els => els.map(e => e.dataset.choiceId)"
+                )
+                if order.index(item) == position:
+                    break
+                self.sco.locator(f"{hook}[data-action=move-up][data-choice-id={json.dumps(item)}]").click()
+
+    def reflect(self, r: dict[str, Any], text: str | None = None, rating: int = 4) -> None:
+        hook = f"[data-reflection-id={json.dumps(r['id'])}]"
+        self.sco.locator(f"{hook}[data-action=reflect]").fill(
+            text or "我會逐項檢查。" * (r["min_length"] // 5 + 1)
+        )
+        self.sco.locator(f"{hook}[data-action=rate][data-choice-id='{rating}']").check()
+        self.sco.locator(f"{hook}[data-action=submit-reflection]").click()
+
+    def do_everything(
+        self, right: bool = True, reflection_text: str | None = None, long: bool = False
+    ) -> None:
+        questions = self.pages_with("questions")
+        reflections = self.pages_with("reflections")
+        self.visit_all()
+        for key in [*self.payload["objectives"]["activities"], "reflections"]:
+            if key not in questions and key not in reflections:
+                continue
+            self.goto(key)
+            for q in questions.get(key, []):
+                self.answer(q, right, long)
+            for r in reflections.get(key, []):
+                self.reflect(r, reflection_text)

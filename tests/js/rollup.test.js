@@ -1,0 +1,50 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { rollup, knowledgeStandings } = require("../../scorm_export/runtime/rollup.js");
+const { grade } = require("../../scorm_export/runtime/grader.js");
+const { emptyState } = require("../../scorm_export/runtime/state.js");
+const { pickLocale, translator } = require("../../scorm_export/runtime/i18n.js");
+const { makePayload, RIGHT, WRONG } = require("./fixture.js");
+
+function resultsFor(p, answers) {
+  return Object.fromEntries(p.questions.filter((q) => q.id in answers).map((q) => [q.id, grade(q, answers[q.id])]));
+}
+
+test("K standings mirror quizzes/mastery.py: incomplete until every question is answered", () => {
+  const p = makePayload("scorm12");
+  const partial = knowledgeStandings(p.questions, resultsFor(p, { qsc: "a" }), p.mastery);
+  assert.equal(partial.K1.status, "incomplete");
+  assert.deepEqual([partial.K1.earned, partial.K1.available, partial.K1.answered, partial.K1.questions], [1, 4, 1, 4]);
+  const all = knowledgeStandings(p.questions, resultsFor(p, RIGHT), p.mastery);
+  assert.equal(all.K1.status, "mastered");
+  const wrong = knowledgeStandings(p.questions, resultsFor(p, Object.assign({}, RIGHT, { qnu: "30" })), p.mastery);
+  assert.equal(wrong.K2.status, "not_mastered"); // 3 of 4 = 0.75 < 0.8
+  assert.equal(wrong.K1.status, "mastered");
+  const override = knowledgeStandings(p.questions, resultsFor(p, RIGHT), { threshold: 0.8, knowledge: { K1: 1.0 } });
+  assert.equal(override.K1.threshold, 1.0);
+});
+
+test("module status: incomplete until every activity is done, then passed or failed", () => {
+  const p = makePayload("scorm12");
+  const s = emptyState();
+  assert.equal(rollup(p, s, {}).status, "incomplete");
+  s.visited = { "T1.1": true, "T1.2": true };
+  assert.equal(rollup(p, s, resultsFor(p, RIGHT)).status, "incomplete_passed");
+  s.reflections = { R1: { text: "abcdef", rating: 3, submitted: true }, R2: { text: "abcdef", rating: 5, submitted: true } };
+  const done = rollup(p, s, resultsFor(p, RIGHT));
+  assert.equal(done.status, "passed");
+  assert.equal(done.attitudes.A01.rating, 4);
+  assert.ok(done.activities["T1.2"].done);
+  assert.equal(rollup(p, s, resultsFor(p, WRONG)).status, "failed");
+});
+
+test("locale: ?lang= wins, else the module language; strings exist in both", () => {
+  assert.equal(pickLocale("?lang=en", "zh-TW"), "en");
+  assert.equal(pickLocale("", "zh-TW"), "zh-TW");
+  assert.equal(pickLocale("?x=1&lang=zh-TW", "en"), "zh-TW");
+  assert.equal(pickLocale("", "en"), "en");
+  assert.equal(translator("en")("score", { score: 1, max: 2 }), "Score 1 / 2");
+  const { STRINGS } = require("../../scorm_export/runtime/i18n.js");
+  assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS["zh-TW"]).sort());
+});

@@ -1,0 +1,94 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { encodeState, decodeState, emptyState } = require("../../scorm_export/runtime/state.js");
+const { makePayload, RIGHT, WRONG } = require("./fixture.js");
+
+function stateWith(answers) {
+  const s = emptyState();
+  s.page = 2;
+  s.visited = { "T1.2": true };
+  for (const [id, response] of Object.entries(answers)) s.answers[id] = { response };
+  s.reflections.R1 = { text: "我的反思\n第二行", rating: 4, submitted: true };
+  s.reflections.R2 = { text: "draft", rating: 0, submitted: false };
+  return s;
+}
+
+for (const answers of [RIGHT, WRONG]) {
+  test(`round trip keeps page, visits, every answer and reflection (${answers === RIGHT ? "right" : "wrong"})`, () => {
+    const p = makePayload("scorm12");
+    const s = stateWith(answers);
+    const { data, cut } = encodeState(p, s, 4096);
+    assert.deepEqual(cut, []);
+    const back = decodeState(p, data);
+    assert.deepEqual(back.notices, []);
+    assert.deepEqual(back.state, s);
+  });
+}
+
+test("the encoding is compact: a few characters per answer", () => {
+  const p = makePayload("scorm12");
+  const s = stateWith(RIGHT);
+  s.reflections = {};
+  assert.ok(encodeState(p, s, 4096).data.length < 120, encodeState(p, s, 4096).data);
+});
+
+test("1.2 never exceeds 4096 even with 5,000-character reflections; texts are cut, the rest survives", () => {
+  const p = makePayload("scorm12");
+  const s = stateWith(RIGHT);
+  s.reflections.R1.text = "長".repeat(5000);
+  s.reflections.R2 = { text: "x".repeat(5000), rating: 2, submitted: true };
+  const { data, cut } = encodeState(p, s, 4096);
+  assert.ok(data.length <= 4096, String(data.length));
+  assert.ok(data.length >= 4090, "the leftover room is used");
+  assert.deepEqual(cut.sort(), ["R1", "R2"]);
+  const back = decodeState(p, data);
+  assert.deepEqual(back.state.answers, s.answers);
+  assert.equal(back.state.reflections.R1.rating, 4);
+  assert.ok(back.state.reflections.R1.text.length > 1900);
+  assert.deepEqual(back.notices, [{ kind: "cut", ids: ["R1", "R2"] }]);
+});
+
+test("2004 keeps full reflection texts (up to max_length)", () => {
+  const p = makePayload("scorm2004");
+  const s = stateWith(RIGHT);
+  s.reflections.R1.text = "長".repeat(2000);
+  const { data, cut } = encodeState(p, s, 64000);
+  assert.deepEqual(cut, []);
+  assert.equal(decodeState(p, data).state.reflections.R1.text.length, 2000);
+});
+
+test("republish: unchanged questions keep their answers, changed ones are dropped with a notice", () => {
+  const old = makePayload("scorm12");
+  const data = encodeState(old, stateWith(RIGHT), 4096).data;
+  const fresh = makePayload("scorm12");
+  fresh.contentHash = "999999999999";
+  fresh.questions[1].hash = "changed1"; // qmr edited
+  fresh.questions[3].hash = "changed2"; // qnu edited
+  fresh.questions.unshift(Object.assign({}, fresh.questions[0], { id: "new", hash: "brandnew" })); // inserted
+  const back = decodeState(fresh, data);
+  assert.deepEqual(back.notices, [{ kind: "dropped", count: 2 }]);
+  assert.deepEqual(Object.keys(back.state.answers).sort(), ["qma", "qor", "qsc", "qst", "qtf"]);
+  assert.equal(back.state.answers.qsc.response, "a");
+  assert.equal(back.state.reflections.R1.text, "我的反思\n第二行");
+});
+
+test("republish: a question whose shape changed under the same hash prefix is dropped, not misread", () => {
+  const old = makePayload("scorm12");
+  const data = encodeState(old, stateWith(RIGHT), 4096).data;
+  const fresh = makePayload("scorm12");
+  fresh.questions[5].items.push({ id: "s4", text: "4" }); // ordering grew, hash kept on purpose
+  const back = decodeState(fresh, data);
+  assert.deepEqual(back.notices, [{ kind: "dropped", count: 1 }]);
+  assert.equal(back.state.answers.qor, undefined);
+});
+
+test("unreadable or foreign suspend_data starts afresh with a notice, never throws", () => {
+  const p = makePayload("scorm12");
+  for (const junk of ["hello", "Z1:abc", "Z1:abcdef123456:0:00:5:qsc000", "{\"json\":1}"]) {
+    const back = decodeState(p, junk);
+    assert.deepEqual(back.state, emptyState());
+    assert.deepEqual(back.notices, [{ kind: "unreadable" }]);
+  }
+  assert.deepEqual(decodeState(p, "").notices, []);
+});

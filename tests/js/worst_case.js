@@ -1,0 +1,38 @@
+// Reads a SCO payload (JSON) on stdin, builds the longest state a learner could reach, and prints the sizes
+// the real encoder gives: without reflection texts, with texts at max_length, and capped at the payload limit.
+"use strict";
+const path = require("path");
+const { encodeState } = require(path.join(__dirname, "../../scorm_export/runtime/state.js"));
+
+function longestResponse(q) {
+  switch (q.type) {
+    case "single_choice": return q.choices[q.choices.length - 1].id;
+    case "multiple_response": return q.choices.map((c) => c.id);
+    case "true_false": return true;
+    case "numeric": return "9".repeat(500);
+    case "short_text": return "長".repeat(500);
+    case "ordering": return q.items.map((i) => i.id).reverse();
+    case "matching": return Object.fromEntries(q.premises.map((p) => [p.id, q.options[q.options.length - 1].id]));
+  }
+  throw new Error(q.type);
+}
+
+function worstState(payload, text) {
+  const state = { page: payload.objectives.activities.length + 2, visited: {}, answers: {}, reflections: {} };
+  payload.objectives.activities.forEach((a) => (state.visited[a] = true));
+  payload.questions.forEach((q) => (state.answers[q.id] = { response: longestResponse(q) }));
+  payload.reflections.forEach((r) => (state.reflections[r.id] = { text: text(r), rating: 5, submitted: true }));
+  return state;
+}
+
+let input = "";
+process.stdin.on("data", (c) => (input += c));
+process.stdin.on("end", () => {
+  const payload = JSON.parse(input);
+  const full = worstState(payload, (r) => "寫".repeat(r.max_length + 3000));
+  process.stdout.write(JSON.stringify({
+    without: encodeState(payload, worstState(payload, () => ""), 0).data.length,
+    with: encodeState(payload, full, 0).data.length,
+    capped: encodeState(payload, full, payload.limits.suspendData).data.length,
+  }));
+});
