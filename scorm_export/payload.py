@@ -15,6 +15,7 @@ from typing import Any, Literal
 from ..modules.course import Course
 from ..modules.markdown import render_markdown
 from ..modules.model import Module
+from .profiles import profile_switches
 
 Version = Literal["scorm12", "scorm2004"]
 PAYLOAD_FORMAT = 1
@@ -63,6 +64,7 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         "format": PAYLOAD_FORMAT,
         "version": version,
         "profile": profile,
+        "profileSwitches": profile_switches(profile),
         "contentHash": content_hash(module),
         "standard": {"id": std.id, "title": std.title},
         "module": {

@@ -8,6 +8,7 @@ for a user's mistake.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__
+from .exporters import EXPORTERS, ExportOptions
 from .files import write_atomic
 from .modules.case import case_package
 from .modules.coverage import coverage, coverage_csv, coverage_gaps, coverage_json, coverage_table
@@ -23,6 +25,9 @@ from .modules.errors import ValidationFailed, ZhinengError
 from .modules.loader import load_course, load_standard
 from .modules.model import Module
 from .modules.scaffold import new_module_yaml
+from .scorm_export.package import LAYOUTS
+from .scorm_export.preview.server import make_server, preview_site
+from .scorm_export.profiles import DEFAULT_PROFILE, PROFILES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,7 +83,48 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--id", dest="module_id", help="module id (default: the task id)")
     p.add_argument("--out", type=Path, help="file to create (default: stdout); never overwrites")
     p.set_defaults(run=_new_module)
+
+    p = sub.add_parser("export", help="build packages an LMS can import: SCORM zips, an Open edX course")
+    p.add_argument("format", nargs="?", choices=tuple(EXPORTERS), help="the package format")
+    p.add_argument("--all", action="store_true", help="every format, into the same folder")
+    _package_options(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("dist"),
+        help="folder for the packages (default: dist/); for olx alone, a .tar.gz file name is accepted too",
+    )
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser(
+        "preview", help="serve a SCORM package on 127.0.0.1 with a real SCORM API and live CMI"
+    )
+    versions = p.add_mutually_exclusive_group()
+    versions.add_argument("--scorm12", dest="version", action="store_const", const="scorm12")
+    versions.add_argument("--scorm2004", dest="version", action="store_const", const="scorm2004")
+    p.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)"
+    )
+    p.add_argument("--module", help="serve only this module (default: the whole course)")
+    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE)
+    p.add_argument("--course", dest="paths", action="append", type=Path, default=[], metavar="PATH")
+    p.set_defaults(run=_preview, version="scorm2004")
     return parser
+
+
+def _package_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--modules", help="comma-separated module ids, e.g. T1,T2 (default: every module)")
+    p.add_argument("--layout", choices=LAYOUTS, default="course", help="one zip, or one zip per module")
+    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE, help="what the LMS is sent")
+    p.add_argument(
+        "--course",
+        dest="paths",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="module files or course folders (default: the built-in course); repeatable",
+    )
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -144,4 +190,48 @@ def _new_module(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.exists():
         raise ZhinengError(f"{args.out}: already exists; not overwriting")
     _emit(text, args.out)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if bool(args.format) == bool(args.all):
+        raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all")
+    formats = list(EXPORTERS) if args.all else [args.format]
+    modules = tuple(m.strip() for m in args.modules.split(",") if m.strip()) if args.modules else None
+    options = ExportOptions(modules=modules, layout=args.layout, profile=args.profile)
+    course = load_course(args.paths)
+    for warning in course.warnings:
+        print(warning, file=sys.stderr)
+    # Every zip is built (and checked) in memory before the first one is written.
+    archives = [archive for fmt in formats for archive in EXPORTERS[fmt](course, options)]
+    blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
+    for path, data in blobs:
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            raise ZhinengError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        print(f"{path} ({len(data) / 1024:.0f} KB)")
+    return 0
+
+
+def _destination(out: Path, name: str, single: bool) -> Path:
+    """`--out course.tar.gz` names the file when there is one package; otherwise --out is a folder."""
+    if single and out.name.endswith((".tar.gz", ".zip")):
+        return out
+    return out / name
+
+
+def _preview(args: argparse.Namespace) -> int:
+    site = preview_site(load_course(args.paths), args.version, args.profile, args.module)
+    try:
+        server = make_server(site, args.port)
+    except OSError as exc:
+        raise ZhinengError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from exc
+    with server:
+        print(
+            f"zhineng preview ({args.version}): http://127.0.0.1:{server.server_port}/  (Ctrl-C stops)",
+            flush=True,
+        )
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a preview ends
+            server.serve_forever()
     return 0

@@ -1,0 +1,92 @@
+"""The SCORM 1.2 adapter: a `ManifestPlan` as an IMS CP 1.1.2 manifest with ADL CP 1.2 and IMS MD 1.2.1."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .plan import ASSETS_RESOURCE_ID, ORGANIZATION_ID, ManifestPlan, decimal
+
+CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NSMAP = {None: CP, "adlcp": ADLCP, "imsmd": IMSMD, "xsi": XSI}
+SCHEMA_LOCATION = f"{CP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
+
+
+def _el(parent: etree._Element, ns: str, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    child = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def _langstring(parent: etree._Element, tag: str, text: str, lang: str) -> None:
+    _el(_el(parent, IMSMD, tag), IMSMD, "langstring", text, **{XML_LANG: lang})
+
+
+def _lom(parent: etree._Element, plan: ManifestPlan) -> None:
+    general = _el(_el(parent, IMSMD, "lom"), IMSMD, "general")
+    _langstring(general, "title", plan.title, plan.language)
+    _el(general, IMSMD, "language", plan.language)
+    _langstring(general, "description", plan.description, plan.language)
+    for keyword in plan.keywords:
+        _langstring(general, "keyword", keyword, plan.language)
+
+
+def render12(plan: ManifestPlan) -> bytes:
+    root = etree.Element(
+        f"{{{CP}}}manifest",
+        {
+            "identifier": plan.identifier,
+            "version": plan.revision,
+            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
+        },
+        nsmap=NSMAP,
+    )
+    metadata = _el(root, CP, "metadata")
+    _el(metadata, CP, "schema", "ADL SCORM")
+    _el(metadata, CP, "schemaversion", "1.2")
+    _lom(metadata, plan)
+
+    organization = _el(
+        _el(root, CP, "organizations", default=ORGANIZATION_ID),
+        CP,
+        "organization",
+        identifier=ORGANIZATION_ID,
+    )
+    _el(organization, CP, "title", plan.title)
+    for sco in plan.scos:
+        item = _el(
+            organization, CP, "item", identifier=sco.item_id, identifierref=sco.resource_id, isvisible="true"
+        )
+        _el(item, CP, "title", sco.title)
+        # Mastery rule as a percentage: the LMS compares cmi.core.score.raw with it.
+        _el(item, ADLCP, "masteryscore", decimal(sco.mastery * 100))
+
+    resources = _el(root, CP, "resources")
+    for sco in plan.scos:
+        resource = _el(
+            resources,
+            CP,
+            "resource",
+            identifier=sco.resource_id,
+            type="webcontent",
+            href=sco.href,
+            **{f"{{{ADLCP}}}scormtype": "sco"},
+        )
+        for path in sco.files:
+            _el(resource, CP, "file", href=path)
+        _el(resource, CP, "dependency", identifierref=ASSETS_RESOURCE_ID)
+    assets = _el(
+        resources,
+        CP,
+        "resource",
+        identifier=ASSETS_RESOURCE_ID,
+        type="webcontent",
+        **{f"{{{ADLCP}}}scormtype": "asset"},
+    )
+    for path in plan.shared_files:
+        _el(assets, CP, "file", href=path)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

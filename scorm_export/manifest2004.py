@@ -1,0 +1,136 @@
+"""The SCORM 2004 4th Edition adapter: a `ManifestPlan` as an IMS CP 1.1.4 manifest with ADL CP/SEQ/NAV 1.3,
+IMS Simple Sequencing and inline IEEE LOM.
+
+Sequencing: flow and choice navigation over the modules; each SCO's primary objective is satisfied by
+measure at the module's mastery threshold, and each K item it assesses is a local objective mapped to one
+global objective (`urn:zhineng:<standard>:<K>`), so a K assessed in two modules has one status.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .plan import ASSETS_RESOURCE_ID, ORGANIZATION_ID, ManifestPlan, ScoEntry, decimal, global_objective_id
+
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
+ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
+ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
+IMSSS = "http://www.imsglobal.org/xsd/imsss"
+LOM = "http://ltsc.ieee.org/xsd/LOM"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+NSMAP = {None: CP, "adlcp": ADLCP, "adlseq": ADLSEQ, "adlnav": ADLNAV, "imsss": IMSSS, "xsi": XSI}
+# The LOM schema is not among the vendored files, so it is not named here; LOM is validated laxly.
+SCHEMA_LOCATION = (
+    f"{CP} imscp_v1p1.xsd {ADLCP} adlcp_v1p3.xsd {ADLSEQ} adlseq_v1p3.xsd "
+    f"{ADLNAV} adlnav_v1p3.xsd {IMSSS} imsss_v1p0.xsd"
+)
+
+
+def _el(parent: etree._Element, ns: str, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    child = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def _lom(parent: etree._Element, plan: ManifestPlan) -> None:
+    general = _el(etree.SubElement(parent, f"{{{LOM}}}lom", nsmap={None: LOM}), LOM, "general")
+    _el(_el(general, LOM, "title"), LOM, "string", plan.title, language=plan.language)
+    _el(general, LOM, "language", plan.language)
+    _el(_el(general, LOM, "description"), LOM, "string", plan.description, language=plan.language)
+    for keyword in plan.keywords:
+        _el(_el(general, LOM, "keyword"), LOM, "string", keyword, language=plan.language)
+
+
+def _organization_sequencing(parent: etree._Element) -> None:
+    seq = _el(parent, IMSSS, "sequencing")
+    _el(seq, IMSSS, "controlMode", choice="true", flow="true")
+    # The course is satisfied when every module is, failed as soon as one is, complete when all are.
+    rules = _el(seq, IMSSS, "rollupRules", rollupObjectiveSatisfied="true", rollupProgressCompletion="true")
+    for child_set, operator, condition, action in (
+        ("all", "noOp", "satisfied", "satisfied"),
+        ("any", "not", "satisfied", "notSatisfied"),
+        ("all", "noOp", "completed", "completed"),
+    ):
+        rule = _el(rules, IMSSS, "rollupRule", childActivitySet=child_set)
+        conditions = _el(rule, IMSSS, "rollupConditions")
+        _el(conditions, IMSSS, "rollupCondition", operator=operator, condition=condition)
+        _el(rule, IMSSS, "rollupAction", action=action)
+
+
+def _item_sequencing(parent: etree._Element, sco: ScoEntry, standard_id: str) -> None:
+    seq = _el(parent, IMSSS, "sequencing")
+    objectives = _el(seq, IMSSS, "objectives")
+    # No objectiveID: the primary objective is the SCO's own success/score, not a row of cmi.objectives.
+    primary = _el(objectives, IMSSS, "primaryObjective", satisfiedByMeasure="true")
+    _el(primary, IMSSS, "minNormalizedMeasure", decimal(sco.mastery))
+    for knowledge_id in sco.knowledge:
+        objective = _el(objectives, IMSSS, "objective", objectiveID=knowledge_id)
+        _el(
+            objective,
+            IMSSS,
+            "mapInfo",
+            targetObjectiveID=global_objective_id(standard_id, knowledge_id),
+            readSatisfiedStatus="true",
+            readNormalizedMeasure="true",
+            writeSatisfiedStatus="true",
+            writeNormalizedMeasure="true",
+        )
+    # The SCO sets its own completion and success (its own rollup), so the LMS must not guess them.
+    _el(seq, IMSSS, "deliveryControls", completionSetByContent="true", objectiveSetByContent="true")
+
+
+def render2004(plan: ManifestPlan) -> bytes:
+    root = etree.Element(
+        f"{{{CP}}}manifest",
+        {
+            "identifier": plan.identifier,
+            "version": plan.revision,
+            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
+        },
+        nsmap=NSMAP,
+    )
+    metadata = _el(root, CP, "metadata")
+    _el(metadata, CP, "schema", "ADL SCORM")
+    _el(metadata, CP, "schemaversion", "2004 4th Edition")
+    _lom(metadata, plan)
+
+    organization = _el(
+        _el(root, CP, "organizations", default=ORGANIZATION_ID),
+        CP,
+        "organization",
+        identifier=ORGANIZATION_ID,
+    )
+    _el(organization, CP, "title", plan.title)
+    for sco in plan.scos:
+        item = _el(organization, CP, "item", identifier=sco.item_id, identifierref=sco.resource_id)
+        _el(item, CP, "title", sco.title)
+        _item_sequencing(item, sco, plan.standard_id)
+    _organization_sequencing(organization)
+
+    resources = _el(root, CP, "resources")
+    for sco in plan.scos:
+        resource = _el(
+            resources,
+            CP,
+            "resource",
+            identifier=sco.resource_id,
+            type="webcontent",
+            href=sco.href,
+            **{f"{{{ADLCP}}}scormType": "sco"},
+        )
+        for path in sco.files:
+            _el(resource, CP, "file", href=path)
+        _el(resource, CP, "dependency", identifierref=ASSETS_RESOURCE_ID)
+    assets = _el(
+        resources,
+        CP,
+        "resource",
+        identifier=ASSETS_RESOURCE_ID,
+        type="webcontent",
+        **{f"{{{ADLCP}}}scormType": "asset"},
+    )
+    for path in plan.shared_files:
+        _el(assets, CP, "file", href=path)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

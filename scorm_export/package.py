@@ -1,0 +1,135 @@
+"""Build SCORM packages in memory: for each zip, its name and its files. No file is written here.
+
+Gather, validate, then hand over: every payload passes the suspend_data budget, every manifest passes the
+vendored XSDs and the semantic lint, before any zip exists. Layout (docs/scorm-design.md):
+
+    imsmanifest.xml, the version's .xsd/.dtd control files   (root, as the CAM requires)
+    shared/<runtime files>                                  (one asset resource)
+    sco/<MODULE_ID>/index.html, data.js                     (one SCO resource per module)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from typing import cast
+
+from ..modules.course import Course
+from ..modules.errors import ZhinengError
+from ..modules.files import OutFile
+from ..modules.model import Module
+from .budget import check_budget
+from .lint import MANIFEST, lint_manifest
+from .manifest import VERSIONS, render_manifest
+from .payload import Version, content_hash, sco_payload
+from .plan import ManifestPlan, ScoEntry
+from .profiles import profile_switches
+from .runtime_files import Runtime, load_runtime
+from .xsd import control_files, xsd_errors
+
+LAYOUTS = ("course", "per-module")
+SHARED_DIR = "shared"
+
+
+def build_packages(
+    course: Course,
+    version: str,
+    layout: str = "course",
+    profile: str = "strict",
+    modules: Sequence[str] | None = None,
+    runtime: Runtime | None = None,
+) -> list[tuple[str, list[OutFile]]]:
+    """(zip name, files) per package. `runtime` replaces the installed runtime (tests pin it)."""
+    if version not in VERSIONS:
+        raise ZhinengError(f"unknown SCORM version '{version}' (known: {', '.join(VERSIONS)})")
+    if layout not in LAYOUTS:
+        raise ZhinengError(f"unknown layout '{layout}' (known: {', '.join(LAYOUTS)})")
+    profile_switches(profile)  # refuses an unknown profile before any work
+    selected = select_modules(course, modules)
+    runtime = runtime or load_runtime()
+    if layout == "course":
+        groups = [(f"zhineng-{version}-course.zip", "course", selected)]
+    else:
+        groups = [(f"zhineng-{version}-{m.id}.zip", m.id, (m,)) for m in selected]
+    return [
+        (name, _package(course, group, scope, version, profile, runtime)) for name, scope, group in groups
+    ]
+
+
+def select_modules(course: Course, wanted: Sequence[str] | None) -> tuple[Module, ...]:
+    """The chosen modules in course order; an unknown id is the user's mistake."""
+    if not wanted:
+        return course.modules
+    known = [m.id for m in course.modules]
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise ZhinengError(f"unknown module '{unknown[0]}' (known: {', '.join(known)})")
+    return tuple(m for m in course.modules if m.id in set(wanted))
+
+
+def _package(
+    course: Course, group: Sequence[Module], scope: str, version: str, profile: str, runtime: Runtime
+) -> list[OutFile]:
+    files = [OutFile(f"{SHARED_DIR}/{name}", data) for name, data in runtime.shared.items()]
+    entries = []
+    for module in group:
+        payload = sco_payload(course, module, cast(Version, version), profile)
+        check_budget(payload)
+        folder = f"sco/{module.id}"
+        launch = runtime.launch_page(module.title, module.language, f"../../{SHARED_DIR}")
+        data_js = "window.ZHINENG_SCO = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        sco_files = [
+            OutFile(f"{folder}/index.html", launch),
+            OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),
+        ]
+        files += sco_files
+        entries.append(
+            ScoEntry(
+                module_id=module.id,
+                title=module.title,
+                href=f"{folder}/index.html",
+                files=tuple(f.path for f in sco_files),
+                mastery=module.mastery.threshold,
+                knowledge=tuple(payload["objectives"]["knowledge"]),
+            )
+        )
+    plan = _plan(course, group, scope, entries, tuple(sorted(f"{SHARED_DIR}/{n}" for n in runtime.shared)))
+    manifest = render_manifest(plan, version)
+    controls = control_files(version)
+    files += [OutFile(name, data) for name, data in controls.items()]
+    files.append(OutFile(MANIFEST, manifest))
+    _check_manifest(manifest, [f.path for f in files], version, controls, scope)
+    return sorted(files, key=lambda f: f.path)
+
+
+def _plan(
+    course: Course, group: Sequence[Module], scope: str, entries: list[ScoEntry], shared: tuple[str, ...]
+) -> ManifestPlan:
+    std = course.standard
+    single = group[0] if scope != "course" else None
+    digest = hashlib.sha256("".join(content_hash(m) for m in group).encode()).hexdigest()[:8]
+    tasks = {t.id: t.title for t in std.tasks}
+    keywords = dict.fromkeys([std.title, *(tasks[m.task] for m in group if m.task in tasks)])
+    return ManifestPlan(
+        identifier=f"zhineng-{re.sub(r'[^A-Za-z0-9_.-]', '_', std.id)}-{scope}",
+        revision=f"{std.version}+{digest}"[:20],
+        title=single.title if single else std.title,
+        description=single.description if single else std.job_description,
+        language=single.language if single else std.language,
+        keywords=tuple(keywords),
+        standard_id=std.id,
+        scos=tuple(entries),
+        shared_files=shared,
+    )
+
+
+def _check_manifest(
+    manifest: bytes, paths: list[str], version: str, controls: dict[str, bytes], scope: str
+) -> None:
+    problems = [f"XSD: {e}" for e in xsd_errors(manifest, version)]
+    problems += lint_manifest(manifest, paths, version, controls)
+    if problems:
+        listing = "\n  ".join(problems)
+        raise ZhinengError(f"the {version} manifest for '{scope}' is not valid:\n  {listing}")

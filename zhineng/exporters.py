@@ -1,0 +1,45 @@
+"""Every export format in one table: name -> a function of the course and the options, giving finished
+archives in memory as (file name, bytes). `zhineng export --all` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .modules.course import Course
+from .modules.errors import ZhinengError
+from .modules.files import zip_bytes
+from .scorm_export.package import build_packages
+from .xblocks.olx import export_olx
+
+Archives = list[tuple[str, bytes]]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    modules: tuple[str, ...] | None = None
+    layout: str = "course"
+    profile: str = "strict"
+
+
+def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
+    def export(course: Course, options: ExportOptions) -> Archives:
+        packages = build_packages(course, version, options.layout, options.profile, options.modules)
+        return [(name, zip_bytes(files)) for name, files in packages]
+
+    return export
+
+
+def _olx(course: Course, options: ExportOptions) -> Archives:
+    # An Open edX course is the whole course, a chapter per task; --modules and --layout are SCORM's.
+    if options.modules:
+        raise ZhinengError("the olx export is always the whole course; --modules applies to SCORM only")
+    return [export_olx(course)]
+
+
+EXPORTERS: dict[str, Callable[[Course, ExportOptions], Archives]] = {
+    "scorm12": _scorm("scorm12"),
+    "scorm2004": _scorm("scorm2004"),
+    "olx": _olx,
+}
