@@ -1,0 +1,73 @@
+"""XML elements for our blocks, built from the course model: shared by the OLX export and the workbench
+scenarios, so the workbench parses exactly what Studio will import. Never imported by the blocks."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from ..modules.model import Module, Reflection
+from ..modules.standard import Standard
+from .bank import Bank, bank_to_content
+from .standing import outline_of
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def quiz_element(
+    module: Module,
+    activity: str,
+    title: str,
+    *,
+    url_name: str | None = None,
+    max_attempts: int = 2,
+    weight: float = 1.0,
+    show_answer: str = "finished",
+) -> ET.Element:
+    """A quiz of one activity's questions, carrying them in its content so it needs no built-in bank."""
+    questions = tuple(q for q in module.questions if q.activity == activity)
+    bank = Bank(module.id, module.mastery, questions)
+    attrs = {
+        "display_name": title,
+        "selection_kind": "activity",
+        "selection": activity,
+        "max_attempts": str(max_attempts),
+        "weight": f"{weight:g}",
+        "show_answer": show_answer,
+        "bank": _json(bank_to_content(bank)),
+    }
+    if url_name:
+        attrs = {"url_name": url_name, **attrs}
+    return ET.Element("zhineng_quiz", attrs)
+
+
+def reflection_element(r: Reflection, *, url_name: str | None = None) -> ET.Element:
+    attrs = {
+        "display_name": r.title or r.id,
+        "attitude": r.attitude,
+        "activity": r.activity or "",
+        "min_length": str(r.min_length),
+        "max_length": str(min(r.max_length, 10_000)),
+        "prompt": r.prompt,
+        "guidance": r.guidance or "",
+        "rating_prompt": r.rating.prompt,
+        "rating_anchors": _json(list(r.rating.anchors)),
+    }
+    if url_name:
+        attrs = {"url_name": url_name, **attrs}
+    return ET.Element("zhineng_reflection", attrs)
+
+
+def progress_element(standard: Standard, title: str, *, url_name: str | None = None) -> ET.Element:
+    attrs = {"display_name": title, "outline": _json(outline_of(standard))}
+    if url_name:
+        attrs = {"url_name": url_name, **attrs}
+    return ET.Element("zhineng_progress", attrs)
+
+
+def to_xml(element: ET.Element) -> str:
+    # ElementTree escapes newlines in attributes (&#10;), so Markdown keeps its line breaks.
+    return ET.tostring(element, encoding="unicode")

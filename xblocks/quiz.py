@@ -1,0 +1,361 @@
+"""The quiz block: questions from a bank, graded on the server by the one grader, scored per K item."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from web_fragments.fragment import Fragment
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Dict, Float, Integer, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
+
+from ..quizzes.grader import ResponseError, Result, grade
+from ..quizzes.model import Question
+from . import inputs, render
+from .bank import SELECTION_KINDS, Bank, BankError, builtin_banks, select, stored_bank
+from .i18n import _, translate_all
+from .policy import SHOW_ANSWER, may_reveal
+from .public import public_question, revealed_answer
+from .standing import quiz_knowledge
+
+KNOWLEDGE_EVENT = "zhineng.knowledge.assessed"
+
+STRINGS = {
+    "submit": _("Submit answers"),
+    "score": _("Score"),
+    "attempts": _("Attempts"),
+    "unlimited": _("unlimited"),
+    "correct": _("Correct"),
+    "incorrect": _("Not quite"),
+    "partly": _("Partly correct"),
+    "answer": _("Answer"),
+    "explanation": _("Explanation"),
+    "true": _("True"),
+    "false": _("False"),
+    "your_answer": _("Your answer"),
+    "choose": _("Choose…"),
+    "move_up": _("Move up"),
+    "move_down": _("Move down"),
+    "moved": _("Moved to position {n}"),
+    "unanswered": _("Answer every question before submitting."),
+    "no_attempts": _("You have used all your attempts."),
+    "saved": _("Submitted."),
+    "error": _("Could not submit"),
+    "points": _("points"),
+    "no_questions": _("This quiz has no questions yet."),
+}
+
+
+@XBlock.needs("i18n")
+class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):
+    """Questions picked by module, activity, K item or id; graded on the server; publishes `grade`."""
+
+    display_name = String(
+        display_name=_("Display name"),
+        help=_("The title learners see."),
+        default=_("Quiz"),
+        scope=Scope.settings,
+        enforce_type=True,
+    )
+    selection_kind = String(
+        display_name=_("Select questions by"),
+        help=_("module, activity, knowledge (a K item) or ids (a list of question ids)."),
+        default="module",
+        values=SELECTION_KINDS,
+        scope=Scope.settings,
+        enforce_type=True,
+    )
+    selection = String(
+        display_name=_("Selection"),
+        help=_("The module, activity or K id, or question ids separated by commas."),
+        default="",
+        scope=Scope.settings,
+        enforce_type=True,
+    )
+    weight = Float(
+        display_name=_("Weight"),
+        help=_("How many points this quiz is worth in the course grade."),
+        default=1.0,
+        values={"min": 0},
+        scope=Scope.settings,
+        enforce_type=True,
+    )
+    max_attempts = Integer(
+        display_name=_("Maximum attempts"),
+        help=_("How many times a learner may submit; 0 means no limit."),
+        default=2,
+        values={"min": 0},
+        scope=Scope.settings,
+        enforce_type=True,
+    )
+    show_answer = String(
+        display_name=_("Show answer"),
+        help=_("attempted: after any submission; finished: when all correct or out of attempts; never."),
+        default="finished",
+        values=SHOW_ANSWER,
+        scope=Scope.settings,
+        enforce_type=True,
+    )
+    bank = Dict(
+        display_name=_("Question bank"),
+        help=_("Imported questions (module, mastery, questions); empty means the built-in banks."),
+        default={},
+        scope=Scope.content,
+        enforce_type=True,
+    )
+    attempts = Integer(help=_("Submissions so far."), default=0, scope=Scope.user_state, enforce_type=True)
+    # One record per submission, written at once: responses, per-question results, per-K standing, score.
+    # (A field per part would cost a storage round trip each; the record is always read and written whole.)
+    submission = Dict(
+        help=_("The last submission: responses, results per question, standing per K item, and the score."),
+        default={},
+        scope=Scope.user_state,
+        enforce_type=True,
+    )
+
+    icon_class = "problem"
+
+    @property
+    def responses(self) -> dict[str, Any]:
+        return dict(self.submission.get("responses", {}))
+
+    @property
+    def results(self) -> dict[str, Any]:
+        return dict(self.submission.get("results", {}))
+
+    @property
+    def knowledge(self) -> dict[str, Any]:
+        return dict(self.submission.get("knowledge", {}))
+
+    # --- questions -------------------------------------------------------------------------------
+
+    def banks(self) -> tuple[Bank, ...]:
+        return (stored_bank(self.bank),) if self.bank else builtin_banks()
+
+    def selected(self) -> list[tuple[Bank, Question]]:
+        return select(self.banks(), self.selection_kind, self.selection)
+
+    def questions(self) -> list[Question]:
+        return [q for _b, q in self.selected()]
+
+    # --- views -----------------------------------------------------------------------------------
+
+    def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
+        t = translate_all(self, STRINGS)
+        try:
+            questions = self.questions()
+            problem = ""
+        except BankError as exc:
+            questions, problem = [], str(exc)
+        views = [public_question(q) for q in questions]
+        init = {
+            "strings": t,
+            "questions": [{"id": v["id"], "type": v["type"]} for v in views],
+            "attempts": self.attempts,
+            "max_attempts": self.max_attempts,
+            "last": self._last_outcome(questions) if self.attempts else None,
+        }
+        ctx = {
+            "t": t,
+            "title": self.display_name,
+            "prefix": render.dom_prefix(self),
+            "questions": views,
+            "problem": problem,
+            "max_attempts": self.max_attempts,
+            "attempts": self.attempts,
+        }
+        return render.fragment("quiz.html", ctx, "quiz.js", "ZhinengQuizBlock", init)
+
+    def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
+        t = translate_all(self, STUDIO_STRINGS)
+        fields = {name: getattr(self, name) for name in STUDIO_FIELDS}
+        ctx = {
+            "t": t,
+            "prefix": render.dom_prefix(self),
+            "fields": fields,
+            "kinds": SELECTION_KINDS,
+            "policies": SHOW_ANSWER,
+            "stored": len(self.bank.get("questions", [])) if self.bank else 0,
+        }
+        return render.fragment("quiz_studio.html", ctx, "studio.js", "ZhinengStudio", {"strings": t})
+
+    # --- handlers --------------------------------------------------------------------------------
+
+    @XBlock.json_handler
+    def submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
+        body = inputs.require_object(data)
+        inputs.reject_unknown_keys(body, {"answers"})
+        answers = inputs.require_object(body.get("answers"), "'answers'")
+        if self.max_attempts and self.attempts >= self.max_attempts:
+            raise JsonHandlerError(403, "no attempts left")
+        try:
+            questions = self.questions()
+        except BankError as exc:
+            raise JsonHandlerError(409, f"this quiz is misconfigured: {exc}") from None
+        results = self._grade(questions, answers)
+        return self._record(questions, answers, results)
+
+    @XBlock.json_handler
+    def studio_submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
+        body = inputs.require_object(data)
+        inputs.reject_unknown_keys(body, {*STUDIO_FIELDS, "yaml", "use_builtin"})
+        from .studio_quiz import apply_settings  # studio code stays out of the learner's path
+
+        return apply_settings(self, body)
+
+    def _grade(self, questions: list[Question], answers: dict[str, Any]) -> dict[str, Result]:
+        known = {q.id for q in questions}
+        unknown = [qid for qid in answers if qid not in known]
+        if unknown:
+            raise inputs.bad_request(f"unknown question id '{str(unknown[0])[:40]}'")
+        missing = [q.id for q in questions if q.id not in answers]
+        if missing:
+            raise inputs.bad_request(f"question {missing[0]} is not answered; answer every question")
+        results: dict[str, Result] = {}
+        for q in questions:
+            try:
+                results[q.id] = grade(q, answers[q.id])
+            except ResponseError as exc:
+                raise inputs.bad_request(f"question {q.id}: {exc}") from None
+        return results
+
+    def _record(self, questions: list[Question], answers: dict[str, Any], results: dict[str, Result]) -> dict:
+        groups: dict[str, tuple[Any, list[Question]]] = {}
+        for b, q in self.selected():
+            groups.setdefault(b.module_id, (b.mastery, []))[1].append(q)
+        score = Score(sum(r.score for r in results.values()), sum(q.points for q in questions))
+        self.attempts += 1
+        self.submission = {
+            "responses": {q.id: answers[q.id] for q in questions},
+            "results": {qid: r.to_dict() for qid, r in results.items()},
+            "knowledge": quiz_knowledge(groups.values(), results),
+            "earned": float(score.raw_earned),
+            "possible": float(score.raw_possible),
+        }
+        self._publish_grade(score)
+        for k, s in self.knowledge.items():
+            self.runtime.publish(self, KNOWLEDGE_EVENT, _knowledge_event(k, s, self.attempts))
+        self.emit_completion(1.0)
+        return self._last_outcome(questions)
+
+    def _last_outcome(self, questions: list[Question]) -> dict[str, Any]:
+        """What the learner may see after a submission: their results, and the key if policy allows."""
+        results = self.results
+        all_correct = bool(results) and all(r.get("correct") for r in results.values())
+        out_of_attempts = bool(self.max_attempts) and self.attempts >= self.max_attempts
+        reveal = may_reveal(
+            self.show_answer, attempts=self.attempts, max_attempts=self.max_attempts, all_correct=all_correct
+        )
+        per_question = {}
+        for q in questions:
+            if q.id not in results:
+                continue
+            entry = dict(results[q.id])
+            if reveal:
+                entry.update(revealed_answer(q))
+            per_question[q.id] = entry
+        return {
+            "score": self.submission.get("earned", 0.0),
+            "max_score": self.submission.get("possible", 0.0),
+            "attempts": self.attempts,
+            "max_attempts": self.max_attempts,
+            "can_retry": not out_of_attempts,
+            "results": per_question,
+            "knowledge": self.knowledge,
+        }
+
+    # --- ScorableXBlockMixin ---------------------------------------------------------------------
+
+    def has_submitted_answer(self) -> bool:
+        return self.attempts > 0
+
+    def get_score(self) -> Score:
+        return Score(self.submission.get("earned", 0.0), self.submission.get("possible", 0.0))
+
+    def set_score(self, score: Score) -> None:
+        self.submission = {
+            **self.submission,
+            "earned": float(score.raw_earned),
+            "possible": float(score.raw_possible),
+        }
+
+    def calculate_score(self) -> Score:
+        """Regrade the stored responses against the current questions (for a rescore after an edit)."""
+        earned, possible = 0.0, 0.0
+        responses = self.responses
+        for q in self.questions():
+            possible += q.points
+            # A response to an edited question that no longer fits it earns nothing.
+            if q.id in responses:
+                with contextlib.suppress(ResponseError):
+                    earned += grade(q, responses[q.id]).score
+        return Score(earned, possible)
+
+    def max_score(self) -> float:
+        try:
+            return float(sum(q.points for q in self.questions()))
+        except BankError:
+            return 0.0
+
+    # --- for the progress block ------------------------------------------------------------------
+
+    def progress_record(self) -> dict[str, Any]:
+        groups = self.selected()
+        return {
+            "questions": [
+                {"id": q.id, "activity": q.activity, "knowledge": list(q.knowledge), "points": q.points}
+                for _b, q in groups
+            ],
+            "scores": {qid: r["score"] for qid, r in self.results.items()},
+            "thresholds": {k: b.mastery.threshold_for(k) for b, q in groups for k in q.knowledge},
+        }
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        from .scenarios import quiz_scenarios
+
+        return quiz_scenarios()
+
+
+def _knowledge_event(knowledge_id: str, s: dict[str, Any], attempt: int) -> dict[str, Any]:
+    return {
+        "knowledge_id": knowledge_id,
+        "score": s["earned"],
+        "max_score": s["available"],
+        "ratio": s["earned"] / s["available"] if s["available"] else 0.0,
+        "mastery": s["status"],
+        "mastered": s["status"] == "mastered",
+        "threshold": s["threshold"],
+        "attempt": attempt,
+    }
+
+
+STUDIO_FIELDS = ("display_name", "selection_kind", "selection", "weight", "max_attempts", "show_answer")
+
+STUDIO_STRINGS = {
+    "display_name": _("Display name"),
+    "selection_kind": _("Select questions by"),
+    "selection": _("Selection"),
+    "selection_help": _(
+        "A module id (T1), an activity id (T1.1), a K id (K3), or question ids separated by commas."
+    ),
+    "weight": _("Weight"),
+    "max_attempts": _("Maximum attempts (0 = no limit)"),
+    "show_answer": _("Show answer"),
+    "yaml": _("Import questions (YAML: a module file or a list of questions)"),
+    "use_builtin": _("Use the built-in question banks (drop imported questions)"),
+    "stored": _("Imported questions stored in this block"),
+    "save": _("Save"),
+    "saved": _("Saved."),
+    "error": _("Could not save"),
+    "module": _("module"),
+    "activity": _("activity"),
+    "knowledge": _("knowledge (K item)"),
+    "ids": _("question ids"),
+    "attempted": _("after any submission"),
+    "finished": _("when all correct or out of attempts"),
+    "never": _("never"),
+}

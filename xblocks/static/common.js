@@ -1,0 +1,44 @@
+/* Shared helpers for the zhineng blocks: JSON posts with Django's CSRF token, and DOM lookups. */
+window.ZhinengCommon = window.ZhinengCommon || (function () {
+  "use strict";
+
+  function root(element) {
+    // The LMS may hand a jQuery object, the workbench a DOM node.
+    return element && element.jquery ? element[0] : element;
+  }
+
+  function cookie(name) {
+    var parts = document.cookie ? document.cookie.split(";") : [];
+    for (var i = 0; i < parts.length; i++) {
+      var kv = parts[i].trim().split("=");
+      if (kv[0] === name) { return decodeURIComponent(kv.slice(1).join("=")); }
+    }
+    return "";
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": cookie("csrftoken") },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var data = {};
+        try { data = text ? JSON.parse(text) : {}; } catch (e) { data = { error: text.slice(0, 200) }; }
+        return { ok: response.ok, status: response.status, data: data };
+      });
+    });
+  }
+
+  function say(node, text, isError) {
+    node.textContent = text;
+    node.classList.toggle("zhineng-error", !!isError);
+  }
+
+  function progressChanged() {
+    document.dispatchEvent(new CustomEvent("zhineng:progress-changed"));
+  }
+
+  return { root: root, postJson: postJson, say: say, progressChanged: progressChanged };
+}());

@@ -1,0 +1,27 @@
+/* The progress block: re-read the standing when another block reports a change, or on request. */
+function ZhinengProgressBlock(runtime, element, init) {
+  "use strict";
+  var C = window.ZhinengCommon;
+  var root = C.root(element);
+  var t = init.strings;
+  var status = root.querySelector(".zhineng-status");
+  var url = runtime.handlerUrl(root, "refresh");
+
+  function refresh() {
+    C.postJson(url, {}).then(function (res) {
+      if (!res.ok) { return; }
+      Array.prototype.forEach.call(root.querySelectorAll(".zhineng-state"), function (node) {
+        var table = res.data[node.getAttribute("data-kind")] || {};
+        var value = table[node.getAttribute("data-id")];
+        if (!value) { return; }
+        node.className = "zhineng-state zhineng-" + value;
+        node.setAttribute("data-status", value);
+        node.textContent = t[value] || value;
+      });
+      C.say(status, t.updated, false);
+    });
+  }
+
+  root.querySelector(".zhineng-refresh").addEventListener("click", refresh);
+  document.addEventListener("zhineng:progress-changed", refresh);
+}
