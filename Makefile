@@ -1,10 +1,16 @@
 # Common commands. `make test` is the whole suite on a fresh machine; .ci/run calls exactly it.
 PYTHON ?= python3
+# apt-get needs root: use sudo unless we already are root (as in CI).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test lint typecheck pytest course schema golden
+.PHONY: install test lint typecheck pytest course schema golden bench i18n
 
+# Everything the tests need: Debian's Chromium (Playwright cannot download its own here),
+# the Python package with its test extras, and the JS test tools (axe-core) from package-lock.json.
 install:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	$(PYTHON) -m pip install -q -e '.[test]'
+	npm ci --no-audit --no-fund --loglevel=error
 
 test: install lint typecheck pytest
 
@@ -18,13 +24,22 @@ typecheck:
 pytest:
 	$(PYTHON) -m pytest
 
-# The main job on the built-in course (until the exporters land): check it, then show its coverage.
+# The main job: check the built-in course, then export every package into dist/.
 course:
-	zhineng validate && zhineng coverage
+	zhineng validate && zhineng export --all --out dist/
 
 # Regenerate generated files after an intended change; review the diff before committing.
 schema:
 	zhineng schema --out schema/module.schema.json
 
 golden:
-	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py
+	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py
+
+bench:
+	$(PYTHON) bench/bench_export.py
+	$(PYTHON) bench/bench_runtime.py
+	$(PYTHON) bench/bench_xblocks.py
+
+i18n:
+	$(PYTHON) scripts/xblocks_i18n.py extract
+	$(PYTHON) scripts/xblocks_i18n.py compile

@@ -63,3 +63,20 @@ def test_module_entry_point() -> None:
         [sys.executable, "-m", "zhineng", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("zhineng ")
+
+
+def test_export_olx_to_a_named_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "course.tar.gz"
+    run = cli("export", "olx", "--out", str(out))
+    assert run.code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["course.tar.gz"]
+    assert out.read_bytes()[:2] == b"\x1f\x8b"
+
+
+def test_export_olx_refuses_a_module_selection(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("export", "olx", "--modules", "T1", "--out", str(tmp_path))
+    assert (run.code, run.err) == (
+        1,
+        "zhineng: the olx export is always the whole course; --modules applies to SCORM only\n",
+    )
+    assert list(tmp_path.iterdir()) == []
