@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from zhineng.modules.loader import display_path
 
 F = "tests/fixtures/invalid"
 
@@ -133,4 +134,5 @@ def test_a_broken_standard_is_reported_with_its_place(cli, tmp_path: Path) -> No
     (tmp_path / "T1.yaml").write_text("id: M\n", encoding="utf-8")
     run = cli("validate", str(tmp_path))
     assert run.code == 1
-    assert run.err.startswith(f"{tmp_path}/standard.yaml:3:1: YAML syntax error")
+    shown = display_path(tmp_path / "standard.yaml")  # relative or absolute, as the CLI shows it from here
+    assert run.err.startswith(f"{shown}:3:1: YAML syntax error")
