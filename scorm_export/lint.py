@@ -2,7 +2,7 @@
 
 - identifiers are unique, and every identifierref names a resource;
 - every href is a clean relative path to a file of the zip, and a resource lists its own launch file;
-- every file of the zip is listed in a resource (except the manifest and the root control files);
+- every file of the zip is listed in a resource (except the manifest itself);
 - nothing of the other SCORM version leaks in (e.g. `adlcp:masteryscore` or lowercase `scormtype` in 2004,
   sequencing or camel-case `scormType` in 1.2), which the lax `##other` wildcards of the XSDs let through.
 """
@@ -36,15 +36,13 @@ _NAMES_ONLY_2004 = {"scormType", "sequencing", "completionThreshold", "presentat
 _FOREIGN = {"scorm12": (_ONLY_2004, _NAMES_ONLY_2004), "scorm2004": (_ONLY_12, _NAMES_ONLY_12)}
 
 
-def lint_manifest(
-    manifest: bytes, files: Collection[str], version: str, control_files: Collection[str] = ()
-) -> list[str]:
+def lint_manifest(manifest: bytes, files: Collection[str], version: str) -> list[str]:
     """Every finding, as a sentence naming the identifier or path; empty when clean."""
     root = etree.fromstring(manifest, etree.XMLParser(no_network=True, resolve_entities=False))
     findings: list[str] = []
     findings += _identifiers(root)
     findings += _hrefs(root, set(files))
-    findings += _unlisted(root, files, control_files)
+    findings += _unlisted(root, files)
     findings += _foreign(root, version)
     return findings
 
@@ -93,12 +91,11 @@ def _hrefs(root: etree._Element, files: set[str]) -> list[str]:
     return findings
 
 
-def _unlisted(root: etree._Element, files: Collection[str], control_files: Collection[str]) -> list[str]:
+def _unlisted(root: etree._Element, files: Collection[str]) -> list[str]:
     listed = {f.get("href") for f in _elements(root, "file")}
-    exempt = {MANIFEST, *control_files}
     return [
         f"'{path}' is in the package but no resource lists it"
-        for path in sorted(set(files) - listed - exempt)
+        for path in sorted(set(files) - listed - {MANIFEST})
     ]
 
 

@@ -123,14 +123,15 @@ def render2004(plan: ManifestPlan) -> bytes:
         for path in sco.files:
             _el(resource, CP, "file", href=path)
         _el(resource, CP, "dependency", identifierref=ASSETS_RESOURCE_ID)
-    assets = _el(
-        resources,
-        CP,
-        "resource",
-        identifier=ASSETS_RESOURCE_ID,
-        type="webcontent",
-        **{f"{{{ADLCP}}}scormType": "asset"},
-    )
-    for path in plan.shared_files:
-        _el(assets, CP, "file", href=path)
+    for identifier, files in plan.asset_resources():
+        assets = _el(
+            resources,
+            CP,
+            "resource",
+            identifier=identifier,
+            type="webcontent",
+            **{f"{{{ADLCP}}}scormType": "asset"},
+        )
+        for path in files:
+            _el(assets, CP, "file", href=path)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

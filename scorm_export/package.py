@@ -95,17 +95,23 @@ def _package(
                 knowledge=tuple(payload["objectives"]["knowledge"]),
             )
         )
-    plan = _plan(course, group, scope, entries, tuple(sorted(f"{SHARED_DIR}/{n}" for n in runtime.shared)))
-    manifest = render_manifest(plan, version)
     controls = control_files(version)
+    shared = tuple(sorted(f"{SHARED_DIR}/{n}" for n in runtime.shared))
+    plan = _plan(course, group, scope, entries, shared, tuple(sorted(controls)))
+    manifest = render_manifest(plan, version)
     files += [OutFile(name, data) for name, data in controls.items()]
     files.append(OutFile(MANIFEST, manifest))
-    _check_manifest(manifest, [f.path for f in files], version, controls, scope)
+    _check_manifest(manifest, [f.path for f in files], version, scope)
     return sorted(files, key=lambda f: f.path)
 
 
 def _plan(
-    course: Course, group: Sequence[Module], scope: str, entries: list[ScoEntry], shared: tuple[str, ...]
+    course: Course,
+    group: Sequence[Module],
+    scope: str,
+    entries: list[ScoEntry],
+    shared: tuple[str, ...],
+    controls: tuple[str, ...],
 ) -> ManifestPlan:
     std = course.standard
     single = group[0] if scope != "course" else None
@@ -122,14 +128,13 @@ def _plan(
         standard_id=std.id,
         scos=tuple(entries),
         shared_files=shared,
+        control_files=controls,
     )
 
 
-def _check_manifest(
-    manifest: bytes, paths: list[str], version: str, controls: dict[str, bytes], scope: str
-) -> None:
+def _check_manifest(manifest: bytes, paths: list[str], version: str, scope: str) -> None:
     problems = [f"XSD: {e}" for e in xsd_errors(manifest, version)]
-    problems += lint_manifest(manifest, paths, version, controls)
+    problems += lint_manifest(manifest, paths, version)
     if problems:
         listing = "\n  ".join(problems)
         raise ZhinengError(f"the {version} manifest for '{scope}' is not valid:\n  {listing}")

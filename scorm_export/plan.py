@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 ORGANIZATION_ID = "ORG-zhineng"
 ASSETS_RESOURCE_ID = "RES-ASSETS"
+# The .xsd/.dtd files the CAM wants beside the manifest; listed in an asset resource of their own so
+# that every file of the zip is listed somewhere.
+CONTROL_RESOURCE_ID = "RES-CONTROL"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,12 @@ class ManifestPlan:
     standard_id: str
     scos: tuple[ScoEntry, ...]
     shared_files: tuple[str, ...]
+    control_files: tuple[str, ...] = ()
+
+    def asset_resources(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(identifier, files) of each asset resource, in manifest order; empty ones are left out."""
+        groups = ((ASSETS_RESOURCE_ID, self.shared_files), (CONTROL_RESOURCE_ID, self.control_files))
+        return tuple((ident, files) for ident, files in groups if files)
 
 
 def global_objective_id(standard_id: str, knowledge_id: str) -> str:

@@ -84,9 +84,9 @@ def test_manifests_are_valid_and_list_every_file(
         manifest = _manifest(files)
         paths = [f.path for f in files]
         assert xsd_errors(manifest, version) == []
-        assert lint_manifest(manifest, paths, version, controls) == []
-        # Every entry is listed, except the manifest and the CAM's control files at the root.
-        assert _listed(manifest) == set(paths) - {"imsmanifest.xml", *controls}
+        assert lint_manifest(manifest, paths, version) == []
+        # Every entry is listed, the CAM's control files at the root included; only the manifest is not.
+        assert _listed(manifest) == set(paths) - {"imsmanifest.xml"}
         assert {p for p in paths if "/" not in p} == {"imsmanifest.xml", *controls}
 
 
@@ -167,8 +167,9 @@ def _planted(small_course: Course, version: str, plant: str) -> list[str]:
     elif plant == "2004 element":
         etree.SubElement(root.find(f".//{{{cp}}}item"), "{http://www.imsglobal.org/xsd/imsss}sequencing")  # type: ignore[arg-type]
     elif plant == "absolute href":
-        resources[-1].find(f"{{{cp}}}file").set("href", "/etc/passwd")  # type: ignore[union-attr]
-    return lint_manifest(etree.tostring(root), paths, version, control_files(version))
+        assets = next(r for r in resources if r.get("identifier") == "RES-ASSETS")
+        assets.find(f"{{{cp}}}file").set("href", "/etc/passwd")  # type: ignore[union-attr]
+    return lint_manifest(etree.tostring(root), paths, version)
 
 
 def test_lint_catches_a_missing_href(small_course: Course) -> None:
