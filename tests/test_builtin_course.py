@@ -68,3 +68,16 @@ def test_content_is_traditional_chinese(builtin_course: Course) -> None:
 
 def test_coverage_rows_cover_the_whole_standard(builtin_course: Course) -> None:
     assert [r.id for r in coverage(builtin_course)] == [i.id for i in builtin_course.standard.items()]
+
+
+def test_answer_keys_show_no_pattern_a_learner_could_exploit(builtin_course: Course) -> None:
+    for module in builtin_course.modules:
+        positions = Counter(
+            [c.correct for c in q.choices].index(True) for q in module.questions if q.type == "single_choice"
+        )
+        total = sum(positions.values())
+        assert max(positions.values()) <= total / 2, (
+            f"{module.id}: correct option positions {dict(positions)}"
+        )
+    answers = Counter(q.answer for _, q in builtin_course.questions() if q.type == "true_false")
+    assert min(answers[True], answers[False]) >= 0.3 * sum(answers.values()), dict(answers)
