@@ -1,0 +1,64 @@
+"""The `zhineng report` subcommand: zhineng/cli.py calls add_report_parser(sub) once.
+
+Exit codes: 0 every input was read; 2 the report was written but something was skipped (listed on stderr);
+1 usage or fatal errors (raised as ZhinengError and printed by zhineng/cli.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..files import write_atomic
+from ..modules.errors import ZhinengError
+from ..modules.loader import load_course
+from .render_csv import report_csv
+from .render_html import report_html
+from .render_json import report_json
+from .run import run_report
+from .sources import FORMATS
+
+EXIT_SKIPPED = 2
+
+
+def add_report_parser(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "report", help="a competency report (HTML, JSON, CSV) from SCORM, Open edX and xAPI tracking data"
+    )
+    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="tracking files or folders")
+    p.add_argument(
+        "--format", metavar="|".join(FORMATS), help="the inputs' format (default: detected per file)"
+    )
+    p.add_argument("--lrs", metavar="URL", help="also read the statements of this xAPI LRS")
+    p.add_argument("--lrs-auth", metavar="USER:PASS", help="HTTP Basic credentials for --lrs")
+    p.add_argument(
+        "--course", type=Path, action="append", metavar="PATH", help="a course other than the built-in"
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("."), metavar="DIR", help="where report.* go (default: .)"
+    )
+    p.set_defaults(run=run_report_command)
+    return p
+
+
+def run_report_command(args: argparse.Namespace) -> int:
+    if args.lrs_auth and not args.lrs:
+        raise ZhinengError("--lrs-auth needs --lrs URL")
+    course = load_course(args.course) if args.course else None
+    report, skipped = run_report(args.inputs, args.format, args.lrs, args.lrs_auth, course)
+    outputs = {
+        "report.html": report_html(report),
+        "report.json": report_json(report),
+        "report.csv": report_csv(report),
+    }
+    for name, text in outputs.items():
+        write_atomic(args.out / name, text.encode("utf-8"))
+    for line in skipped:
+        print(line, file=sys.stderr)
+    print(f"{len(report.learners)} learners → {args.out / 'report.html'}", file=sys.stderr)
+    if skipped:
+        print(f"{len(skipped)} record(s) skipped", file=sys.stderr)
+        return EXIT_SKIPPED
+    return 0

@@ -1,0 +1,96 @@
+"""The report as data: what every renderer (HTML, JSON, CSV) shows, and nothing it has to compute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+KnowledgeStatus = Literal["mastered", "not_yet", "not_attempted"]
+ActivityStatus = Literal["completed", "not_yet", "not_attempted"]
+
+RULE = (
+    "Latest attempt wins: the same learner id in several sources is one learner. When records disagree about "
+    "the same K item in the same module, activity, reflection or question, the one with the latest timestamp "
+    "wins; an undated record (SCORM 1.2) loses to any dated one, and between equals the input read last wins. "
+    "A K item is mastered when every module that assesses it has complete evidence and the points earned over "
+    "all of them reach its threshold."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    id: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeCell:
+    status: KnowledgeStatus
+    earned: float | None
+    available: float | None
+    when: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskProgress:
+    done: int
+    total: int
+    status: ActivityStatus
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerRow:
+    learner: str
+    knowledge: dict[str, KnowledgeCell]
+    activities: dict[str, ActivityStatus]
+    tasks: dict[str, TaskProgress]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskColumns:
+    task: Label
+    activities: tuple[Label, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionRow:
+    learner: str
+    reflection: str
+    rating: int | None
+    text: str | None
+    when: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttitudeSummary:
+    item: Label
+    learners: tuple[str, ...]
+    ratings: dict[str, int]  # "1".."5" -> how many reflections gave it
+    reflections: tuple[ReflectionRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionStat:
+    id: str
+    module: str
+    activity: str
+    knowledge: tuple[str, ...]
+    answered: int
+    correct: int
+    share_correct: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    rule: str
+    knowledge: tuple[Label, ...]
+    tasks: tuple[TaskColumns, ...]
+    learners: tuple[LearnerRow, ...]
+    attitudes: tuple[AttitudeSummary, ...]
+    questions: tuple[QuestionStat, ...]
+    sources: dict[str, int]  # records read per source
+    skipped: tuple[str, ...]

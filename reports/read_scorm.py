@@ -1,0 +1,149 @@
+"""SCORM tracking data (one SCO attempt = one module) -> records.
+
+K objectives become points on the module's questions; activity objectives, completion; interactions,
+answers and reflection texts; suspend_data, the self-ratings (and the full texts in 2004).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any
+
+from .catalog import Catalog
+from .cmi_flat import split_cmi
+from .records import ActivityDone, Answer, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
+from .suspend import fnv6, saved_reflections
+from .times import parse_time
+
+_DONE_12 = {"passed", "failed"}  # 1.2 objective statuses that mean every question was answered
+
+
+def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list[Record], list[Skipped]]:
+    flat, objectives, interactions = split_cmi(data)
+    v12 = any(k.startswith("cmi.core.") for k in flat)
+    learner = flat.get("cmi.core.student_id" if v12 else "cmi.learner_id") or PurePath(file).stem
+    skipped: list[Skipped] = []
+    # One time for the whole attempt (its last interaction): "latest attempt wins" compares attempts.
+    dated = [t for i in interactions.values() if (t := parse_time(i.get("timestamp")))]
+    origin = Origin("scorm", file, max(dated) if dated else None)
+    module = _module_of(objectives, interactions, catalog)
+    records: list[Record] = []
+    touched: set[str] = set()
+    texts: dict[str, str] = {}
+
+    for n, inter in interactions.items():
+        iid = inter.get("id", "")
+        links = _links(inter)
+        if iid in catalog.reflections:
+            texts[iid] = inter.get("learner_response", inter.get("student_response", ""))
+            continue
+        if iid not in catalog.questions:
+            skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown question id '{iid}'"))
+            continue
+        unknown = [k for k in links if not catalog.is_kind(k, "knowledge")]
+        if unknown:
+            skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown K id '{unknown[0]}'"))
+            continue
+        _mod, question = catalog.questions[iid]
+        correct = inter.get("result") == "correct"
+        knowledge = catalog.question_knowledge[iid]
+        if links and tuple(links) != knowledge:
+            knowledge = tuple(links)  # the SCO's own view (a republished module)
+        touched.update(knowledge)
+        records.append(Answer(learner, iid, correct, question.points if correct else 0.0, knowledge, origin))
+
+    for n, obj in objectives.items():
+        where = f"cmi.objectives.{n}"
+        oid = obj.get("id", "")
+        kind = catalog.kinds.get(oid)
+        if kind is None:
+            skipped.append(Skipped(file, where, f"unknown item id '{oid}'"))
+        elif kind == "knowledge":
+            if module is None:
+                skipped.append(Skipped(file, where, f"{oid}: cannot tell which module this SCO is"))
+                continue
+            if (module, oid) not in catalog.points:
+                skipped.append(Skipped(file, where, f"module {module} does not assess {oid}"))
+                continue
+            complete = (obj.get("status") in _DONE_12) if v12 else obj.get("success_status") in _DONE_12
+            if not complete and oid not in touched:
+                continue  # written at launch, never answered: not attempted
+            available = catalog.points[(module, oid)]
+            earned = round(_ratio(obj) * available, 3)
+            records.append(
+                KnowledgeEvidence(learner, oid, module, module, earned, available, complete, origin)
+            )
+        elif kind == "activity":
+            status = obj.get("status") if v12 else obj.get("completion_status")
+            records.append(ActivityDone(learner, oid, status in ("completed", "passed"), origin))
+
+    records += _reflections(flat.get("cmi.suspend_data", ""), texts, learner, origin, catalog)
+    return records, skipped
+
+
+def _links(inter: Mapping[str, str]) -> list[str]:
+    """An interaction's objective ids, in order (objectives.0.id, objectives.1.id, ...)."""
+    out: list[str] = []
+    while f"objectives.{len(out)}.id" in inter:
+        out.append(inter[f"objectives.{len(out)}.id"])
+    return out
+
+
+def _ratio(obj: Mapping[str, str]) -> float:
+    try:
+        if "score.scaled" in obj:
+            return max(0.0, min(1.0, float(obj["score.scaled"])))
+        top = float(obj.get("score.max") or 100)
+        return max(0.0, min(1.0, float(obj.get("score.raw") or 0) / top)) if top else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _module_of(
+    objectives: Mapping[int, Mapping[str, str]],
+    interactions: Mapping[int, Mapping[str, str]],
+    catalog: Catalog,
+) -> str | None:
+    """The SCO's module: from its interactions' question ids, else its activity objectives, else its K set."""
+    for inter in interactions.values():
+        iid = inter.get("id", "")
+        if iid in catalog.questions:
+            return catalog.questions[iid][0]
+        if iid in catalog.reflections:
+            return catalog.reflections[iid][0]
+    ids = {o.get("id", "") for o in objectives.values()}
+    for oid in ids:
+        if catalog.is_kind(oid, "activity"):
+            task = catalog.course.standard.task_of.get(oid)
+            if task in catalog.module_of_task:
+                return catalog.module_of_task[task]
+    ks = {k for k in ids if catalog.is_kind(k, "knowledge")}
+    fits = [m.id for m in catalog.course.modules if ks and all((m.id, k) in catalog.points for k in ks)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _reflections(
+    suspend: str,
+    texts: Mapping[str, str],
+    learner: str,
+    origin: Origin,
+    catalog: Catalog,
+) -> list[Record]:
+    try:
+        saved = saved_reflections(suspend) if suspend else {}
+    except ValueError:
+        saved = {}  # not our state (another SCO, or damaged): the interactions still give the texts
+    out: list[Record] = []
+    for rid, (_module, attitude, _activity) in catalog.reflections.items():
+        kept = saved.get(fnv6(rid))
+        if kept is not None and not kept.submitted:
+            kept = None  # a draft is not a reflection
+        if rid not in texts and kept is None:
+            continue
+        text = texts.get(rid, "")
+        if kept is not None and len(kept.text) >= len(text):
+            text = kept.text
+        rating = kept.rating if kept else None
+        out.append(ReflectionEntry(learner, attitude, rid, rating, text or None, origin))
+    return out

@@ -1,0 +1,106 @@
+"""xAPI statements -> records, by the mapping in xapi_ids.py (documented in docs/reporting.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .catalog import Catalog
+from .records import ActivityDone, Answer, Origin, Record, ReflectionEntry, Skipped
+from .times import parse_time
+from .xapi_ids import (
+    QUESTION_EXTENSION,
+    RATING_EXTENSION,
+    REFLECTION_EXTENSION,
+    VERB_ANSWERED,
+    VERB_COMPLETED,
+    extension,
+    named_items,
+    obj,
+)
+
+_PLAIN_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")  # an item id, not an IRI
+
+
+def is_statement(data: Any) -> bool:
+    return isinstance(data, Mapping) and isinstance(data.get("actor"), Mapping) and "verb" in data
+
+
+def read_statements(
+    statements: Iterable[tuple[int, Any]], file: str, catalog: Catalog
+) -> tuple[list[Record], list[Skipped]]:
+    """statements: (record number, parsed JSON) pairs."""
+    records: list[Record] = []
+    skipped: list[Skipped] = []
+    for n, data in statements:
+        try:
+            records += _statement(data, file, catalog)
+        except ValueError as exc:
+            skipped.append(Skipped(file, str(n), str(exc)))
+    return records, skipped
+
+
+def learner_of(actor: Mapping[str, Any]) -> str | None:
+    account = actor.get("account")
+    if isinstance(account, Mapping) and account.get("name"):
+        return str(account["name"])
+    for key in ("mbox", "mbox_sha1sum", "openid"):
+        if actor.get(key):
+            return str(actor[key]).removeprefix("mailto:")
+    return None
+
+
+def _last_segment(iri: Any) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1] if isinstance(iri, str) else ""
+
+
+def _items(statement: Mapping[str, Any], catalog: Catalog) -> list[str]:
+    found: list[str] = []
+    for value in named_items(statement):
+        item = catalog.item(value)
+        if item is None and _PLAIN_ID.match(value):
+            raise ValueError(f"unknown item id '{value}'")
+        if item is not None and item not in found:
+            found.append(item)
+    return found
+
+
+def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
+    if not is_statement(data):
+        raise ValueError("not an xAPI statement (no actor and verb)")
+    learner = learner_of(data["actor"])
+    if learner is None:
+        raise ValueError("the actor has no account name, mbox or openid")
+    verb = data["verb"].get("id") if isinstance(data["verb"], Mapping) else None
+    target = obj(data.get("object"))
+    result = obj(data.get("result"))
+    score = obj(result.get("score"))
+    origin = Origin("xapi", file, parse_time(data.get("timestamp")) or parse_time(data.get("stored")))
+    items = _items(data, catalog)
+    attitudes = [i for i in items if catalog.is_kind(i, "attitude")]
+    knowledge = [i for i in items if catalog.is_kind(i, "knowledge")]
+
+    if attitudes:
+        rid = str(extension(data, REFLECTION_EXTENSION) or _last_segment(target.get("id")))
+        rating = extension(data, RATING_EXTENSION) or score.get("raw")
+        stars: int | None = None
+        if isinstance(rating, int | float) and not isinstance(rating, bool) and rating in (1, 2, 3, 4, 5):
+            stars = int(rating)
+        text = result.get("response") if isinstance(result.get("response"), str) else None
+        return [ReflectionEntry(learner, a, rid, stars, text, origin) for a in attitudes]
+    if verb == VERB_ANSWERED and knowledge:
+        qid = str(extension(data, QUESTION_EXTENSION) or _last_segment(target.get("id")))
+        if qid not in catalog.questions:
+            raise ValueError(f"unknown question id '{qid}'")
+        question = catalog.questions[qid][1]
+        correct = result.get("success") is True
+        raw = score.get("raw")
+        earned = float(raw) if isinstance(raw, int | float) else (question.points if correct else 0.0)
+        return [Answer(learner, qid, correct, earned, tuple(knowledge), origin)]
+    if verb == VERB_COMPLETED:
+        named = catalog.item(target["id"]) if isinstance(target.get("id"), str) else None
+        acts = [named] if named and catalog.is_kind(named, "activity") else []
+        acts += [i for i in items if catalog.is_kind(i, "activity") and i not in acts]
+        return [ActivityDone(learner, a, True, origin) for a in acts]
+    return []  # cmi5-defined and other statements name no item: nothing to report

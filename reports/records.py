@@ -1,0 +1,75 @@
+"""The normalised tracking records every reader produces, whatever the source: pure data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+Source = Literal["scorm", "openedx", "xapi"]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record came from, for the report and for 'latest attempt wins' (by `when`, then input order)."""
+
+    source: Source
+    file: str
+    when: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeEvidence:
+    """Points on a K item's questions within one module (SCORM SCO, Open edX quiz, xAPI answers)."""
+
+    learner: str
+    knowledge: str
+    module: str
+    part: str  # what one attempt covers: the module (SCORM), the quiz block (Open edX)
+    earned: float
+    available: float
+    complete: bool  # every question of the part on this K item answered
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityDone:
+    learner: str
+    activity: str
+    completed: bool
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionEntry:
+    learner: str
+    attitude: str
+    reflection: str  # the reflection id, or the block / activity when a source has no id
+    rating: int | None
+    text: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    learner: str
+    question: str
+    correct: bool
+    earned: float
+    knowledge: tuple[str, ...]
+    origin: Origin
+
+
+Record = KnowledgeEvidence | ActivityDone | ReflectionEntry | Answer
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Input that could not be used: `file: record N: what is wrong`."""
+
+    file: str
+    record: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: record {self.record}: {self.message}"

@@ -1,0 +1,59 @@
+"""The report as one long CSV table, a row per fact, for spreadsheets and pivot tables.
+
+Columns: section (knowledge, activity, task, reflection, question, skipped), learner, item, label, status,
+value, max, when, source, text. A question row has its K items as label, share correct as status, and
+correct / answered as value / max.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .model import Report
+
+HEADER = ["section", "learner", "item", "label", "status", "value", "max", "when", "source", "text"]
+
+
+def report_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+
+    def row(*cells: object) -> None:
+        writer.writerow([*cells, *[""] * (len(HEADER) - len(cells))])  # every row as wide as the header
+
+    labels = {k.id: k.label for k in report.knowledge}
+    for cols in report.tasks:
+        labels[cols.task.id] = cols.task.label
+        labels.update({a.id: a.label for a in cols.activities})
+    for lr in report.learners:
+        for k, c in lr.knowledge.items():
+            row("knowledge", lr.learner, k, labels[k], c.status, _num(c.earned), _num(c.available), c.when or "",
+                "+".join(c.sources))  # fmt: skip
+        for a, status in lr.activities.items():
+            row("activity", lr.learner, a, labels[a], status)
+        for t, p in lr.tasks.items():
+            row("task", lr.learner, t, labels[t], p.status, p.done, p.total)
+    for att in report.attitudes:
+        for r in att.reflections:
+            row("reflection", r.learner, att.item.id, att.item.label, r.reflection, r.rating or "", 5,
+                r.when or "", r.source, _cell(r.text))  # fmt: skip
+    for q in report.questions:
+        row("question", "", q.id, " ".join(q.knowledge), _num(q.share_correct), q.correct, q.answered)
+    for line in report.skipped:
+        row("skipped", "", "", "", line)
+    return out.getvalue()
+
+
+def _cell(text: str | None) -> str:
+    """A learner's text, never read as a formula by a spreadsheet (a leading = + - @ gets a quote)."""
+    if not text:
+        return ""
+    return "'" + text if text[0] in "=+-@" else text
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)

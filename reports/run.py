@@ -1,0 +1,53 @@
+"""run_report: inputs (files, folders, an LRS) -> the Report and the list of what was skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..modules.course import Course
+from ..modules.errors import ZhinengError
+from ..modules.loader import load_course
+from .build import build_report
+from .catalog import Catalog
+from .gc_pause import gc_paused
+from .lrs import fetch_statements
+from .model import Report
+from .read_xapi import read_statements
+from .records import Record, Skipped
+from .sources import FORMATS, input_files, read_file
+
+
+def run_report(
+    paths: Sequence[Path],
+    fmt: str | None = None,
+    lrs: str | None = None,
+    lrs_auth: str | None = None,
+    course: Course | None = None,
+) -> tuple[Report, list[str]]:
+    """Read everything, skipping (and listing) what cannot be used; raise ZhinengError on a fatal problem."""
+    if fmt is not None and fmt not in FORMATS:
+        raise ZhinengError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    if not paths and not lrs:
+        raise ZhinengError("nothing to report on: give tracking files or folders, or --lrs URL")
+    course = course or load_course()
+    catalog = Catalog(course)
+    files = input_files(paths)
+    if paths and not files and not lrs:
+        raise ZhinengError("no tracking files (*.json, *.jsonl, *.ndjson, *.log) found")
+    with gc_paused():
+        records: list[Record] = []
+        skipped: list[Skipped] = []
+        for path in files:
+            got, lost = read_file(path, fmt, catalog)
+            records += got
+            skipped += lost
+        if lrs:
+            statements = fetch_statements(lrs, lrs_auth)
+            got, lost = read_statements(
+                enumerate(statements, start=1), lrs.rstrip("/") + "/statements", catalog
+            )
+            records += got
+            skipped += lost
+        messages = [str(s) for s in skipped]
+        return build_report(course, records, messages, catalog), messages

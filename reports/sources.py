@@ -1,0 +1,97 @@
+"""Input files -> records: expand folders, detect each file's format (or take --format), call its reader."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from ..modules.errors import ZhinengError
+from ..modules.loader import display_path
+from .catalog import Catalog
+from .cmi_flat import looks_like_cmi
+from .read_openedx import is_event, read_events
+from .read_scorm import read_cmi
+from .read_xapi import is_statement, read_statements
+from .records import Record, Skipped
+
+Format = Literal["scorm", "openedx", "xapi"]
+FORMATS: tuple[Format, ...] = ("scorm", "openedx", "xapi")
+SUFFIXES = (".json", ".jsonl", ".ndjson", ".log")
+
+
+def input_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ZhinengError(f"{display_path(path)}: no such file or folder")
+    return files
+
+
+def _json_lines(text: str, file: str, skipped: list[Skipped]) -> Iterator[tuple[int, Any]]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line)
+        except json.JSONDecodeError as exc:
+            skipped.append(Skipped(file, str(n), f"not JSON ({exc.msg})"))
+
+
+def _detect(data: Any) -> Format | None:
+    if isinstance(data, dict) and isinstance(data.get("statements"), list) or is_statement(data):
+        return "xapi"
+    if isinstance(data, list):
+        first = next((x for x in data if isinstance(x, dict)), None)
+        return _detect(first) if first is not None else None
+    if is_event(data):
+        return "openedx"
+    if looks_like_cmi(data):
+        return "scorm"
+    return None
+
+
+def read_file(path: Path, fmt: Format | None, catalog: Catalog) -> tuple[list[Record], list[Skipped]]:
+    file = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [], [Skipped(file, "0", "corrupt file: not UTF-8 text")]
+    except OSError as exc:
+        return [], [Skipped(file, "0", f"cannot read: {exc.strerror}")]
+    skipped: list[Skipped] = []
+    try:
+        whole: Any = json.loads(text)
+        lines: list[tuple[int, Any]] = []
+        if isinstance(whole, dict) and isinstance(whole.get("statements"), list):
+            lines = list(enumerate(whole["statements"], start=1))
+        elif isinstance(whole, list):
+            lines = list(enumerate(whole, start=1))
+        else:
+            lines = [(1, whole)]
+    except json.JSONDecodeError as exc:
+        lines = list(_json_lines(text, file, skipped))
+        if not lines:
+            return [], [Skipped(file, "0", f"corrupt file: not JSON ({exc.msg})")]
+        whole = None
+    kind = fmt or _detect(whole if whole is not None else lines[0][1] if lines else None)
+    if kind is None:
+        return [], [*skipped, Skipped(file, "0", "unknown format: not SCORM CMI, Open edX events or xAPI")]
+    if kind == "scorm":
+        if not (isinstance(whole, dict) and looks_like_cmi(whole)):
+            return [], [*skipped, Skipped(file, "0", "not SCORM tracking data (a CMI object)")]
+        records, more = read_cmi(whole, file, catalog)
+    elif kind == "openedx":
+        records, more = read_events(lines, file, catalog)
+    else:
+        records, more = read_statements(lines, file, catalog)
+    return records, sorted(skipped + more, key=_record_order)
+
+
+def _record_order(s: Skipped) -> tuple[int, str]:
+    return (int(s.record), "") if s.record.isdigit() else (0, s.record)

@@ -1,0 +1,70 @@
+"""The reflections saved in a SCO's suspend_data (format: scorm_export/runtime/state.js, header comment).
+
+Only the reflections are read: answers are reported through the interactions. Lengths count UTF-16 units,
+as JavaScript does, so the text is sliced in UTF-16.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAGIC = "Z1"
+HASH_CHARS = 6
+
+
+@dataclass(frozen=True)
+class SavedReflection:
+    submitted: bool
+    rating: int | None
+    text: str
+
+
+def fnv6(text: str) -> str:
+    """The runtime's FNV-1a hash of a reflection id, first 6 hex digits (ids are ASCII)."""
+    h = 0x811C9DC5
+    for ch in text:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return f"{h:08x}"[:HASH_CHARS]
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.units = text.encode("utf-16-le")
+        self.at = 0  # in UTF-16 units
+
+    def until(self, sep: str) -> str:
+        end = self.units.find(sep.encode("utf-16-le"), self.at * 2)
+        while end >= 0 and end % 2:  # only at a unit boundary
+            end = self.units.find(sep.encode("utf-16-le"), end + 1)
+        if end < 0:
+            raise ValueError("truncated state")
+        out = self.units[self.at * 2 : end].decode("utf-16-le")
+        self.at = end // 2 + 1
+        return out
+
+    def take(self, n: int) -> str:
+        if n < 0 or (self.at + n) * 2 > len(self.units):
+            raise ValueError("truncated state")
+        out = self.units[self.at * 2 : (self.at + n) * 2].decode("utf-16-le", errors="replace")
+        self.at += n
+        return out
+
+
+def saved_reflections(data: str) -> dict[str, SavedReflection]:
+    """fnv6(reflection id) -> what was saved. Raises ValueError on anything that is not our format."""
+    r = _Reader(data)
+    if r.until(":") != MAGIC:
+        raise ValueError("not zhineng suspend_data")
+    for _ in range(3):  # content hash, page, visited activities
+        r.until(":")
+    for _ in range(int(r.until(":"), 36)):
+        r.take(HASH_CHARS)
+        r.take(int(r.until(":"), 36))
+    out: dict[str, SavedReflection] = {}
+    for _ in range(int(r.until(":"), 36)):
+        head = r.take(HASH_CHARS + 2)
+        text = r.take(int(r.until(":"), 36))
+        rating = int(head[-1])
+        out[head[:HASH_CHARS]] = SavedReflection(head[HASH_CHARS] in "sS", rating or None, text)
+    return out

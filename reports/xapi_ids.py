@@ -1,0 +1,82 @@
+"""How an xAPI statement names items of the standard: the one mapping, shared with the cmi5 export.
+
+An item (K, A, activity, ...) is named by the IRI of its CASE item (`modules/case.py`):
+`urn:uuid:<uuid5(NAMESPACE, "<standard id>/<item id>")>`, or the same identifier published under a base URI
+(`https://host/path/<identifier>`). A plain item id (`K12`) is also accepted under `ITEM_EXTENSION`.
+See docs/reporting.md, "xAPI statements", for where each statement carries them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..modules.case import case_identifier, case_uri
+from ..modules.standard import Standard
+
+# Extension keys (result.extensions or context.extensions). Values: an IRI or id, or a list of them.
+ITEM_EXTENSION = "https://zhineng.example/xapi/ext/item"
+QUESTION_EXTENSION = "https://zhineng.example/xapi/ext/question"  # the question id, e.g. "T1-Q01"
+REFLECTION_EXTENSION = "https://zhineng.example/xapi/ext/reflection"  # the reflection id
+RATING_EXTENSION = "https://zhineng.example/xapi/ext/rating"  # the 1-5 self-rating of a reflection
+
+VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
+
+_CONTEXT_ACTIVITY_KINDS = ("parent", "grouping", "category", "other")
+
+
+def item_iri(standard: Standard, item_id: str) -> str:
+    """The IRI a statement uses for an item of the standard."""
+    return case_uri(case_identifier(standard, item_id), None)
+
+
+def iri_index(standard: Standard) -> dict[str, str]:
+    """CASE identifier (the UUID) -> item id, for every item of the standard."""
+    return {case_identifier(standard, item.id): item.id for item in standard.items()}
+
+
+def item_id_of(value: str, by_uuid: Mapping[str, str], known: Mapping[str, object]) -> str | None:
+    """An item id from an IRI (urn:uuid:X, or any IRI ending in /X) or a plain id; None if not ours."""
+    if value in known:
+        return value
+    tail = value.rsplit("/", 1)[-1].removeprefix("urn:uuid:")
+    return by_uuid.get(tail.lower())
+
+
+def obj(value: Any) -> Mapping[str, Any]:
+    """The value if it is a JSON object, else an empty one (statements from the wild are untyped)."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def _values(raw: Any) -> Iterator[str]:
+    if isinstance(raw, str):
+        yield raw
+    elif isinstance(raw, list):
+        yield from (v for v in raw if isinstance(v, str))
+
+
+def named_items(statement: Mapping[str, Any]) -> Iterator[str]:
+    """Every IRI or id a statement names as an item: result and context extensions, context activities."""
+    result, context = obj(statement.get("result")), obj(statement.get("context"))
+    for holder in (result, context):
+        ext = holder.get("extensions")
+        if isinstance(ext, dict):
+            yield from _values(ext.get(ITEM_EXTENSION))
+    activities = context.get("contextActivities")
+    if isinstance(activities, dict):
+        for kind in _CONTEXT_ACTIVITY_KINDS:
+            group = activities.get(kind)
+            for act in group if isinstance(group, list) else [group] if isinstance(group, dict) else []:
+                if isinstance(act, dict) and isinstance(act.get("id"), str):
+                    yield act["id"]
+
+
+def extension(statement: Mapping[str, Any], key: str) -> Any:
+    """An extension's value from result.extensions, else context.extensions."""
+    for part in ("result", "context"):
+        holder = statement.get(part)
+        ext = holder.get("extensions") if isinstance(holder, dict) else None
+        if isinstance(ext, dict) and key in ext:
+            return ext[key]
+    return None

@@ -1,0 +1,70 @@
+"""The report in Debian's Chromium: the heatmap renders from the self-contained HTML (file://, offline), and
+CMI committed by a SCO playing in scorm-again reports the K mastery the SCO itself computed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from launch import launch
+from report_support import COURSE, INPUTS
+from zhineng.modules.loader import load_course
+from zhineng.reports.build import build_report
+from zhineng.reports.catalog import Catalog
+from zhineng.reports.read_scorm import read_cmi
+from zhineng.reports.render_html import report_html
+from zhineng.reports.run import run_report
+
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "course_small"
+TEXT = "上線前我會逐項檢查 <b>每一頁</b> 的價格與連結，再請同事覆核。"
+
+
+def test_heatmap_renders_offline(browser: Any, tmp_path: Path) -> None:
+    report, _skipped = run_report(INPUTS, course=load_course([COURSE]))
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(report), encoding="utf-8")
+    context = browser.new_context(offline=True)  # no network: everything must be inline
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page_file.as_uri())
+    cells = page.locator("table.heatmap td.cell")
+    assert cells.count() == 5 * 3  # learners x K items the course assesses
+    classes = cells.evaluate_all("els => els.map(e => e.className)")
+    counts = {
+        s: sum(f"k-{s}" in c.split() for c in classes) for s in ("mastered", "not_yet", "not_attempted")
+    }
+    assert counts == {"mastered": 6, "not_yet": 5, "not_attempted": 4}
+    alice_k1 = page.locator("table.heatmap tr", has_text="alice").locator("td[data-k=K1]")
+    assert alice_k1.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(26, 127, 55)"
+    assert page.locator("li.reflection blockquote", has_text="<script>").count() == 1  # shown as text
+    assert requests == [page_file.as_uri()]
+    page.locator("table.heatmap").screenshot(path=str(tmp_path / "heatmap.png"))
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    assert (tmp_path / "heatmap.png").stat().st_size > 1000
+    context.close()
+
+
+@pytest.mark.parametrize("version", ["scorm12", "scorm2004"])
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+def test_cmi_committed_in_scorm_again_reports_per_k_mastery(
+    version: str, right: bool, browser: Any, serve: Any, tmp_path: Path
+) -> None:
+    course = load_course([SMALL])
+    learner = launch(browser, serve, tmp_path, course, "M3", version)
+    learner.do_everything(right=right, reflection_text=TEXT)
+    cmi = learner.quit()
+    learner.page.close()
+    records, skipped = read_cmi(cmi, f"learner-{version}.json", Catalog(course))
+    assert skipped == []
+    report = build_report(course, records)
+    [row] = report.learners
+    want = "mastered" if right else "not_yet"
+    assert {k: c.status for k, c in row.knowledge.items()} == {"K1": "not_attempted", "K7": want, "K15": want}
+    assert row.activities == {"T1.1": "not_attempted", "T3.1": "completed", "T3.3": "completed"}
+    [a07] = [a for a in report.attitudes if a.item.id == "A07"]
+    [reflection] = a07.reflections
+    assert (reflection.reflection, reflection.rating) == ("R3", 4)
+    assert reflection.text == TEXT
+    assert next(q for q in report.questions if q.id == "Q3").correct == (1 if right else 0)
