@@ -37,7 +37,18 @@
 
   Player.prototype.connect = function () {
     var p = this.payload;
-    var api = Z.findApi(this.win, p.version);
+    var launch = Z.cmi5Launch && p.xapi ? Z.cmi5Launch(this.win.location.search) : null;
+    if (launch) {
+      // A cmi5 launch: the same player, reporting as xAPI statements; if the launch fails, standalone below.
+      var self = this;
+      this.adapter = new Z.XapiAdapter(launch, p, { onCommitState: function (ok) { self.commitBanner.hidden = ok; } });
+      var started = this.adapter.start();
+      if (started.ok) {
+        this.standalone = false;
+        return started;
+      }
+    }
+    var api = launch ? null : Z.findApi(this.win, p.version);
     this.standalone = !api;
     if (!api) api = this.localApi();
     var saved = this.startAdapter(api);
@@ -245,7 +256,7 @@
   Player.prototype.submitReflection = function (r, entry) {
     var now = Date.now();
     this.state.reflections[r.id] = { text: entry.text, rating: entry.rating, submitted: true };
-    this.adapter.recordInteraction({ reflection: r, text: entry.text, at: now, startedAt: this.shownAt[r.id] || now });
+    this.adapter.recordInteraction({ reflection: r, text: entry.text, rating: entry.rating, at: now, startedAt: this.shownAt[r.id] || now });
     this.report();
     this.adapter.commit();
     this.renderNav();

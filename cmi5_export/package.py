@@ -1,0 +1,81 @@
+"""Build the cmi5 course package in memory: cmi5.xml, the shared runtime, one AU folder per module.
+
+cmi5.xml                        the course structure (root, as cmi5 section 14 requires)
+shared/<runtime files>          the same player as the SCORM packages, with xapi-adapter.js
+au/<MODULE_ID>/index.html, data.js
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..modules.course import Course
+from ..modules.errors import ZhinengError
+from ..modules.files import OutFile, zip_bytes
+from ..scorm_export.budget import check_budget
+from ..scorm_export.package import select_modules
+from ..scorm_export.runtime_files import Runtime, load_runtime
+from .course_xml import AuEntry, CourseEntry, render_course_structure
+from .ids import course_iri
+from .payload import au_payload
+
+PACKAGE_NAME = "zhineng-cmi5-course.zip"
+COURSE_STRUCTURE = "cmi5.xml"
+SHARED_DIR = "shared"
+
+
+def build_cmi5(
+    course: Course, modules: Sequence[str] | None = None, runtime: Runtime | None = None
+) -> list[tuple[str, list[OutFile]]]:
+    """(zip name, files): one package, one AU per selected module."""
+    selected = select_modules(course, modules)
+    runtime = runtime or load_runtime()
+    files = [OutFile(f"{SHARED_DIR}/{name}", data) for name, data in runtime.shared.items()]
+    aus = []
+    for module in selected:
+        payload = au_payload(course, module)
+        check_budget(payload)  # the state document holds the same suspend_data
+        folder = f"au/{module.id}"
+        data_js = "window.ZHINENG_SCO = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        files += [
+            OutFile(
+                f"{folder}/index.html", runtime.launch_page(module.title, module.language, "../../shared")
+            ),
+            OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),
+        ]
+        aus.append(
+            AuEntry(
+                iri=payload["xapi"]["au"],
+                title=module.title,
+                description=(module.description or module.title).strip(),
+                language=module.language,
+                url=f"{folder}/index.html",
+                mastery=module.mastery.threshold,
+            )
+        )
+    std = course.standard
+    head = CourseEntry(course_iri(std), std.title, std.job_description or std.title, std.language)
+    files.append(OutFile(COURSE_STRUCTURE, render_course_structure(head, aus)))
+    return [(PACKAGE_NAME, sorted(files, key=lambda f: f.path))]
+
+
+class ExportSettings(Protocol):
+    """What export_cmi5 reads of zhineng.exporters.ExportOptions (not imported: that module imports this one)."""
+
+    @property
+    def modules(self) -> tuple[str, ...] | None: ...
+    @property
+    def layout(self) -> str: ...
+    @property
+    def profile(self) -> str: ...
+
+
+def export_cmi5(course: Course, options: ExportSettings) -> list[tuple[str, bytes]]:
+    """The exporter registry's entry (zhineng/exporters.py): finished archives in memory."""
+    if options.layout != "course":
+        raise ZhinengError("the cmi5 export is always one course package; --layout applies to SCORM only")
+    if options.profile != "strict":
+        raise ZhinengError("the cmi5 export sends every statement; --profile applies to SCORM only")
+    return [(name, zip_bytes(files)) for name, files in build_cmi5(course, options.modules)]

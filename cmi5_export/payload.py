@@ -1,0 +1,25 @@
+"""The AU's payload: the SCO payload (scorm_export/payload.py) plus what the xAPI adapter needs to name
+things: the IRI of every K and A item from the CASE export, and the AU's own IRI for its questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..modules.course import Course
+from ..modules.model import Module
+from ..scorm_export.payload import sco_payload
+from .ids import au_iri, item_iri
+
+# The suspend_data codec needs a version; 2004's 64,000-character room fits the cmi5 state document too.
+STATE_VERSION = "scorm2004"
+
+
+def au_payload(course: Course, module: Module) -> dict[str, Any]:
+    payload = sco_payload(course, module, STATE_VERSION, "strict")
+    objectives = payload["objectives"]
+    items = [*objectives["knowledge"], *objectives["attitudes"], *objectives["activities"], module.task]
+    payload["xapi"] = {
+        "au": au_iri(course.standard, module.id),
+        "items": {ident: item_iri(course.standard, ident) for ident in items},
+    }
+    return payload

@@ -1,0 +1,68 @@
+"use strict";
+// The cmi5 launch parameters and the statements the AU builds (the browser tests send them to ralph).
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { cmi5Launch } = require("../../scorm_export/runtime/xapi-launch.js");
+const { StatementMaker, CMI5_CATEGORY, XAPI_EXTENSIONS } = require("../../scorm_export/runtime/xapi-statements.js");
+const { grade } = require("../../scorm_export/runtime/grader.js");
+const { makePayload, RIGHT } = require("./fixture.js");
+
+const ACTOR = { objectType: "Agent", account: { homePage: "https://lms.example", name: "l1" } };
+const SEARCH = "?endpoint=" + encodeURIComponent("https://lms.example/xapi") + "&fetch=" +
+  encodeURIComponent("https://lms.example/fetch/1") + "&actor=" + encodeURIComponent(JSON.stringify(ACTOR)) +
+  "&registration=r-1&activityId=" + encodeURIComponent("urn:zhineng:s:cmi5:au:M1");
+
+function maker() {
+  const payload = makePayload("scorm2004");
+  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", items: { K1: "urn:uuid:k1", K2: "urn:uuid:k2", A01: "urn:uuid:a01", "T1.1": "urn:uuid:t11" } };
+  const template = { contextActivities: { grouping: [{ id: "urn:zhineng:s:cmi5:au:M1" }] }, extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-1" } };
+  let n = 0;
+  const random = (k) => Uint8Array.from({ length: k }, () => n++ % 256);
+  return { payload, make: new StatementMaker(cmi5Launch(SEARCH), { contextTemplate: template }, payload, { random, now: () => Date.UTC(2026, 10, 24) }) };
+}
+
+test("a cmi5 launch needs all five parameters; the endpoint gets its trailing slash", () => {
+  const launch = cmi5Launch(SEARCH);
+  assert.equal(launch.endpoint, "https://lms.example/xapi/");
+  assert.deepEqual(launch.actor, ACTOR);
+  assert.equal(launch.registration, "r-1");
+  assert.equal(cmi5Launch(SEARCH.replace(/&registration=r-1/, "")), null);
+  assert.equal(cmi5Launch("?lang=en"), null); // a SCORM or standalone page stays one
+  assert.equal(cmi5Launch(SEARCH.replace(/actor=[^&]*/, "actor=%7Bnot-json")), null);
+});
+
+test("cmi5-defined statements carry the category, the registration and the session id", () => {
+  const { make } = maker();
+  const init = make.defined("initialized");
+  assert.equal(init.verb.id, "http://adlnet.gov/expapi/verbs/initialized");
+  assert.equal(init.object.id, "urn:zhineng:s:cmi5:au:M1");
+  assert.equal(init.context.registration, "r-1");
+  assert.deepEqual(init.context.contextActivities.category, [{ id: CMI5_CATEGORY }]);
+  assert.equal(init.context.extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"], "s-1");
+  assert.match(init.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(init.timestamp, "2026-11-24T00:00:00.000Z");
+  const passed = make.defined("passed", 61000, { scaled: 0.91234 });
+  assert.deepEqual(passed.result, { duration: "PT1M1S", success: true, score: { scaled: 0.9123 } });
+  assert.equal(passed.context.contextActivities.category.length, 2); // cmi5 and moveon
+  assert.deepEqual(make.defined("completed", 0).result, { duration: "PT0S", completion: true });
+});
+
+test("an answer names its K items by CASE IRI; a reflection its A item, with text and rating", () => {
+  const { payload, make } = maker();
+  const q = payload.questions.find((x) => x.id === "qsc");
+  const answered = make.answered({ question: q, response: RIGHT.qsc, result: grade(q, RIGHT.qsc), at: 5000, startedAt: 2000 });
+  assert.equal(answered.verb.id, "http://adlnet.gov/expapi/verbs/answered");
+  assert.equal(answered.object.id, "urn:zhineng:s:cmi5:au:M1:question:qsc");
+  assert.equal(answered.object.definition.interactionType, "choice");
+  assert.equal(answered.context.contextActivities.category, undefined); // cmi5-allowed: no cmi5 category
+  assert.deepEqual(answered.context.contextActivities.other.map((a) => a.id), ["urn:uuid:k1"]);
+  assert.deepEqual(answered.result.extensions[XAPI_EXTENSIONS.item], ["urn:uuid:k1"]);
+  assert.equal(answered.result.extensions[XAPI_EXTENSIONS.question], "qsc");
+  assert.deepEqual([answered.result.success, answered.result.score.scaled, answered.result.duration], [true, 1, "PT3S"]);
+  const r = { id: "r1", attitude: "A01" };
+  const reflected = make.reflected({ reflection: r, text: "<script>x</script>", rating: 4, at: 1, startedAt: 0 });
+  assert.deepEqual(reflected.result.extensions[XAPI_EXTENSIONS.item], ["urn:uuid:a01"]);
+  assert.equal(reflected.result.extensions[XAPI_EXTENSIONS.rating], 4);
+  assert.equal(reflected.result.response, "<script>x</script>"); // data, escaped by whoever shows it
+  assert.equal(make.activityCompleted("T1.1").object.id, "urn:uuid:t11");
+});

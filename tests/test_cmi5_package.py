@@ -1,0 +1,103 @@
+"""The cmi5 package: cmi5.xml's structure (cmi5 sections 13-14; no XSD is published on npm or PyPI, so the
+structure is checked here element by element), the AU folders, the CASE IRIs in the payload, the exporter."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from zhineng.cmi5_export.package import build_cmi5, export_cmi5
+from zhineng.modules.case import case_identifier, case_uri
+from zhineng.modules.course import Course
+from zhineng.modules.errors import ZhinengError
+from zhineng.modules.loader import load_course
+
+NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
+SMALL = Path(__file__).resolve().parent / "fixtures" / "course_small"
+MOVE_ON = {"Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"}
+LAUNCH_METHODS = {"AnyWindow", "OwnWindow"}
+
+
+@dataclass(frozen=True)
+class Options:
+    modules: tuple[str, ...] | None = None
+    layout: str = "course"
+    profile: str = "strict"
+
+
+@pytest.fixture(scope="module")
+def small() -> Course:
+    return load_course([SMALL])
+
+
+def tag(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def test_cmi5_xml_has_one_au_per_module_with_the_mastery_rule(builtin_course: Course) -> None:
+    [(name, files)] = build_cmi5(builtin_course)
+    assert name == "zhineng-cmi5-course.zip"
+    paths = {f.path for f in files}
+    root = etree.fromstring(next(f.data for f in files if f.path == "cmi5.xml"))
+    assert etree.QName(root).namespace == NS and tag(root) == "courseStructure"
+    children = list(root)
+    assert [tag(c) for c in children] == ["course"] + ["au"] * len(builtin_course.modules)
+    course = children[0]
+    assert [tag(c) for c in course] == ["title", "description"]
+    assert course.get("id").startswith("urn:zhineng:")
+    ids = {course.get("id")}
+    for au, module in zip(children[1:], builtin_course.modules, strict=True):
+        assert [tag(c) for c in au] == ["title", "description", "url"]  # the XSD's sequence
+        assert au.get("moveOn") in MOVE_ON and au.get("launchMethod") in LAUNCH_METHODS
+        assert float(au.get("masteryScore")) == module.mastery.threshold
+        for text in au.iterfind(f"{{{NS}}}title/{{{NS}}}langstring"):
+            assert text.get("lang") == module.language and text.text == module.title
+        url = au.findtext(f"{{{NS}}}url")
+        assert url == f"au/{module.id}/index.html" and url in paths  # relative, inside the package
+        ids.add(au.get("id"))
+    assert len(ids) == len(children)  # every course and AU id is distinct
+
+
+def test_the_au_page_loads_the_xapi_adapter_and_its_payload_names_items_by_case_iri(small: Course) -> None:
+    [(_name, files)] = build_cmi5(small)
+    by_path = {f.path: f.data for f in files}
+    module = small.modules[0]
+    page = by_path[f"au/{module.id}/index.html"].decode()
+    for script in ("xapi-launch.js", "xapi-statements.js", "xapi-adapter.js", "player.js"):
+        assert f'src="../../shared/{script}"' in page and f"shared/{script}" in by_path
+    data = by_path[f"au/{module.id}/data.js"].decode()
+    payload = json.loads(data.removeprefix("window.ZHINENG_SCO = ").rstrip().removesuffix(";"))
+    items = payload["xapi"]["items"]
+    for ident in [*payload["objectives"]["knowledge"], *payload["objectives"]["attitudes"]]:
+        assert items[ident] == case_uri(case_identifier(small.standard, ident), None)
+
+
+def test_export_is_reproducible_and_honours_modules(small: Course) -> None:
+    first = export_cmi5(small, Options())
+    assert first == export_cmi5(small, Options())
+    [(name, data)] = export_cmi5(small, Options(modules=(small.modules[0].id,)))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "cmi5.xml" in archive.namelist()
+        assert {n.split("/")[1] for n in archive.namelist() if n.startswith("au/")} == {small.modules[0].id}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            Options(layout="per-module"),
+            "the cmi5 export is always one course package; --layout applies to SCORM only",
+        ),
+        (Options(profile="moodle"), "the cmi5 export sends every statement; --profile applies to SCORM only"),
+        (Options(modules=("NOPE",)), "unknown module 'NOPE' (known: "),
+    ],
+)
+def test_refuses_what_does_not_apply(small: Course, options: Options, message: str) -> None:
+    with pytest.raises(ZhinengError) as err:
+        export_cmi5(small, options)
+    assert str(err.value).startswith(message)
