@@ -33,12 +33,13 @@ schema:
 	zhineng schema --out schema/module.schema.json
 
 golden:
-	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py
+	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py tests/test_report_golden.py
 
 bench:
 	$(PYTHON) bench/bench_export.py
 	$(PYTHON) bench/bench_runtime.py
 	$(PYTHON) bench/bench_xblocks.py
+	$(PYTHON) bench/bench_report.py
 
 i18n:
 	$(PYTHON) scripts/xblocks_i18n.py extract

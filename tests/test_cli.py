@@ -80,3 +80,25 @@ def test_export_olx_refuses_a_module_selection(cli, tmp_path: Path) -> None:  # 
         "zhineng: the olx export is always the whole course; --modules applies to SCORM only\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_all_applies_scorm_options_to_scorm_only(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli(
+        "export",
+        "--all",
+        "--modules",
+        "T3",
+        "--profile",
+        "moodle",
+        "--layout",
+        "per-module",
+        "--out",
+        str(tmp_path),
+    )
+    assert (run.code, run.err) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "zhineng-ECMKT-2026.tar.gz",
+        "zhineng-cmi5-course.zip",
+        "zhineng-scorm12-T3.zip",
+        "zhineng-scorm2004-T3.zip",
+    ]

@@ -275,6 +275,7 @@ def test_cli_export_twice_gives_the_same_bytes(cli, tmp_path: Path) -> None:  # 
         runs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert list(runs[0]) == [
         "zhineng-ECMKT-2026.tar.gz",
+        "zhineng-cmi5-course.zip",
         "zhineng-scorm12-course.zip",
         "zhineng-scorm2004-course.zip",
     ]
@@ -363,8 +364,11 @@ def test_cli_export_default_folder_is_dist(cli, tmp_path: Path, monkeypatch) -> 
     ("args", "message"),
     [
         (("export", "scorm12", "--modules", "T1,T9"), "zhineng: unknown module 'T9' (known: T1, T2, T3)\n"),
-        (("export",), "zhineng: name one format (scorm12, scorm2004, olx) or --all\n"),
-        (("export", "scorm12", "--all"), "zhineng: name one format (scorm12, scorm2004, olx) or --all\n"),
+        (("export",), "zhineng: name one format (scorm12, scorm2004, olx, cmi5) or --all\n"),
+        (
+            ("export", "scorm12", "--all"),
+            "zhineng: name one format (scorm12, scorm2004, olx, cmi5) or --all\n",
+        ),
     ],
 )
 def test_cli_export_errors(cli, tmp_path: Path, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .exporters import EXPORTERS, ExportOptions
+from .exporters import EXPORTERS, ExportOptions, export
 from .files import write_atomic
 from .modules.case import case_package
 from .modules.coverage import coverage, coverage_csv, coverage_gaps, coverage_json, coverage_table
@@ -25,6 +25,7 @@ from .modules.errors import ValidationFailed, ZhinengError
 from .modules.loader import load_course, load_standard
 from .modules.model import Module
 from .modules.scaffold import new_module_yaml
+from .reports.cli import add_report_parser
 from .scorm_export.package import LAYOUTS
 from .scorm_export.preview.server import make_server, preview_site
 from .scorm_export.profiles import DEFAULT_PROFILE, PROFILES
@@ -109,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE)
     p.add_argument("--course", dest="paths", action="append", type=Path, default=[], metavar="PATH")
     p.set_defaults(run=_preview, version="scorm2004")
+
+    add_report_parser(sub)
     return parser
 
 
@@ -203,7 +206,7 @@ def _export(args: argparse.Namespace) -> int:
     for warning in course.warnings:
         print(warning, file=sys.stderr)
     # Every zip is built (and checked) in memory before the first one is written.
-    archives = [archive for fmt in formats for archive in EXPORTERS[fmt](course, options)]
+    archives = [a for fmt in formats for a in export(fmt, course, options, every_format=args.all)]
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     for path, data in blobs:
         try:

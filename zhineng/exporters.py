@@ -5,8 +5,9 @@ archives in memory as (file name, bytes). `zhineng export --all` runs them all.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
+from .cmi5_export.package import export_cmi5
 from .modules.course import Course
 from .modules.errors import ZhinengError
 from .modules.files import zip_bytes
@@ -21,6 +22,12 @@ class ExportOptions:
     modules: tuple[str, ...] | None = None
     layout: str = "course"
     profile: str = "strict"
+
+    def keeping(self, names: frozenset[str]) -> ExportOptions:
+        """These options as given, every other one at its default."""
+        return replace(
+            ExportOptions(), **{f.name: getattr(self, f.name) for f in fields(self) if f.name in names}
+        )
 
 
 def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
@@ -42,4 +49,21 @@ EXPORTERS: dict[str, Callable[[Course, ExportOptions], Archives]] = {
     "scorm12": _scorm("scorm12"),
     "scorm2004": _scorm("scorm2004"),
     "olx": _olx,
+    "cmi5": export_cmi5,
 }
+
+# Which options each format understands. Named alone, a format refuses the others with its own message;
+# under `--all` they are simply not passed to it, so `--all --profile moodle` shapes the SCORM zips only.
+_SCORM_OPTIONS = frozenset({"modules", "layout", "profile"})
+SUPPORTED: dict[str, frozenset[str]] = {
+    "scorm12": _SCORM_OPTIONS,
+    "scorm2004": _SCORM_OPTIONS,
+    "olx": frozenset(),
+    "cmi5": frozenset({"modules"}),
+}
+
+
+def export(fmt: str, course: Course, options: ExportOptions, *, every_format: bool = False) -> Archives:
+    if every_format:
+        options = options.keeping(SUPPORTED[fmt])
+    return EXPORTERS[fmt](course, options)
