@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .plan import ASSETS_RESOURCE_ID, ORGANIZATION_ID, ManifestPlan, decimal
+from .plan import ORGANIZATION_ID, ManifestPlan, decimal
+from .xml_parts import add_resources
+from .xml_parts import element as _el
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -13,13 +15,6 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NSMAP = {None: CP, "adlcp": ADLCP, "imsmd": IMSMD, "xsi": XSI}
 SCHEMA_LOCATION = f"{CP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
-
-
-def _el(parent: etree._Element, ns: str, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    child = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
-    if text is not None:
-        child.text = text
-    return child
 
 
 def _langstring(parent: etree._Element, tag: str, text: str, lang: str) -> None:
@@ -65,29 +60,5 @@ def render12(plan: ManifestPlan) -> bytes:
         # Mastery rule as a percentage: the LMS compares cmi.core.score.raw with it.
         _el(item, ADLCP, "masteryscore", decimal(sco.mastery * 100))
 
-    resources = _el(root, CP, "resources")
-    for sco in plan.scos:
-        resource = _el(
-            resources,
-            CP,
-            "resource",
-            identifier=sco.resource_id,
-            type="webcontent",
-            href=sco.href,
-            **{f"{{{ADLCP}}}scormtype": "sco"},
-        )
-        for path in sco.files:
-            _el(resource, CP, "file", href=path)
-        _el(resource, CP, "dependency", identifierref=ASSETS_RESOURCE_ID)
-    for identifier, files in plan.asset_resources():
-        assets = _el(
-            resources,
-            CP,
-            "resource",
-            identifier=identifier,
-            type="webcontent",
-            **{f"{{{ADLCP}}}scormtype": "asset"},
-        )
-        for path in files:
-            _el(assets, CP, "file", href=path)
+    add_resources(root, plan, CP, f"{{{ADLCP}}}scormtype")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .plan import ASSETS_RESOURCE_ID, ORGANIZATION_ID, ManifestPlan, ScoEntry, decimal, global_objective_id
+from .plan import ORGANIZATION_ID, ManifestPlan, ScoEntry, decimal, global_objective_id
+from .xml_parts import add_resources
+from .xml_parts import element as _el
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -25,13 +27,6 @@ SCHEMA_LOCATION = (
     f"{CP} imscp_v1p1.xsd {ADLCP} adlcp_v1p3.xsd {ADLSEQ} adlseq_v1p3.xsd "
     f"{ADLNAV} adlnav_v1p3.xsd {IMSSS} imsss_v1p0.xsd"
 )
-
-
-def _el(parent: etree._Element, ns: str, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    child = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
-    if text is not None:
-        child.text = text
-    return child
 
 
 def _lom(parent: etree._Element, plan: ManifestPlan) -> None:
@@ -109,29 +104,5 @@ def render2004(plan: ManifestPlan) -> bytes:
         _item_sequencing(item, sco, plan.standard_id)
     _organization_sequencing(organization)
 
-    resources = _el(root, CP, "resources")
-    for sco in plan.scos:
-        resource = _el(
-            resources,
-            CP,
-            "resource",
-            identifier=sco.resource_id,
-            type="webcontent",
-            href=sco.href,
-            **{f"{{{ADLCP}}}scormType": "sco"},
-        )
-        for path in sco.files:
-            _el(resource, CP, "file", href=path)
-        _el(resource, CP, "dependency", identifierref=ASSETS_RESOURCE_ID)
-    for identifier, files in plan.asset_resources():
-        assets = _el(
-            resources,
-            CP,
-            "resource",
-            identifier=identifier,
-            type="webcontent",
-            **{f"{{{ADLCP}}}scormType": "asset"},
-        )
-        for path in files:
-            _el(assets, CP, "file", href=path)
+    add_resources(root, plan, CP, f"{{{ADLCP}}}scormType")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

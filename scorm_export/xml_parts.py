@@ -1,0 +1,43 @@
+"""What the 1.2 and 2004 manifests build the same way; only namespaces and one attribute name differ."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .plan import ASSETS_RESOURCE_ID, ManifestPlan
+
+
+def element(
+    parent: etree._Element, ns: str, tag: str, text: str | None = None, **attrs: str
+) -> etree._Element:
+    child = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def add_resources(root: etree._Element, plan: ManifestPlan, cp: str, scorm_type: str) -> None:
+    """One SCO resource per module (depending on the shared assets), then the asset resources.
+
+    `scorm_type` is the qualified attribute: `adlcp:scormtype` in 1.2, `adlcp:scormType` in 2004.
+    """
+    resources = element(root, cp, "resources")
+    for sco in plan.scos:
+        resource = element(
+            resources,
+            cp,
+            "resource",
+            identifier=sco.resource_id,
+            type="webcontent",
+            href=sco.href,
+            **{scorm_type: "sco"},
+        )
+        for path in sco.files:
+            element(resource, cp, "file", href=path)
+        element(resource, cp, "dependency", identifierref=ASSETS_RESOURCE_ID)
+    for identifier, files in plan.asset_resources():
+        assets = element(
+            resources, cp, "resource", identifier=identifier, type="webcontent", **{scorm_type: "asset"}
+        )
+        for path in files:
+            element(assets, cp, "file", href=path)
