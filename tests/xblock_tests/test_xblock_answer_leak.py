@@ -14,6 +14,7 @@ import pytest
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
 from zhineng.quizzes.model import (
+    QUESTION_TYPES,
     Matching,
     MultipleResponse,
     Numeric,
@@ -91,15 +92,7 @@ def test_no_question_leaks_its_answer(source: str) -> None:
 
 
 def test_every_type_is_scanned() -> None:
-    assert {q.type for _m, q in QUESTIONS} == {
-        "single_choice",
-        "multiple_response",
-        "true_false",
-        "numeric",
-        "short_text",
-        "ordering",
-        "matching",
-    }
+    assert {q.type for _m, q in QUESTIONS} == set(QUESTION_TYPES)
 
 
 def _attr(text: str) -> str:
