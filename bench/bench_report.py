@@ -149,6 +149,8 @@ def main() -> None:
     scale = big["learners"] / small["learners"]
     t_small = small["read"] + small["build"] + small["render"]
     print(f"linearity: {scale:.0f}x learners -> {total / t_small:.1f}x time (linear = {scale:.0f}x)")
+    stages = ", ".join(f"{s} {big[s] / small[s]:.1f}x" for s in ("read", "build", "render") if small[s])
+    print(f"  per stage: {stages}; memory {big['peak_mb'] / small['peak_mb']:.1f}x")
 
 
 if __name__ == "__main__":

@@ -60,24 +60,69 @@ Arrays = dict[int, dict[str, str]]
 def split_cmi(data: Mapping[str, Any]) -> tuple[dict[str, str], Arrays, Arrays]:
     """Any CMI shape -> (other elements, objectives by index, interactions by index), in one pass over the
     elements: `cmi.objectives.3.score.raw` becomes objectives[3]["score.raw"]."""
-    flat = flatten_cmi(data)
-    scalars: dict[str, str] = {}
-    objectives: Arrays = {}
-    interactions: Arrays = {}
-    for key, value in flat.items():
-        head, _, rest = key[4:].partition(".")  # after "cmi."
-        if head == "interactions":
-            into = interactions
-        elif head == "objectives":
-            into = objectives
+    if isinstance(data.get("scorm_data"), Mapping):
+        return split_cmi(data["scorm_data"])
+    parts = _Parts()
+    if any(isinstance(k, str) and k.startswith("cmi.") for k in data):
+        # A flat map (the common, large shape): route each element as read, without an intermediate copy.
+        for key, value in data.items():
+            if type(value) is str:
+                parts.add(key, value)
+            elif isinstance(key, str) and key.startswith("cmi."):
+                nested: dict[str, str] = {}
+                _walk(key, value, nested)
+                for k, v in nested.items():
+                    parts.add(k, v)
+    else:
+        for key, value in flatten_cmi(data).items():
+            parts.add(key, value)
+    return parts.scalars, dict(sorted(parts.objectives.items())), dict(sorted(parts.interactions.items()))
+
+
+_DROP, _SCALAR, _OBJECTIVE, _INTERACTION = range(4)
+Route = tuple[int, int, str]  # where an element goes, its array index and its field in the array slot
+
+# Element names repeat across attempts ("cmi.interactions.3.result"), so each is parsed once: a dict look-up
+# instead of a split and an int() per element. Bounded: past the limit, new names are parsed every time.
+_ROUTES: dict[str, Route] = {}
+_ROUTES_MAX = 50_000  # a course has a few thousand names
+_KEY_MAX = 200  # nor keep long keys alive: real element names are short
+
+
+def _route_of(key: str) -> Route:
+    if not key.startswith("cmi."):
+        route = (_DROP, 0, "")
+    else:
+        parts = key.split(".", 3)  # "cmi", head, index, field
+        head = parts[1]
+        if head != "interactions" and head != "objectives":
+            route = (_SCALAR, 0, "")
+        elif len(parts) == 4 and parts[3] and parts[2].isdigit():
+            route = (_INTERACTION if head == "interactions" else _OBJECTIVE, int(parts[2]), parts[3])
         else:
-            scalars[key] = value
-            continue
-        index, _, field = rest.partition(".")
-        if index.isdigit() and field:
-            n = int(index)
+            route = (_DROP, 0, "")  # an array element without an index and a field
+    if len(_ROUTES) < _ROUTES_MAX and len(key) <= _KEY_MAX:
+        _ROUTES[key] = route
+    return route
+
+
+class _Parts:
+    """The three parts split_cmi returns, filled one element at a time."""
+
+    __slots__ = ("scalars", "objectives", "interactions")
+
+    def __init__(self) -> None:
+        self.scalars: dict[str, str] = {}
+        self.objectives: Arrays = {}
+        self.interactions: Arrays = {}
+
+    def add(self, key: str, value: str) -> None:
+        kind, n, field = _ROUTES.get(key) or _route_of(key)
+        if kind in (_INTERACTION, _OBJECTIVE):
+            into = self.interactions if kind == _INTERACTION else self.objectives
             slot = into.get(n)
             if slot is None:
                 slot = into[n] = {}
             slot[field] = value
-    return scalars, dict(sorted(objectives.items())), dict(sorted(interactions.items()))
+        elif kind == _SCALAR:
+            self.scalars[key] = value

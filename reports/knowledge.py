@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from .catalog import Catalog
 from .merge import latest_by
@@ -20,7 +21,7 @@ from .times import iso
 SLACK = 1e-9  # as quizzes/mastery.py
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # private and never changed; not frozen, as a frozen init costs a call per field
 class _ModuleTotal:
     learner: str
     knowledge: str
@@ -58,42 +59,73 @@ def _newest(origins: Iterable[Origin]) -> datetime | None:
     return max(whens) if whens else None
 
 
+@cache
+def _one_source(source: str) -> frozenset[str]:
+    return frozenset([source])  # shared: one per source, not one per module total
+
+
+def _newest_of(totals: Iterable[_ModuleTotal]) -> datetime | None:
+    whens = [t.origin.when for t in totals if t.origin.when]
+    return max(whens) if whens else None
+
+
 def knowledge_cells(
     evidence: Iterable[KnowledgeEvidence], catalog: Catalog
 ) -> dict[str, dict[str, KnowledgeCell]]:
     """learner -> K id -> cell (only where there is evidence)."""
-    per_part = latest_by(evidence, lambda e: (e.learner, e.knowledge, e.origin.source, e.part))
-    per_source: dict[tuple[str, str, str, str], list[KnowledgeEvidence]] = defaultdict(list)
+    # Every step below groups within one learner, so reduce learner by learner: small dicts per step instead
+    # of a few huge ones keyed by tuples, which cost more than linearly on 10,000 learners.
+    by_learner: dict[str, list[KnowledgeEvidence]] = defaultdict(list)
+    for e in evidence:
+        by_learner[e.learner].append(e)
+    needed_points = {
+        k: sum(catalog.points[(m, k)] for m in modules) for k, modules in catalog.modules_of_knowledge.items()
+    }
+    return {learner: _learner_cells(mine, catalog, needed_points) for learner, mine in by_learner.items()}
+
+
+def _learner_cells(
+    evidence: list[KnowledgeEvidence], catalog: Catalog, needed_points: dict[str, float]
+) -> dict[str, KnowledgeCell]:
+    """One learner's evidence -> K id -> cell. needed_points: K id -> points over every module assessing it."""
+    per_part = latest_by(evidence, lambda e: (e.knowledge, e.origin.source, e.part))
+    per_source: dict[tuple[str, str, str], list[KnowledgeEvidence]] = defaultdict(list)
     for e in per_part.values():
-        per_source[(e.learner, e.knowledge, e.module, e.origin.source)].append(e)
+        per_source[(e.knowledge, e.module, e.origin.source)].append(e)
+    points = catalog.points
     totals: list[_ModuleTotal] = []
-    for (learner, k, module, source), parts in per_source.items():
-        available = sum(p.available for p in parts)
-        full = catalog.points.get((module, k), available)
-        complete = all(p.complete for p in parts) and available + SLACK >= full
-        origin = Origin(parts[0].origin.source, parts[-1].origin.file, _newest(p.origin for p in parts))
-        earned = sum(p.earned for p in parts)
+    for (k, module, source), parts in per_source.items():
+        if len(parts) == 1:  # the common case (a SCORM SCO is the whole module): no sums to make
+            p = parts[0]
+            available, earned, complete = 0 + p.available, 0 + p.earned, p.complete  # as sum() of one
+            origin = p.origin  # the same source, file and time a new Origin would hold
+        else:
+            available = sum(p.available for p in parts)
+            earned = sum(p.earned for p in parts)
+            complete = all(p.complete for p in parts)
+            origin = Origin(parts[0].origin.source, parts[-1].origin.file, _newest(p.origin for p in parts))
+        full = points.get((module, k), available)
+        complete = complete and available + SLACK >= full
+        learner, sources = parts[0].learner, _one_source(source)
         totals.append(
-            _ModuleTotal(
-                learner, k, module, earned, max(available, full), complete, origin, frozenset([source])
-            )
+            _ModuleTotal(learner, k, module, earned, max(available, full), complete, origin, sources)
         )
-    per_module = latest_by(totals, lambda t: (t.learner, t.knowledge, t.module))
-    cells: dict[str, dict[str, KnowledgeCell]] = defaultdict(dict)
-    by_learner_k: dict[tuple[str, str], dict[str, _ModuleTotal]] = defaultdict(dict)
+    per_module = latest_by(totals, lambda t: (t.knowledge, t.module))
+    by_k: dict[str, dict[str, _ModuleTotal]] = defaultdict(dict)
     for t in per_module.values():
-        by_learner_k[(t.learner, t.knowledge)][t.module] = t
-    for (learner, k), modules in by_learner_k.items():
+        by_k[t.knowledge][t.module] = t
+    cells: dict[str, KnowledgeCell] = {}
+    for k, modules in by_k.items():
         needed = catalog.modules_of_knowledge.get(k, [])
         earned = sum(t.earned for t in modules.values())
-        available = sum(catalog.points[(m, k)] for m in needed) or sum(t.available for t in modules.values())
+        available = needed_points.get(k, 0) or sum(t.available for t in modules.values())
         complete = all(m in modules and modules[m].complete for m in needed)
         mastered = complete and available > 0 and earned / available + SLACK >= catalog.thresholds.get(k, 0.8)
-        cells[learner][k] = KnowledgeCell(
+        cells[k] = KnowledgeCell(
             "mastered" if mastered else "not_yet",
             round(earned, 3),
             round(available, 3),
-            iso(_newest(t.origin for t in modules.values())),
+            iso(_newest_of(modules.values())),
             tuple(sorted({s for t in modules.values() for s in t.sources})),
         )
     return cells

@@ -25,9 +25,13 @@ def older(a: Origin, b: Origin) -> bool:
 
 def latest_by(records: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, T]:
     best: dict[Hashable, T] = {}
+    get = best.get
     for r in records:
         k = key(r)
-        current = best.get(k)
-        if current is None or not older(r.origin, current.origin):
-            best[k] = r
+        current = get(k)
+        if current is not None:  # `older` inlined: this runs once per record, millions of times
+            mine, theirs = r.origin.when, current.origin.when
+            if theirs is not None and (mine is None or mine < theirs):
+                continue
+        best[k] = r
     return best

@@ -32,22 +32,26 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     touched: set[str] = set()
     texts: dict[str, str] = {}
 
+    kinds = catalog.kinds
+    questions = catalog.questions
+    reflections = catalog.reflections
+    question_knowledge = catalog.question_knowledge
     for n, inter in interactions.items():
         iid = inter.get("id", "")
         links = _links(inter)
-        if iid in catalog.reflections:
+        if iid in reflections:
             texts[iid] = inter.get("learner_response", inter.get("student_response", ""))
             continue
-        if iid not in catalog.questions:
+        if iid not in questions:
             skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown question id '{iid}'"))
             continue
-        unknown = [k for k in links if not catalog.is_kind(k, "knowledge")]
+        unknown = [k for k in links if kinds.get(k) != "knowledge"]
         if unknown:
             skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown K id '{unknown[0]}'"))
             continue
-        _mod, question = catalog.questions[iid]
+        question = questions[iid][1]
         correct = inter.get("result") == "correct"
-        knowledge = catalog.question_knowledge[iid]
+        knowledge = question_knowledge[iid]
         if links and tuple(links) != knowledge:
             knowledge = tuple(links)  # the SCO's own view (a republished module)
         touched.update(knowledge)
@@ -56,7 +60,7 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     for n, obj in objectives.items():
         where = f"cmi.objectives.{n}"
         oid = obj.get("id", "")
-        kind = catalog.kinds.get(oid)
+        kind = kinds.get(oid)
         if kind is None:
             skipped.append(Skipped(file, where, f"unknown item id '{oid}'"))
         elif kind == "knowledge":
@@ -82,10 +86,18 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     return records, skipped
 
 
+_LINK_KEYS = tuple(f"objectives.{j}.id" for j in range(16))  # built once: an interaction names few K items
+
+
 def _links(inter: Mapping[str, str]) -> list[str]:
     """An interaction's objective ids, in order (objectives.0.id, objectives.1.id, ...)."""
     out: list[str] = []
-    while f"objectives.{len(out)}.id" in inter:
+    for key in _LINK_KEYS:
+        value = inter.get(key)
+        if value is None:
+            return out
+        out.append(value)
+    while f"objectives.{len(out)}.id" in inter:  # more links than _LINK_KEYS holds
         out.append(inter[f"objectives.{len(out)}.id"])
     return out
 

@@ -67,17 +67,21 @@ def _legend(prefix: str, keys: tuple[str, ...]) -> str:
 
 def _heatmap(report: Report) -> str:
     head = "".join(f'<th scope="col" title="{esc(k.text)}">{esc(k.label)}</th>' for k in report.knowledge)
+    # html.escape works character by character, so the escaped learner name can be spliced into each cell's
+    # tooltip, and the rest of a cell (the same for every learner with the same result) is built once.
+    ends: dict[tuple[str, str, float | None, float | None], tuple[str, str]] = {}
     rows = []
     for row in report.learners:
+        learner = esc(row.learner)
         cells = []
         for k in report.knowledge:
             c = row.knowledge[k.id]
-            score = f" ({c.earned:g}/{c.available:g})" if c.earned is not None and c.available else ""
-            tip = f"{row.learner} · {k.label}: {WORDS[c.status]}{score}"
-            cells.append(
-                f'<td class="cell k-{c.status}" data-k="{esc(k.id)}" title="{esc(tip)}">{SYMBOL[c.status]}</td>'
-            )
-        rows.append(f'<tr><th scope="row" class="learner">{esc(row.learner)}</th>{"".join(cells)}</tr>')
+            key = (k.id, c.status, c.earned, c.available)
+            end = ends.get(key)
+            if end is None:
+                end = ends[key] = _heat_cell(k.id, k.label, c.status, c.earned, c.available)
+            cells.append(end[0] + learner + end[1])
+        rows.append(f'<tr><th scope="row" class="learner">{learner}</th>{"".join(cells)}</tr>')
     return (
         '<h2 id="knowledge">知識精熟度 Mastery per K item</h2>'
         + _legend("k", ("mastered", "not_yet", "not_attempted"))
@@ -86,6 +90,18 @@ def _heatmap(report: Report) -> str:
         + '<ul class="note">'
         + "".join(f"<li>{esc(k.label)}：{esc(k.text)}</li>" for k in report.knowledge)
         + "</ul>"
+    )
+
+
+def _heat_cell(
+    kid: str, label: str, status: str, earned: float | None, available: float | None
+) -> tuple[str, str]:
+    """A heatmap cell as the parts before and after the (escaped) learner name in its tooltip."""
+    score = f" ({earned:g}/{available:g})" if earned is not None and available else ""
+    tip = f" · {label}: {WORDS[status]}{score}"
+    return (
+        f'<td class="cell k-{status}" data-k="{esc(kid)}" title="',
+        f'{esc(tip)}">{SYMBOL[status]}</td>',
     )
 
 
@@ -98,17 +114,27 @@ def _completion(report: Report) -> str:
         "".join(f'<th title="{esc(a.text)}">{esc(a.label)}</th>' for a in t.activities) + "<th>任務 task</th>"
         for t in report.tasks
     )
+    # No cell of this table depends on the learner: build each distinct cell once.
+    act_cells: dict[tuple[str, str], str] = {}
+    task_cells: dict[tuple[str, int, int], str] = {}
     rows = []
     for row in report.learners:
         cells = []
         for t in report.tasks:
             for a in t.activities:
                 s = row.activities[a.id]
-                cells.append(
-                    f'<td class="cell a-{s}" title="{esc(a.label)}: {esc(WORDS[s])}">{SYMBOL[s]}</td>'
-                )
+                cell = act_cells.get((a.id, s))
+                if cell is None:
+                    cell = act_cells[(a.id, s)] = (
+                        f'<td class="cell a-{s}" title="{esc(a.label)}: {esc(WORDS[s])}">{SYMBOL[s]}</td>'
+                    )
+                cells.append(cell)
             p = row.tasks[t.task.id]
-            cells.append(f'<td class="cell a-{p.status}">{p.done}/{p.total}</td>')
+            tkey = (p.status, p.done, p.total)
+            cell = task_cells.get(tkey)
+            if cell is None:
+                cell = task_cells[tkey] = f'<td class="cell a-{p.status}">{p.done}/{p.total}</td>'
+            cells.append(cell)
         rows.append(f'<tr><th scope="row" class="learner">{esc(row.learner)}</th>{"".join(cells)}</tr>')
     return (
         '<h2 id="completion">活動與任務完成 Completion per activity and task</h2>'

@@ -14,14 +14,34 @@ from .model import Report
 
 def plain(value: Any) -> Any:
     """Dataclasses (slotted) -> dicts, tuples -> lists, recursively."""
-    slots = getattr(type(value), "__slots__", None)
-    if slots is not None and hasattr(value, "__dataclass_fields__"):
-        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value  # the leaves, most of the values: no further checks
+    fields = _fields(kind)
+    if fields is not None:
+        return {name: plain(getattr(value, name)) for name in fields}
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     return value
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...] | None:
+    """A slotted dataclass's field names, found once per type (None for anything else)."""
+    if kind in _FIELDS:
+        return _FIELDS[kind]
+    _FIELDS[kind] = _find_fields(kind)
+    return _FIELDS[kind]
+
+
+def _find_fields(kind: type) -> tuple[str, ...] | None:
+    if getattr(kind, "__slots__", None) is not None and hasattr(kind, "__dataclass_fields__"):
+        return tuple(kind.__dataclass_fields__)
+    return None
 
 
 def _dumps(value: Any) -> str:

@@ -7,6 +7,7 @@ as JavaScript does, so the text is sliced in UTF-16.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAGIC = "Z1"
 HASH_CHARS = 6
@@ -19,6 +20,7 @@ class SavedReflection:
     text: str
 
 
+@lru_cache(maxsize=4096)  # the same few reflection ids are hashed for every attempt
 def fnv6(text: str) -> str:
     """The runtime's FNV-1a hash of a reflection id, first 6 hex digits (ids are ASCII)."""
     h = 0x811C9DC5
