@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .plan import ORGANIZATION_ID, ManifestPlan, decimal
-from .xml_parts import add_resources
+from .plan import ManifestPlan, decimal
+from .xml_parts import XSI, add_resources, manifest_skeleton
 from .xml_parts import element as _el
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NSMAP = {None: CP, "adlcp": ADLCP, "imsmd": IMSMD, "xsi": XSI}
 SCHEMA_LOCATION = f"{CP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
@@ -31,27 +30,7 @@ def _lom(parent: etree._Element, plan: ManifestPlan) -> None:
 
 
 def render12(plan: ManifestPlan) -> bytes:
-    root = etree.Element(
-        f"{{{CP}}}manifest",
-        {
-            "identifier": plan.identifier,
-            "version": plan.revision,
-            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
-        },
-        nsmap=NSMAP,
-    )
-    metadata = _el(root, CP, "metadata")
-    _el(metadata, CP, "schema", "ADL SCORM")
-    _el(metadata, CP, "schemaversion", "1.2")
-    _lom(metadata, plan)
-
-    organization = _el(
-        _el(root, CP, "organizations", default=ORGANIZATION_ID),
-        CP,
-        "organization",
-        identifier=ORGANIZATION_ID,
-    )
-    _el(organization, CP, "title", plan.title)
+    root, organization = manifest_skeleton(plan, CP, NSMAP, SCHEMA_LOCATION, "1.2", _lom)
     for sco in plan.scos:
         item = _el(
             organization, CP, "item", identifier=sco.item_id, identifierref=sco.resource_id, isvisible="true"

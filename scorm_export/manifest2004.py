@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .plan import ORGANIZATION_ID, ManifestPlan, ScoEntry, decimal, global_objective_id
-from .xml_parts import add_resources
+from .plan import ManifestPlan, ScoEntry, decimal, global_objective_id
+from .xml_parts import XSI, add_resources, manifest_skeleton
 from .xml_parts import element as _el
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -20,7 +20,6 @@ ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
 ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
 IMSSS = "http://www.imsglobal.org/xsd/imsss"
 LOM = "http://ltsc.ieee.org/xsd/LOM"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 NSMAP = {None: CP, "adlcp": ADLCP, "adlseq": ADLSEQ, "adlnav": ADLNAV, "imsss": IMSSS, "xsi": XSI}
 # The LOM schema is not among the vendored files, so it is not named here; LOM is validated laxly.
 SCHEMA_LOCATION = (
@@ -77,27 +76,7 @@ def _item_sequencing(parent: etree._Element, sco: ScoEntry, standard_id: str) ->
 
 
 def render2004(plan: ManifestPlan) -> bytes:
-    root = etree.Element(
-        f"{{{CP}}}manifest",
-        {
-            "identifier": plan.identifier,
-            "version": plan.revision,
-            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
-        },
-        nsmap=NSMAP,
-    )
-    metadata = _el(root, CP, "metadata")
-    _el(metadata, CP, "schema", "ADL SCORM")
-    _el(metadata, CP, "schemaversion", "2004 4th Edition")
-    _lom(metadata, plan)
-
-    organization = _el(
-        _el(root, CP, "organizations", default=ORGANIZATION_ID),
-        CP,
-        "organization",
-        identifier=ORGANIZATION_ID,
-    )
-    _el(organization, CP, "title", plan.title)
+    root, organization = manifest_skeleton(plan, CP, NSMAP, SCHEMA_LOCATION, "2004 4th Edition", _lom)
     for sco in plan.scos:
         item = _el(organization, CP, "item", identifier=sco.item_id, identifierref=sco.resource_id)
         _el(item, CP, "title", sco.title)

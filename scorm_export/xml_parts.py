@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
-from .plan import ASSETS_RESOURCE_ID, ManifestPlan
+from .plan import ASSETS_RESOURCE_ID, ORGANIZATION_ID, ManifestPlan
+
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 def element(
@@ -41,3 +45,31 @@ def add_resources(root: etree._Element, plan: ManifestPlan, cp: str, scorm_type:
         )
         for path in files:
             element(assets, cp, "file", href=path)
+
+
+def manifest_skeleton(
+    plan: ManifestPlan,
+    cp: str,
+    nsmap: dict[str | None, str],
+    schema_location: str,
+    schema_version: str,
+    lom: Callable[[etree._Element, ManifestPlan], None],
+) -> tuple[etree._Element, etree._Element]:
+    """The manifest root with its metadata (schema, version, LOM) and the one organization: (root, organization)."""
+    root = etree.Element(
+        f"{{{cp}}}manifest",
+        {
+            "identifier": plan.identifier,
+            "version": plan.revision,
+            f"{{{XSI}}}schemaLocation": schema_location,
+        },
+        nsmap=nsmap,
+    )
+    metadata = element(root, cp, "metadata")
+    element(metadata, cp, "schema", "ADL SCORM")
+    element(metadata, cp, "schemaversion", schema_version)
+    lom(metadata, plan)
+    organizations = element(root, cp, "organizations", default=ORGANIZATION_ID)
+    organization = element(organizations, cp, "organization", identifier=ORGANIZATION_ID)
+    element(organization, cp, "title", plan.title)
+    return root, organization
