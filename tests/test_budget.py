@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import copy
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from node_support import needs_node, run_node_json
 from zhineng.modules.course import Course
 from zhineng.modules.errors import ZhinengError
 from zhineng.modules.loader import load_course
@@ -18,19 +16,11 @@ from zhineng.scorm_export.payload import sco_payload
 
 HERE = Path(__file__).parent
 SMALL = HERE / "fixtures" / "course_small"
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
 
 def js_sizes(payload: dict[str, Any]) -> dict[str, int]:
-    done = subprocess.run(
-        ["node", str(HERE / "js" / "worst_case.js")],
-        input=json.dumps(payload, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    )
-    return json.loads(done.stdout)
+    sizes: dict[str, int] = run_node_json("worst_case.js", payload)
+    return sizes
 
 
 def payloads(course: Course) -> list[dict[str, Any]]:

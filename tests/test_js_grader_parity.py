@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 import random
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
+from node_support import needs_node, run_node_json
 from pydantic import TypeAdapter
 from zhineng.quizzes.grader import ResponseError, grade
 from zhineng.quizzes.model import Question
@@ -36,19 +33,12 @@ GARBAGE: list[Any] = [
     " 25 % ",
 ]
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+pytestmark = needs_node
 
 
 def run_js(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    done = subprocess.run(
-        ["node", str(HERE / "js" / "grade_cases.js")],
-        input=json.dumps(items, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    )
-    return json.loads(done.stdout)
+    results: list[dict[str, Any]] = run_node_json("grade_cases.js", items)
+    return results
 
 
 def python_outcome(question: Any, response: Any) -> dict[str, Any]:
