@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import datetime
+from itertools import compress, repeat
+from operator import attrgetter
 
 from ..modules.course import Course
 from .catalog import Catalog
-from .knowledge import evidence_from_answers, knowledge_cells
+from .knowledge import evidence_from_answers, learner_cells, needed_points
 from .merge import latest_by
 from .model import (
     RULE,
@@ -22,10 +25,28 @@ from .model import (
     TaskColumns,
     TaskProgress,
 )
-from .records import ActivityDone, Answer, KnowledgeEvidence, Record, ReflectionEntry
+from .records import ActivityDone, Answer, AnswerSheet, KnowledgeEvidence, Record, ReflectionEntry
 from .times import iso
 
 NOT_ATTEMPTED = KnowledgeCell("not_attempted", None, None, None, ())
+
+# Within one learner, what "the same thing" is for latest attempt wins (attrgetter: no Python call per record).
+_ACTIVITY = attrgetter("activity")
+_REFLECTION = attrgetter("attitude", "reflection")
+
+
+class _LearnerRecords:
+    """One learner's records by type: every merge step groups within a learner, so the report is built
+    learner by learner (small dicts per step instead of a few huge ones keyed by tuples, which cost more than
+    linearly on 10,000 learners)."""
+
+    __slots__ = ("evidence", "activities", "reflections", "answers")
+
+    def __init__(self) -> None:
+        self.evidence: list[KnowledgeEvidence] = []
+        self.activities: list[ActivityDone] = []
+        self.reflections: list[ReflectionEntry] = []
+        self.answers: list[Answer | AnswerSheet] = []  # together, in input order: latest wins across both
 
 
 def build_report(
@@ -33,35 +54,49 @@ def build_report(
 ) -> Report:
     catalog = catalog or Catalog(course)
     std = course.standard
-    evidence: list[KnowledgeEvidence] = []
-    activities: list[ActivityDone] = []
-    reflections: list[ReflectionEntry] = []
-    answers: list[Answer] = []
+    by_learner: dict[str, _LearnerRecords] = {}
     sources: dict[str, int] = {}
-    for r in records:  # millions of records: a plain dict count, and the commonest type tested first
+    for r in records:  # millions of records: plain dict counts, and the commonest type tested first
         source = r.origin.source
-        sources[source] = sources.get(source, 0) + 1
-        if isinstance(r, Answer):
-            answers.append(r)
-        elif isinstance(r, KnowledgeEvidence):
-            evidence.append(r)
-        elif isinstance(r, ActivityDone):
-            activities.append(r)
+        mine = by_learner.get(r.learner)
+        if mine is None:
+            mine = by_learner[r.learner] = _LearnerRecords()
+        if type(r) is Answer:
+            sources[source] = sources.get(source, 0) + 1
+            mine.answers.append(r)
+        elif type(r) is AnswerSheet:
+            sources[source] = sources.get(source, 0) + len(r.questions)  # counted as the answers it holds
+            mine.answers.append(r)
         else:
-            reflections.append(r)
-    evidence += evidence_from_answers((a for a in answers if a.origin.source == "xapi"), catalog)
-    cells = knowledge_cells(evidence, catalog)
-    done = latest_by(activities, lambda a: (a.learner, a.activity))
-    kept = latest_by(reflections, lambda r: (r.learner, r.attitude, r.reflection))
-    last_answers = latest_by(answers, lambda a: (a.learner, a.question))
+            sources[source] = sources.get(source, 0) + 1
+            if type(r) is KnowledgeEvidence:
+                mine.evidence.append(r)
+            elif type(r) is ActivityDone:
+                mine.activities.append(r)
+            else:
+                mine.reflections.append(r)  # type: ignore[arg-type]
 
-    learners = sorted(
-        {*cells, *(a.learner for a in done.values()), *(r.learner for r in kept.values())}
-        | {a.learner for a in last_answers.values()}
-    )
-    acts: dict[str, dict[str, ActivityStatus]] = {}
-    for a in done.values():
-        acts.setdefault(a.learner, {})[a.activity] = "completed" if a.completed else "not_yet"
+    needed = needed_points(catalog)
+    kept: list[ReflectionEntry] = []
+    answered: list[str] = []  # question ids of every learner's latest answers, counted once at the end
+    right: list[str] = []  # those answered correctly
+    learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, ActivityStatus]]] = []
+    for learner in sorted(by_learner):
+        mine = by_learner[learner]
+        if mine.answers:
+            xapi = [a for a in mine.answers if type(a) is Answer and a.origin.source == "xapi"]
+            if xapi:
+                mine.evidence += evidence_from_answers(xapi, catalog)
+            latest = _latest_answers(mine.answers)
+            answered += latest
+            right += compress(latest, latest.values())
+        cells = learner_cells(mine.evidence, catalog, needed) if mine.evidence else {}
+        acts: dict[str, ActivityStatus] = {
+            a.activity: "completed" if a.completed else "not_yet"
+            for a in latest_by(mine.activities, _ACTIVITY).values()
+        }
+        kept += latest_by(mine.reflections, _REFLECTION).values()
+        learners.append((learner, cells, acts))
 
     tasks = tuple(
         TaskColumns(
@@ -74,9 +109,8 @@ def build_report(
         if t.id in catalog.taught_activities
     )
     rows = []
-    for learner in learners:
-        mine = acts.get(learner, {})
-        statuses = {a.id: mine.get(a.id, "not_attempted") for t in tasks for a in t.activities}
+    for learner, k_cells, mine_acts in learners:
+        statuses = {a.id: mine_acts.get(a.id, "not_attempted") for t in tasks for a in t.activities}
         progress = {}
         for t in tasks:
             got = [statuses[a.id] for a in t.activities]
@@ -89,7 +123,6 @@ def build_report(
                 else "not_yet"
             )
             progress[t.task.id] = TaskProgress(n, len(got), status)
-        k_cells = cells.get(learner, {})
         rows.append(
             LearnerRow(
                 learner,
@@ -107,11 +140,35 @@ def build_report(
         ),
         tasks=tasks,
         learners=tuple(rows),
-        attitudes=_attitudes(course, kept.values()),
-        questions=_questions(catalog, last_answers.values()),
+        attitudes=_attitudes(course, kept),
+        questions=_questions(catalog, Counter(answered), Counter(right)),
         sources=dict(sorted(sources.items())),
         skipped=tuple(skipped),
     )
+
+
+def _latest_answers(answers: list[Answer | AnswerSheet]) -> dict[str, bool]:
+    """One learner's answers, one or a sheet at a time -> question id -> its latest answer correct.
+    Latest wins as in merge.latest_by: by time, an undated one losing, and between equals the one read last."""
+    correct: dict[str, bool] = {}
+    when_of: dict[str, datetime | None] = {}
+    for a in answers:
+        when = a.origin.when
+        if isinstance(a, AnswerSheet):
+            if when_of.keys().isdisjoint(a.questions):  # the usual case: nothing to compare, a C-level update
+                correct.update(zip(a.questions, a.correct, strict=True))
+                when_of.update(zip(a.questions, repeat(when)))
+                continue
+            pairs: Iterable[tuple[str, bool]] = zip(a.questions, a.correct, strict=True)
+        else:
+            pairs = ((a.question, a.correct),)
+        for question, ok in pairs:
+            theirs = when_of.get(question)
+            if theirs is not None and (when is None or when < theirs):
+                continue
+            correct[question] = ok
+            when_of[question] = when
+    return correct
 
 
 def _attitudes(course: Course, kept: Iterable[ReflectionEntry]) -> tuple[AttitudeSummary, ...]:
@@ -141,12 +198,11 @@ def _attitudes(course: Course, kept: Iterable[ReflectionEntry]) -> tuple[Attitud
     return tuple(out)
 
 
-def _questions(catalog: Catalog, answers: Iterable[Answer]) -> tuple[QuestionStat, ...]:
-    answered: Counter[str] = Counter()
-    correct: Counter[str] = Counter()
-    for a in answers:
-        answered[a.question] += 1
-        correct[a.question] += a.correct
+def _questions(
+    catalog: Catalog, answered: dict[str, int], correct: dict[str, int]
+) -> tuple[QuestionStat, ...]:
+    """answered / correct: question id -> how many learners' latest answers (answers to unknown questions are
+    not records: the readers skip them)."""
     return tuple(
         QuestionStat(
             qid,

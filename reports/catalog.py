@@ -10,6 +10,9 @@ from ..modules.course import Course
 from ..quizzes.model import Question
 from .xapi_ids import iri_index, item_id_of
 
+_SEEN_MAX = 10_000  # bounded: a course names a few hundred items, under one or two base IRIs
+_SEEN_KEY_MAX = 300
+
 
 def url_name(*parts: str) -> str:
     """The OLX url_name of an item, as xblocks/olx.py builds it (kept in step: ids -> [A-Za-z0-9_-])."""
@@ -114,9 +117,19 @@ class Catalog:
     def by_uuid(self) -> dict[str, str]:
         return iri_index(self.course.standard)
 
+    @cached_property
+    def _seen_items(self) -> dict[str, str | None]:
+        return {}
+
     def item(self, value: str) -> str | None:
-        """An item id from a CASE IRI or a plain id."""
-        return item_id_of(value, self.by_uuid, self.kinds)
+        """An item id from a CASE IRI or a plain id. Remembered: statements name the same few IRIs."""
+        seen = self._seen_items
+        if value in seen:
+            return seen[value]
+        found = item_id_of(value, self.by_uuid, self.kinds)
+        if len(seen) < _SEEN_MAX and len(value) <= _SEEN_KEY_MAX:
+            seen[value] = found
+        return found
 
     def is_kind(self, item_id: str, kind: str) -> bool:
         return self.kinds.get(item_id) == kind

@@ -14,6 +14,7 @@ from typing import Any
 from ..files import write_atomic
 from ..modules.errors import ZhinengError
 from ..modules.loader import load_course
+from .parallel import render_all
 from .render_csv import report_csv
 from .render_html import report_html
 from .render_json import report_json
@@ -39,22 +40,32 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--out", type=Path, default=Path("."), metavar="DIR", help="where report.* go (default: .)"
     )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes reading the inputs and writing the report (default: one per CPU; large inputs only)",
+    )
     p.set_defaults(run=run_report_command)
     return p
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, not '{text}'")
+    return int(text)
 
 
 def run_report_command(args: argparse.Namespace) -> int:
     if args.lrs_auth and not args.lrs:
         raise ZhinengError("--lrs-auth needs --lrs URL")
     course = load_course(args.course) if args.course else None
-    report, skipped = run_report(args.inputs, args.format, args.lrs, args.lrs_auth, course)
-    outputs = {
-        "report.html": report_html(report),
-        "report.json": report_json(report),
-        "report.csv": report_csv(report),
-    }
-    for name, text in outputs.items():
-        write_atomic(args.out / name, text.encode("utf-8"))
+    report, skipped = run_report(args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs)
+    outputs = render_all(
+        report, {"report.json": report_json, "report.csv": report_csv, "report.html": report_html}, args.jobs
+    )
+    for name in ("report.html", "report.json", "report.csv"):
+        write_atomic(args.out / name, outputs[name])
     for line in skipped:
         print(line, file=sys.stderr)
     print(f"{len(report.learners)} learners → {args.out / 'report.html'}", file=sys.stderr)

@@ -7,7 +7,7 @@ scorm-again's flattened commit), optionally wrapped in `{"scorm_data": {...}}`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 
@@ -62,25 +62,42 @@ def split_cmi(data: Mapping[str, Any]) -> tuple[dict[str, str], Arrays, Arrays]:
     elements: `cmi.objectives.3.score.raw` becomes objectives[3]["score.raw"]."""
     if isinstance(data.get("scorm_data"), Mapping):
         return split_cmi(data["scorm_data"])
-    parts = _Parts()
     if any(isinstance(k, str) and k.startswith("cmi.") for k in data):
         # A flat map (the common, large shape): route each element as read, without an intermediate copy.
-        for key, value in data.items():
-            if type(value) is str:
-                parts.add(key, value)
-            elif isinstance(key, str) and key.startswith("cmi."):
+        elements: Iterable[tuple[str, Any]] = data.items()
+    else:
+        elements = flatten_cmi(data).items()
+    scalars: dict[str, str] = {}
+    arrays: tuple[Arrays, Arrays, Arrays] = ({}, {}, {})  # indexed by route kind: objectives, interactions
+    routes = _ROUTES
+    for key, value in elements:
+        if type(value) is not str:
+            if isinstance(key, str) and key.startswith("cmi."):
                 nested: dict[str, str] = {}
                 _walk(key, value, nested)
                 for k, v in nested.items():
-                    parts.add(k, v)
-    else:
-        for key, value in flatten_cmi(data).items():
-            parts.add(key, value)
-    return parts.scalars, dict(sorted(parts.objectives.items())), dict(sorted(parts.interactions.items()))
+                    _add(k, v, scalars, arrays)
+            continue
+        # _add inlined: this runs once per element, over a million times on a large cohort
+        route = routes.get(key) or _route_of(key)
+        kind = route[0]
+        if kind:
+            into = arrays[kind]
+            slot = into.get(route[1])
+            if slot is None:
+                slot = into[route[1]] = {}
+            slot[route[2]] = value
+        elif route[2]:
+            scalars[key] = value
+    return scalars, dict(sorted(arrays[_OBJECTIVE].items())), dict(sorted(arrays[_INTERACTION].items()))
 
 
-_DROP, _SCALAR, _OBJECTIVE, _INTERACTION = range(4)
-Route = tuple[int, int, str]  # where an element goes, its array index and its field in the array slot
+# Where an element goes: (kind, array index, field in the array slot). Kind 0 is not an array element: a
+# scalar if the field is "*", else dropped (field "").
+_SCALAR, _OBJECTIVE, _INTERACTION = 0, 1, 2
+Route = tuple[int, int, str]
+_SCALAR_ROUTE: Route = (_SCALAR, 0, "*")
+_DROP_ROUTE: Route = (_SCALAR, 0, "")
 
 # Element names repeat across attempts ("cmi.interactions.3.result"), so each is parsed once: a dict look-up
 # instead of a split and an int() per element. Bounded: past the limit, new names are parsed every time.
@@ -89,40 +106,25 @@ _ROUTES_MAX = 50_000  # a course has a few thousand names
 _KEY_MAX = 200  # nor keep long keys alive: real element names are short
 
 
-def _route_of(key: str) -> Route:
-    if not key.startswith("cmi."):
-        route = (_DROP, 0, "")
+def _route_of(key: Any) -> Route:
+    if not isinstance(key, str) or not key.startswith("cmi."):
+        return _DROP_ROUTE
+    parts = key.split(".", 3)  # "cmi", head, index, field
+    head = parts[1]
+    if head != "interactions" and head != "objectives":
+        route = _SCALAR_ROUTE
+    elif len(parts) == 4 and parts[3] and parts[2].isdigit():
+        route = (_INTERACTION if head == "interactions" else _OBJECTIVE, int(parts[2]), parts[3])
     else:
-        parts = key.split(".", 3)  # "cmi", head, index, field
-        head = parts[1]
-        if head != "interactions" and head != "objectives":
-            route = (_SCALAR, 0, "")
-        elif len(parts) == 4 and parts[3] and parts[2].isdigit():
-            route = (_INTERACTION if head == "interactions" else _OBJECTIVE, int(parts[2]), parts[3])
-        else:
-            route = (_DROP, 0, "")  # an array element without an index and a field
+        route = _DROP_ROUTE  # an array element without an index and a field
     if len(_ROUTES) < _ROUTES_MAX and len(key) <= _KEY_MAX:
         _ROUTES[key] = route
     return route
 
 
-class _Parts:
-    """The three parts split_cmi returns, filled one element at a time."""
-
-    __slots__ = ("scalars", "objectives", "interactions")
-
-    def __init__(self) -> None:
-        self.scalars: dict[str, str] = {}
-        self.objectives: Arrays = {}
-        self.interactions: Arrays = {}
-
-    def add(self, key: str, value: str) -> None:
-        kind, n, field = _ROUTES.get(key) or _route_of(key)
-        if kind in (_INTERACTION, _OBJECTIVE):
-            into = self.interactions if kind == _INTERACTION else self.objectives
-            slot = into.get(n)
-            if slot is None:
-                slot = into[n] = {}
-            slot[field] = value
-        elif kind == _SCALAR:
-            self.scalars[key] = value
+def _add(key: str, value: str, scalars: dict[str, str], arrays: tuple[Arrays, Arrays, Arrays]) -> None:
+    kind, n, field = _ROUTES.get(key) or _route_of(key)
+    if kind:
+        arrays[kind].setdefault(n, {})[field] = value
+    elif field:
+        scalars[key] = value

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
 
 from .catalog import Catalog
 from .merge import latest_by
@@ -19,18 +19,7 @@ from .records import Answer, KnowledgeEvidence, Origin
 from .times import iso
 
 SLACK = 1e-9  # as quizzes/mastery.py
-
-
-@dataclass(slots=True)  # private and never changed; not frozen, as a frozen init costs a call per field
-class _ModuleTotal:
-    learner: str
-    knowledge: str
-    module: str
-    earned: float
-    available: float
-    complete: bool
-    origin: Origin
-    sources: frozenset[str]
+_PART = attrgetter("knowledge", "origin.source", "part")  # what one attempt covers, per K item
 
 
 def evidence_from_answers(answers: Iterable[Answer], catalog: Catalog) -> list[KnowledgeEvidence]:
@@ -64,68 +53,82 @@ def _one_source(source: str) -> frozenset[str]:
     return frozenset([source])  # shared: one per source, not one per module total
 
 
-def _newest_of(totals: Iterable[_ModuleTotal]) -> datetime | None:
-    whens = [t.origin.when for t in totals if t.origin.when]
-    return max(whens) if whens else None
+@cache
+def _sorted(sources: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(sources))  # shared: a handful of distinct source sets per report
 
 
-def knowledge_cells(
-    evidence: Iterable[KnowledgeEvidence], catalog: Catalog
-) -> dict[str, dict[str, KnowledgeCell]]:
-    """learner -> K id -> cell (only where there is evidence)."""
-    # Every step below groups within one learner, so reduce learner by learner: small dicts per step instead
-    # of a few huge ones keyed by tuples, which cost more than linearly on 10,000 learners.
-    by_learner: dict[str, list[KnowledgeEvidence]] = defaultdict(list)
-    for e in evidence:
-        by_learner[e.learner].append(e)
-    needed_points = {
+def needed_points(catalog: Catalog) -> dict[str, float]:
+    """K id -> points over every module that assesses it (what mastery is measured against)."""
+    return {
         k: sum(catalog.points[(m, k)] for m in modules) for k, modules in catalog.modules_of_knowledge.items()
     }
-    return {learner: _learner_cells(mine, catalog, needed_points) for learner, mine in by_learner.items()}
 
 
-def _learner_cells(
+def learner_cells(
     evidence: list[KnowledgeEvidence], catalog: Catalog, needed_points: dict[str, float]
 ) -> dict[str, KnowledgeCell]:
-    """One learner's evidence -> K id -> cell. needed_points: K id -> points over every module assessing it."""
-    per_part = latest_by(evidence, lambda e: (e.knowledge, e.origin.source, e.part))
-    per_source: dict[tuple[str, str, str], list[KnowledgeEvidence]] = defaultdict(list)
+    """One learner's evidence -> K id -> cell (only where there is evidence). needed_points: from
+    needed_points(catalog), computed once per report."""
+    per_part = latest_by(evidence, _PART)
+    per_source: dict[tuple[str, str, str], list[KnowledgeEvidence]] = {}
     for e in per_part.values():
-        per_source[(e.knowledge, e.module, e.origin.source)].append(e)
+        key = (e.knowledge, e.module, e.origin.source)
+        group = per_source.get(key)
+        if group is None:
+            per_source[key] = [e]
+        else:
+            group.append(e)
     points = catalog.points
-    totals: list[_ModuleTotal] = []
+    # K id -> module -> (earned, available, complete, time, source): the latest source per (K, module)
+    per_module: dict[str, dict[str, tuple[float, float, bool, datetime | None, str]]] = {}
     for (k, module, source), parts in per_source.items():
         if len(parts) == 1:  # the common case (a SCORM SCO is the whole module): no sums to make
             p = parts[0]
             available, earned, complete = 0 + p.available, 0 + p.earned, p.complete  # as sum() of one
-            origin = p.origin  # the same source, file and time a new Origin would hold
+            when = p.origin.when
         else:
             available = sum(p.available for p in parts)
             earned = sum(p.earned for p in parts)
             complete = all(p.complete for p in parts)
-            origin = Origin(parts[0].origin.source, parts[-1].origin.file, _newest(p.origin for p in parts))
+            when = _newest(p.origin for p in parts)
         full = points.get((module, k), available)
         complete = complete and available + SLACK >= full
-        learner, sources = parts[0].learner, _one_source(source)
-        totals.append(
-            _ModuleTotal(learner, k, module, earned, max(available, full), complete, origin, sources)
-        )
-    per_module = latest_by(totals, lambda t: (t.knowledge, t.module))
-    by_k: dict[str, dict[str, _ModuleTotal]] = defaultdict(dict)
-    for t in per_module.values():
-        by_k[t.knowledge][t.module] = t
+        modules = per_module.get(k)
+        if modules is None:
+            modules = per_module[k] = {}
+        current = modules.get(module)
+        theirs = current[3] if current is not None else None
+        if theirs is not None and (when is None or when < theirs):
+            continue  # an older source: latest wins (equal times: the one read last)
+        modules[module] = (earned, max(available, full), complete, when, source)
     cells: dict[str, KnowledgeCell] = {}
-    for k, modules in by_k.items():
-        needed = catalog.modules_of_knowledge.get(k, [])
-        earned = sum(t.earned for t in modules.values())
-        available = needed_points.get(k, 0) or sum(t.available for t in modules.values())
-        complete = all(m in modules and modules[m].complete for m in needed)
-        mastered = complete and available > 0 and earned / available + SLACK >= catalog.thresholds.get(k, 0.8)
+    thresholds = catalog.thresholds
+    modules_of_knowledge = catalog.modules_of_knowledge
+    for k, modules in per_module.items():
+        if len(modules) == 1:  # the common case: no sums or unions to make
+            ((earned, available, _complete, newest, source),) = modules.values()
+            earned, available = 0 + earned, needed_points.get(k, 0) or 0 + available  # as sum() of one
+            sources = _one_source(source)
+        else:
+            totals = modules.values()
+            earned = sum(t[0] for t in totals)
+            available = needed_points.get(k, 0) or sum(t[1] for t in totals)
+            whens = [t[3] for t in totals if t[3]]
+            newest = max(whens) if whens else None
+            sources = frozenset(t[4] for t in totals)
+        complete = True
+        for m in modules_of_knowledge.get(k, ()):
+            done = modules.get(m)
+            if done is None or not done[2]:
+                complete = False
+                break
+        mastered = complete and available > 0 and earned / available + SLACK >= thresholds.get(k, 0.8)
         cells[k] = KnowledgeCell(
             "mastered" if mastered else "not_yet",
             round(earned, 3),
             round(available, 3),
-            iso(_newest_of(modules.values())),
-            tuple(sorted({s for t in modules.values() for s in t.sources})),
+            iso(newest),
+            _sorted(sources),
         )
     return cells

@@ -12,7 +12,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .cmi_flat import split_cmi
-from .records import ActivityDone, Answer, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
+from .records import ActivityDone, AnswerSheet, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
 from .suspend import fnv6, saved_reflections
 from .times import parse_time
 
@@ -24,38 +24,43 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     v12 = any(k.startswith("cmi.core.") for k in flat)
     learner = flat.get("cmi.core.student_id" if v12 else "cmi.learner_id") or PurePath(file).stem
     skipped: list[Skipped] = []
-    # One time for the whole attempt (its last interaction): "latest attempt wins" compares attempts.
-    dated = [t for i in interactions.values() if (t := parse_time(i.get("timestamp")))]
-    origin = Origin("scorm", file, max(dated) if dated else None)
     module = _module_of(objectives, interactions, catalog)
-    records: list[Record] = []
-    touched: set[str] = set()
+    answered: list[tuple[str, bool, tuple[str, ...]]] = []  # question, correct, K items
     texts: dict[str, str] = {}
+    latest = None  # the attempt's time: its last interaction ("latest attempt wins" compares attempts)
 
     kinds = catalog.kinds
-    questions = catalog.questions
-    reflections = catalog.reflections
     question_knowledge = catalog.question_knowledge
-    for n, inter in interactions.items():
+    for n, inter in interactions.items():  # the hot loop: once per answered question of every attempt
+        when = parse_time(inter.get("timestamp"))
+        if when is not None and (latest is None or when > latest):
+            latest = when
         iid = inter.get("id", "")
-        links = _links(inter)
-        if iid in reflections:
-            texts[iid] = inter.get("learner_response", inter.get("student_response", ""))
+        knowledge = question_knowledge.get(iid)
+        if knowledge is None:
+            if iid in catalog.reflections:
+                texts[iid] = inter.get("learner_response", inter.get("student_response", ""))
+            else:
+                skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown question id '{iid}'"))
             continue
-        if iid not in questions:
-            skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown question id '{iid}'"))
-            continue
-        unknown = [k for k in links if kinds.get(k) != "knowledge"]
-        if unknown:
-            skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown K id '{unknown[0]}'"))
-            continue
-        question = questions[iid][1]
-        correct = inter.get("result") == "correct"
-        knowledge = question_knowledge[iid]
-        if links and tuple(links) != knowledge:
-            knowledge = tuple(links)  # the SCO's own view (a republished module)
-        touched.update(knowledge)
-        records.append(Answer(learner, iid, correct, question.points if correct else 0.0, knowledge, origin))
+        first = inter.get("objectives.0.id")
+        if first is not None and not (  # the usual case, one link naming the question's K item, made cheap
+            len(knowledge) == 1 and first == knowledge[0] and "objectives.1.id" not in inter
+        ):
+            links = _links(inter)
+            if links != knowledge:  # the SCO's own view (a republished module), checked against the standard
+                unknown = next((k for k in links if kinds.get(k) != "knowledge"), None)
+                if unknown is not None:
+                    skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown K id '{unknown}'"))
+                    continue
+                knowledge = links
+        answered.append((iid, inter.get("result") == "correct", knowledge))
+    origin = Origin("scorm", file, latest)
+    records: list[Record] = []
+    if answered:
+        questions, correct, _links_of = zip(*answered, strict=True)
+        records.append(AnswerSheet(learner, questions, correct, origin))
+    touched: set[str] | None = None  # K items with an answer: needed only for an objective still open
 
     for n, obj in objectives.items():
         where = f"cmi.objectives.{n}"
@@ -71,8 +76,10 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
                 skipped.append(Skipped(file, where, f"module {module} does not assess {oid}"))
                 continue
             complete = (obj.get("status") in _DONE_12) if v12 else obj.get("success_status") in _DONE_12
-            if not complete and oid not in touched:
-                continue  # written at launch, never answered: not attempted
+            if not complete:
+                touched = touched if touched is not None else {k for _q, _c, ks in answered for k in ks}
+                if oid not in touched:
+                    continue  # written at launch, never answered: not attempted
             available = catalog.points[(module, oid)]
             earned = round(_ratio(obj) * available, 3)
             records.append(
@@ -89,17 +96,17 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
 _LINK_KEYS = tuple(f"objectives.{j}.id" for j in range(16))  # built once: an interaction names few K items
 
 
-def _links(inter: Mapping[str, str]) -> list[str]:
+def _links(inter: Mapping[str, str]) -> tuple[str, ...]:
     """An interaction's objective ids, in order (objectives.0.id, objectives.1.id, ...)."""
     out: list[str] = []
     for key in _LINK_KEYS:
         value = inter.get(key)
         if value is None:
-            return out
+            return tuple(out)
         out.append(value)
     while f"objectives.{len(out)}.id" in inter:  # more links than _LINK_KEYS holds
         out.append(inter[f"objectives.{len(out)}.id"])
-    return out
+    return tuple(out)
 
 
 def _ratio(obj: Mapping[str, str]) -> float:

@@ -27,6 +27,15 @@ def is_statement(data: Any) -> bool:
     return isinstance(data, Mapping) and isinstance(data.get("actor"), Mapping) and "verb" in data
 
 
+def _is_statement(data: Any) -> bool:
+    """is_statement, with the usual parsed-JSON case tested first (no abstract-class checks)."""
+    if type(data) is dict:
+        actor = data.get("actor")
+        if type(actor) is dict:
+            return "verb" in data
+    return is_statement(data)
+
+
 def read_statements(
     statements: Iterable[tuple[int, Any]], file: str, catalog: Catalog
 ) -> tuple[list[Record], list[Skipped]]:
@@ -43,7 +52,7 @@ def read_statements(
 
 def learner_of(actor: Mapping[str, Any]) -> str | None:
     account = actor.get("account")
-    if isinstance(account, Mapping) and account.get("name"):
+    if (type(account) is dict or isinstance(account, Mapping)) and account.get("name"):
         return str(account["name"])
     for key in ("mbox", "mbox_sha1sum", "openid"):
         if actor.get(key):
@@ -67,19 +76,20 @@ def _items(statement: Mapping[str, Any], catalog: Catalog) -> list[str]:
 
 
 def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
-    if not is_statement(data):
+    if not _is_statement(data):
         raise ValueError("not an xAPI statement (no actor and verb)")
     learner = learner_of(data["actor"])
     if learner is None:
         raise ValueError("the actor has no account name, mbox or openid")
-    verb = data["verb"].get("id") if isinstance(data["verb"], Mapping) else None
+    verb = obj(data["verb"]).get("id")
     target = obj(data.get("object"))
     result = obj(data.get("result"))
     score = obj(result.get("score"))
     origin = Origin("xapi", file, parse_time(data.get("timestamp")) or parse_time(data.get("stored")))
     items = _items(data, catalog)
-    attitudes = [i for i in items if catalog.is_kind(i, "attitude")]
-    knowledge = [i for i in items if catalog.is_kind(i, "knowledge")]
+    kinds = catalog.kinds
+    attitudes = [i for i in items if kinds.get(i) == "attitude"]
+    knowledge = [i for i in items if kinds.get(i) == "knowledge"]
 
     if attitudes:
         rid = str(extension(data, REFLECTION_EXTENSION) or _last_segment(target.get("id")))

@@ -12,19 +12,13 @@ from typing import Any
 from .model import Report
 
 
-def plain(value: Any) -> Any:
-    """Dataclasses (slotted) -> dicts, tuples -> lists, recursively."""
-    kind = type(value)
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return value  # the leaves, most of the values: no further checks
-    fields = _fields(kind)
-    if fields is not None:
-        return {name: plain(getattr(value, name)) for name in fields}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
+def _as_dict(value: Any) -> dict[str, Any]:
+    """The encoder's hook for the model's dataclasses: their fields in order, one level deep. The C encoder
+    walks the rest itself (dicts, tuples as lists, leaves), so only a Python call per dataclass remains."""
+    fields = _fields(type(value))
+    if fields is None:
+        raise TypeError(f"{type(value).__name__} is not part of the report model")
+    return {name: getattr(value, name) for name in fields}
 
 
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
@@ -32,29 +26,23 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 def _fields(kind: type) -> tuple[str, ...] | None:
     """A slotted dataclass's field names, found once per type (None for anything else)."""
-    if kind in _FIELDS:
-        return _FIELDS[kind]
-    _FIELDS[kind] = _find_fields(kind)
+    if kind not in _FIELDS:
+        names: dict[str, Any] | None = getattr(kind, "__dataclass_fields__", None)
+        is_model = getattr(kind, "__slots__", None) is not None and names is not None
+        _FIELDS[kind] = tuple(names) if is_model and names is not None else None
     return _FIELDS[kind]
 
 
-def _find_fields(kind: type) -> tuple[str, ...] | None:
-    if getattr(kind, "__slots__", None) is not None and hasattr(kind, "__dataclass_fields__"):
-        return tuple(kind.__dataclass_fields__)
-    return None
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_dumps = json.JSONEncoder(ensure_ascii=False, default=_as_dict).encode
 
 
 def report_json(report: Report) -> str:
-    data = plain(report)
+    data = _as_dict(report)
     lines = ["{"]
     last = len(data) - 1
     for i, (key, value) in enumerate(data.items()):
         comma = "," if i < last else ""
-        if isinstance(value, list) and value:
+        if isinstance(value, tuple) and value:
             lines.append(f"  {_dumps(key)}: [")
             lines += [f"    {_dumps(v)}," for v in value[:-1]] + [f"    {_dumps(value[-1])}"]
             lines.append(f"  ]{comma}")

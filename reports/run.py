@@ -13,9 +13,9 @@ from .catalog import Catalog
 from .gc_pause import gc_paused
 from .lrs import fetch_statements
 from .model import Report
+from .parallel import read_files
 from .read_xapi import read_statements
-from .records import Record, Skipped
-from .sources import FORMATS, input_files, read_file
+from .sources import FORMATS, input_files
 
 
 def run_report(
@@ -24,8 +24,10 @@ def run_report(
     lrs: str | None = None,
     lrs_auth: str | None = None,
     course: Course | None = None,
+    jobs: int | None = None,
 ) -> tuple[Report, list[str]]:
-    """Read everything, skipping (and listing) what cannot be used; raise ZhinengError on a fatal problem."""
+    """Read everything, skipping (and listing) what cannot be used; raise ZhinengError on a fatal problem.
+    jobs: processes reading the files (default: one per CPU; see read_files)."""
     if fmt is not None and fmt not in FORMATS:
         raise ZhinengError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     if not paths and not lrs:
@@ -35,19 +37,24 @@ def run_report(
     files = input_files(paths)
     if paths and not files and not lrs:
         raise ZhinengError("no tracking files (*.json, *.jsonl, *.ndjson, *.log) found")
-    with gc_paused():
-        records: list[Record] = []
-        skipped: list[Skipped] = []
-        for path in files:
-            got, lost = read_file(path, fmt, catalog)
-            records += got
-            skipped += lost
-        if lrs:
-            statements = fetch_statements(lrs, lrs_auth)
-            got, lost = read_statements(
-                enumerate(statements, start=1), lrs.rstrip("/") + "/statements", catalog
-            )
-            records += got
-            skipped += lost
-        messages = [str(s) for s in skipped]
-        return build_report(course, records, messages, catalog), messages
+    with gc_paused():  # returns before resuming the collector, so it never walks the records
+        return _read_and_build(course, catalog, files, fmt, lrs, lrs_auth, jobs)
+
+
+def _read_and_build(
+    course: Course,
+    catalog: Catalog,
+    files: list[Path],
+    fmt: str | None,
+    lrs: str | None,
+    lrs_auth: str | None,
+    jobs: int | None,
+) -> tuple[Report, list[str]]:
+    records, skipped = read_files(files, fmt, catalog, jobs)  # type: ignore[arg-type]
+    if lrs:
+        statements = fetch_statements(lrs, lrs_auth)
+        got, lost = read_statements(enumerate(statements, start=1), lrs.rstrip("/") + "/statements", catalog)
+        records += got
+        skipped += lost
+    messages = [str(s) for s in skipped]
+    return build_report(course, records, messages, catalog), messages

@@ -31,11 +31,23 @@ def fnv6(text: str) -> str:
 
 
 class _Reader:
+    """Reads the state in UTF-16 units. Text within the Basic Multilingual Plane (the usual case, Chinese
+    included) has one unit per character, so it is read as the str itself; otherwise as UTF-16 bytes."""
+
     def __init__(self, text: str) -> None:
-        self.units = text.encode("utf-16-le")
+        self.bmp = not text or max(text) <= "\uffff"
+        self.text = text
+        self.units = b"" if self.bmp else text.encode("utf-16-le")
         self.at = 0  # in UTF-16 units
 
     def until(self, sep: str) -> str:
+        if self.bmp:
+            end = self.text.find(sep, self.at)
+            if end < 0:
+                raise ValueError("truncated state")
+            out = self.text[self.at : end]
+            self.at = end + 1
+            return out
         end = self.units.find(sep.encode("utf-16-le"), self.at * 2)
         while end >= 0 and end % 2:  # only at a unit boundary
             end = self.units.find(sep.encode("utf-16-le"), end + 1)
@@ -46,6 +58,12 @@ class _Reader:
         return out
 
     def take(self, n: int) -> str:
+        if self.bmp:
+            if n < 0 or self.at + n > len(self.text):
+                raise ValueError("truncated state")
+            out = self.text[self.at : self.at + n]
+            self.at += n
+            return out
         if n < 0 or (self.at + n) * 2 > len(self.units):
             raise ValueError("truncated state")
         out = self.units[self.at * 2 : (self.at + n) * 2].decode("utf-16-le", errors="replace")

@@ -8,7 +8,7 @@ See docs/reporting.md, "xAPI statements", for where each statement carries them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ..modules.case import case_identifier, case_uri
@@ -44,32 +44,36 @@ def item_id_of(value: str, by_uuid: Mapping[str, str], known: Mapping[str, objec
     return by_uuid.get(tail.lower())
 
 
+_EMPTY: Mapping[str, Any] = {}
+
+
 def obj(value: Any) -> Mapping[str, Any]:
     """The value if it is a JSON object, else an empty one (statements from the wild are untyped)."""
-    return value if isinstance(value, Mapping) else {}
+    if type(value) is dict:  # what json.loads gives: no abstract-class check, once per part of a statement
+        return value
+    return value if value is not None and isinstance(value, Mapping) else _EMPTY
 
 
-def _values(raw: Any) -> Iterator[str]:
-    if isinstance(raw, str):
-        yield raw
-    elif isinstance(raw, list):
-        yield from (v for v in raw if isinstance(v, str))
-
-
-def named_items(statement: Mapping[str, Any]) -> Iterator[str]:
+def named_items(statement: Mapping[str, Any]) -> list[str]:
     """Every IRI or id a statement names as an item: result and context extensions, context activities."""
+    found: list[str] = []
     result, context = obj(statement.get("result")), obj(statement.get("context"))
     for holder in (result, context):
         ext = holder.get("extensions")
         if isinstance(ext, dict):
-            yield from _values(ext.get(ITEM_EXTENSION))
+            raw = ext.get(ITEM_EXTENSION)
+            if isinstance(raw, str):
+                found.append(raw)
+            elif isinstance(raw, list):
+                found += [v for v in raw if isinstance(v, str)]
     activities = context.get("contextActivities")
     if isinstance(activities, dict):
         for kind in _CONTEXT_ACTIVITY_KINDS:
             group = activities.get(kind)
             for act in group if isinstance(group, list) else [group] if isinstance(group, dict) else []:
                 if isinstance(act, dict) and isinstance(act.get("id"), str):
-                    yield act["id"]
+                    found.append(act["id"])
+    return found
 
 
 def extension(statement: Mapping[str, Any], key: str) -> Any:

@@ -131,6 +131,18 @@ def test_suspend_data_reflections_count_utf16_units_like_javascript() -> None:
         saved_reflections("not ours")
 
 
+@pytest.mark.parametrize("text", ["表情與\n換行:冒號", "表情😀與\n換行:冒號"], ids=["bmp-only", "with-emoji"])
+def test_suspend_data_reads_the_same_with_or_without_characters_beyond_the_bmp(text: str) -> None:
+    # Text within the BMP is read as a str, other text as UTF-16 units: both must agree with JavaScript.
+    units = len(text.encode("utf-16-le")) // 2
+    data = f"Z1:h:0:3:1:abcdef2:xy2:{fnv6('R1')}s4{units:x}:{text}{fnv6('R2')}d0{2:x}:好!"
+    saved = saved_reflections(data)
+    assert saved[fnv6("R1")].text == text and saved[fnv6("R2")].text == "好!"
+    assert (saved[fnv6("R2")].submitted, saved[fnv6("R2")].rating) == (False, None)
+    with pytest.raises(ValueError, match="truncated"):
+        saved_reflections(data[:-1])
+
+
 def test_items_are_named_by_case_iri_published_iri_or_plain_id(course) -> None:  # type: ignore[no-untyped-def]
     from zhineng.modules.case import case_identifier
     from zhineng.reports.catalog import Catalog

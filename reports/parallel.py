@@ -1,0 +1,167 @@
+"""A large report on every CPU: the same records and the same files as working in one process.
+
+Reading:
+Parsing JSON and turning it into records is most of a large report's time (10,000 learners are 30,000 SCORM
+files), and files are independent, so contiguous runs of files go to forked worker processes. The records come
+back as plain tuples per type (pickling a tuple is ten times cheaper than pickling a dataclass) and are rebuilt
+here in input order, so "latest attempt wins" still breaks ties by the input read last. Small inputs, one CPU,
+or a platform without a safe `fork` are read in this process.
+
+Rendering: the HTML, JSON and CSV renderers are independent functions of the report, so for a large cohort
+forked processes render all but the first while this process renders the first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import fields
+from itertools import starmap
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .model import Report
+from .records import ActivityDone, Answer, AnswerSheet, KnowledgeEvidence, Record, ReflectionEntry, Skipped
+from .sources import Format, read_file
+
+PARALLEL_MIN_BYTES = 32 * 1024 * 1024  # below this, starting processes costs more than it saves
+PARALLEL_MIN_LEARNERS = 2_000  # the same, for rendering
+CHUNKS_PER_JOB = 8  # several runs of files per process, so that one slow run does not hold up the rest
+MAX_JOBS = 8
+
+# Records travel in groups: records of different groups never meet in a merge, so each group only has to keep
+# its own order. Answers and answer sheets do meet (latest answer per question), so they share a group and
+# each row says which type it is; the other groups hold one type each.
+_ANSWERS = (Answer, AnswerSheet)
+_SINGLES = (KnowledgeEvidence, ActivityDone, ReflectionEntry)
+_AS_TUPLE: dict[type, attrgetter[tuple[Any, ...]]] = {
+    t: attrgetter(*(f.name for f in fields(t))) for t in (*_ANSWERS, *_SINGLES)
+}
+
+Packed = tuple[list[tuple[Any, ...]], ...]  # answers (type index, fields), then one list per _SINGLES type
+
+# What the forked workers read with or render: set just before the pool forks, so nothing large is pickled.
+_WORK: tuple[Format | None, Catalog] | None = None
+_RENDER: tuple[Report, dict[str, Callable[[Report], str]]] | None = None
+
+
+def default_jobs() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_JOBS))
+
+
+def read_files(
+    files: list[Path], fmt: Format | None, catalog: Catalog, jobs: int | None = None
+) -> tuple[list[Record], list[Skipped]]:
+    """Every file's records and skipped inputs, in file order. jobs: processes to use (default: CPUs)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    sizes = [_size(f) for f in files] if jobs > 1 else []
+    if jobs == 1 or sum(sizes) < PARALLEL_MIN_BYTES or not _can_fork():
+        return _read_serial(files, fmt, catalog)
+
+    global _WORK
+    _WORK = (fmt, catalog)
+    try:
+        groups: list[list[Record]] = [[] for _ in range(1 + len(_SINGLES))]
+        skipped: list[Skipped] = []
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for packed, lost in pool.imap(_read_chunk, _chunks(files, sizes, jobs * CHUNKS_PER_JOB)):
+                groups[0] += [_ANSWERS[row[0]](*row[1:]) for row in packed[0]]
+                for into, kind, rows in zip(groups[1:], _SINGLES, packed[1:], strict=True):
+                    into += starmap(kind, rows)
+                skipped += lost
+    finally:
+        _WORK = None
+    # Each group in input order is the same input to build_report as the files' records interleaved.
+    return [r for group in groups for r in group], skipped
+
+
+def _read_serial(
+    files: list[Path], fmt: Format | None, catalog: Catalog
+) -> tuple[list[Record], list[Skipped]]:
+    records: list[Record] = []
+    skipped: list[Skipped] = []
+    for path in files:
+        got, lost = read_file(path, fmt, catalog)
+        records += got
+        skipped += lost
+    return records, skipped
+
+
+def _read_chunk(paths: list[Path]) -> tuple[Packed, list[Skipped]]:
+    """In a worker: read a run of files and pack their records."""
+    assert _WORK is not None, "read_files sets the work before forking"
+    fmt, catalog = _WORK
+    records, skipped = _read_serial(paths, fmt, catalog)
+    answers: list[tuple[Any, ...]] = []
+    singles: list[list[Record]] = [[] for _ in _SINGLES]
+    slot: dict[type, int] = {kind: i for i, kind in enumerate(_SINGLES)}
+    for r in records:
+        kind = type(r)
+        if kind is Answer or kind is AnswerSheet:
+            answers.append((_ANSWERS.index(kind), *_AS_TUPLE[kind](r)))
+        else:
+            singles[slot[kind]].append(r)
+    packed = [answers] + [
+        list(map(_AS_TUPLE[kind], group)) for kind, group in zip(_SINGLES, singles, strict=True)
+    ]
+    return tuple(packed), skipped
+
+
+def _chunks(files: list[Path], sizes: list[int], count: int) -> list[list[Path]]:
+    """Contiguous runs of files of about equal size (bytes, not files: one NDJSON can outweigh 1,000 CMIs)."""
+    target = max(1, sum(sizes) // count)
+    chunks: list[list[Path]] = [[]]
+    held = 0
+    for path, size in zip(files, sizes, strict=True):
+        if held >= target:
+            chunks.append([])
+            held = 0
+        chunks[-1].append(path)
+        held += size
+    return [c for c in chunks if c]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_file reports it
+
+
+def _can_fork() -> bool:
+    # Linux only: macOS lists fork but it is unsafe there with system frameworks loaded.
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def render_all(
+    report: Report, renderers: dict[str, Callable[[Report], str]], jobs: int | None = None
+) -> dict[str, bytes]:
+    """name -> renderer(report) as UTF-8, in the order given. jobs: processes to use (default: CPUs)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    names = list(renderers)
+    if jobs == 1 or len(names) < 2 or len(report.learners) < PARALLEL_MIN_LEARNERS or not _can_fork():
+        return {name: renderers[name](report).encode("utf-8") for name in names}
+    global _RENDER
+    _RENDER = (report, renderers)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(names) - 1)) as pool:
+            others = pool.map_async(_render, names[1:])
+            first = renderers[names[0]](report).encode("utf-8")
+            return dict(zip(names, [first, *others.get()], strict=True))
+    finally:
+        _RENDER = None
+
+
+def _render(name: str) -> bytes:
+    """In a worker: one renderer's output."""
+    assert _RENDER is not None, "render_all sets the report before forking"
+    report, renderers = _RENDER
+    return renderers[name](report).encode("utf-8")
