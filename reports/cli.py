@@ -14,7 +14,6 @@ from typing import Any
 from ..files import write_atomic
 from ..modules.errors import ZhinengError
 from ..modules.loader import load_course
-from .parallel import render_all
 from .render_csv import report_csv
 from .render_html import report_html
 from .render_json import report_json
@@ -44,7 +43,7 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="processes reading the inputs and writing the report (default: one per CPU; large inputs only)",
+        help="processes reading the inputs (default: one per CPU; used for large inputs only)",
     )
     p.set_defaults(run=run_report_command)
     return p
@@ -61,11 +60,13 @@ def run_report_command(args: argparse.Namespace) -> int:
         raise ZhinengError("--lrs-auth needs --lrs URL")
     course = load_course(args.course) if args.course else None
     report, skipped = run_report(args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs)
-    outputs = render_all(
-        report, {"report.json": report_json, "report.csv": report_csv, "report.html": report_html}, args.jobs
-    )
-    for name in ("report.html", "report.json", "report.csv"):
-        write_atomic(args.out / name, outputs[name])
+    outputs = {
+        "report.html": report_html(report),
+        "report.json": report_json(report),
+        "report.csv": report_csv(report),
+    }
+    for name, text in outputs.items():
+        write_atomic(args.out / name, text.encode("utf-8"))
     for line in skipped:
         print(line, file=sys.stderr)
     print(f"{len(report.learners)} learners → {args.out / 'report.html'}", file=sys.stderr)

@@ -1,14 +1,12 @@
-"""A large report on every CPU: the same records and the same files as working in one process.
+"""Read many tracking files on every CPU: the same records, in the same order, as reading them one by one.
 
-Reading:
 Parsing JSON and turning it into records is most of a large report's time (10,000 learners are 30,000 SCORM
 files), and files are independent, so contiguous runs of files go to forked worker processes. The records come
 back as plain tuples per type (pickling a tuple is ten times cheaper than pickling a dataclass) and are rebuilt
 here in input order, so "latest attempt wins" still breaks ties by the input read last. Small inputs, one CPU,
 or a platform without a safe `fork` are read in this process.
-
-Rendering: the HTML, JSON and CSV renderers are independent functions of the report, so for a large cohort
-forked processes render all but the first while this process renders the first.
+(Rendering is not worth splitting: the three renderers take under a second for 10,000 learners, and forked
+renderers lose most of their gain to copying the report's pages.)
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import fields
 from itertools import starmap
 from operator import attrgetter
@@ -24,12 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
-from .model import Report
 from .records import ActivityDone, Answer, AnswerSheet, KnowledgeEvidence, Record, ReflectionEntry, Skipped
 from .sources import Format, read_file
 
 PARALLEL_MIN_BYTES = 32 * 1024 * 1024  # below this, starting processes costs more than it saves
-PARALLEL_MIN_LEARNERS = 2_000  # the same, for rendering
 CHUNKS_PER_JOB = 8  # several runs of files per process, so that one slow run does not hold up the rest
 MAX_JOBS = 8
 
@@ -44,9 +39,8 @@ _AS_TUPLE: dict[type, attrgetter[tuple[Any, ...]]] = {
 
 Packed = tuple[list[tuple[Any, ...]], ...]  # answers (type index, fields), then one list per _SINGLES type
 
-# What the forked workers read with or render: set just before the pool forks, so nothing large is pickled.
+# What the forked workers read with: set just before the pool forks, so nothing large is pickled to them.
 _WORK: tuple[Format | None, Catalog] | None = None
-_RENDER: tuple[Report, dict[str, Callable[[Report], str]]] | None = None
 
 
 def default_jobs() -> int:
@@ -139,29 +133,3 @@ def _size(path: Path) -> int:
 def _can_fork() -> bool:
     # Linux only: macOS lists fork but it is unsafe there with system frameworks loaded.
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-
-
-def render_all(
-    report: Report, renderers: dict[str, Callable[[Report], str]], jobs: int | None = None
-) -> dict[str, bytes]:
-    """name -> renderer(report) as UTF-8, in the order given. jobs: processes to use (default: CPUs)."""
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    names = list(renderers)
-    if jobs == 1 or len(names) < 2 or len(report.learners) < PARALLEL_MIN_LEARNERS or not _can_fork():
-        return {name: renderers[name](report).encode("utf-8") for name in names}
-    global _RENDER
-    _RENDER = (report, renderers)
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(names) - 1)) as pool:
-            others = pool.map_async(_render, names[1:])
-            first = renderers[names[0]](report).encode("utf-8")
-            return dict(zip(names, [first, *others.get()], strict=True))
-    finally:
-        _RENDER = None
-
-
-def _render(name: str) -> bytes:
-    """In a worker: one renderer's output."""
-    assert _RENDER is not None, "render_all sets the report before forking"
-    report, renderers = _RENDER
-    return renderers[name](report).encode("utf-8")

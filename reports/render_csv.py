@@ -29,14 +29,36 @@ def report_csv(report: Report) -> str:
     for cols in report.tasks:
         labels[cols.task.id] = cols.task.label
         labels.update({a.id: a.label for a in cols.activities})
-    for lr in report.learners:
-        for k, c in lr.knowledge.items():
-            row("knowledge", lr.learner, k, labels[k], c.status, _num(c.earned), _num(c.available), c.when or "",
-                "+".join(c.sources))  # fmt: skip
-        for a, status in lr.activities.items():
-            row("activity", lr.learner, a, labels[a], status)
-        for t, p in lr.tasks.items():
-            row("task", lr.learner, t, labels[t], p.status, p.done, p.total)
+    nums: dict[float | None, str] = {}  # earned / available values repeat across learners: format each once
+    joined: dict[tuple[str, ...], str] = {}
+
+    def num(value: float | None) -> str:
+        text = nums.get(value)
+        if text is None:
+            text = nums[value] = _num(value)
+        return text
+
+    def sources(names: tuple[str, ...]) -> str:
+        text = joined.get(names)
+        if text is None:
+            text = joined[names] = "+".join(names)
+        return text
+
+    for lr in report.learners:  # a learner's rows in one call: ~35 rows each, a million rows in all
+        name = lr.learner
+        rows: list[tuple[object, ...]] = [
+            ("knowledge", name, k, labels[k], c.status, num(c.earned), num(c.available), c.when or "",
+             sources(c.sources), "")
+            for k, c in lr.knowledge.items()
+        ]  # fmt: skip
+        rows += [
+            ("activity", name, a, labels[a], status, "", "", "", "", "")
+            for a, status in lr.activities.items()
+        ]
+        rows += [
+            ("task", name, t, labels[t], p.status, p.done, p.total, "", "", "") for t, p in lr.tasks.items()
+        ]
+        writer.writerows(rows)
     for att in report.attitudes:
         for r in att.reflections:
             row("reflection", r.learner, att.item.id, att.item.label, r.reflection, r.rating or "", 5,
