@@ -14,7 +14,7 @@ from .catalog import Catalog
 from .cmi_flat import split_cmi
 from .records import ActivityDone, AnswerSheet, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
 from .suspend import fnv6, saved_reflections
-from .times import parse_time
+from .times import parse_text
 
 _DONE_12 = {"passed", "failed"}  # 1.2 objective statuses that mean every question was answered
 
@@ -32,7 +32,8 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     kinds = catalog.kinds
     question_knowledge = catalog.question_knowledge
     for n, inter in interactions.items():  # the hot loop: once per answered question of every attempt
-        when = parse_time(inter.get("timestamp"))
+        stamp = inter.get("timestamp")
+        when = parse_text(stamp) if type(stamp) is str else None  # parse_time, without a call per question
         if when is not None and (latest is None or when > latest):
             latest = when
         iid = inter.get("id", "")

@@ -93,30 +93,38 @@ def _detect(data: Any) -> Format | None:
     return None
 
 
+_LINES = object()  # a file of JSON lines, not one JSON document
+
+
 def read_file(path: Path, fmt: Format | None, catalog: Catalog) -> tuple[list[Record], list[Skipped]]:
     file = display_path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return [], [Skipped(file, "0", "corrupt file: not UTF-8 text")]
+        data = path.read_bytes()
     except OSError as exc:
         return [], [Skipped(file, "0", f"cannot read: {exc.strerror}")]
     skipped: list[Skipped] = []
     try:
-        whole: Any = loads(text)
-        lines: list[tuple[int, Any]] = []
+        whole: Any = orjson.loads(data)  # the usual case, straight from the bytes (orjson checks the UTF-8)
+    except orjson.JSONDecodeError:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return [], [Skipped(file, "0", "corrupt file: not UTF-8 text")]
+        try:
+            whole = json.loads(text)  # what orjson refuses and the standard library takes (see loads)
+        except json.JSONDecodeError as exc:
+            lines = list(_json_lines(text, file, skipped))  # JSON lines, or a corrupt file
+            if not lines:
+                return [], [Skipped(file, "0", f"corrupt file: not JSON ({exc.msg})")]
+            whole = _LINES
+    if whole is not _LINES:
         if isinstance(whole, dict) and isinstance(whole.get("statements"), list):
             lines = list(enumerate(whole["statements"], start=1))
         elif isinstance(whole, list):
             lines = list(enumerate(whole, start=1))
         else:
             lines = [(1, whole)]
-    except json.JSONDecodeError as exc:
-        lines = list(_json_lines(text, file, skipped))
-        if not lines:
-            return [], [Skipped(file, "0", f"corrupt file: not JSON ({exc.msg})")]
-        whole = None
-    kind = fmt or _detect(whole if whole is not None else lines[0][1] if lines else None)
+    kind = fmt or _detect(whole if whole is not _LINES else lines[0][1])
     if kind is None:
         return [], [*skipped, Skipped(file, "0", "unknown format: not SCORM CMI, Open edX events or xAPI")]
     if kind == "scorm":

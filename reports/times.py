@@ -10,11 +10,11 @@ from typing import Any
 def parse_time(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
-    return _parse_text(value)
+    return parse_text(value)
 
 
 @lru_cache(maxsize=65536)
-def _parse_text(value: str) -> datetime | None:
+def parse_text(value: str) -> datetime | None:
     """Cached: an attempt's interactions and a batch of statements repeat the same few timestamps, and a
     datetime is immutable, so sharing one is safe (the cache is bounded)."""
     text = value.strip()
