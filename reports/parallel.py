@@ -65,7 +65,11 @@ def read_files(
     try:
         groups: list[list[Record]] = [[] for _ in range(1 + len(_SINGLES))]
         skipped: list[Skipped] = []
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        try:
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+        except OSError:  # no processes or semaphores to be had (a locked-down container): one process reads
+            return _read_serial(files, fmt, catalog)
+        with pool:
             for packed, lost in pool.imap(_read_chunk, _chunks(files, sizes, jobs * CHUNKS_PER_JOB)):
                 groups[0] += [_ANSWERS[row[0]](*row[1:]) for row in packed[0]]
                 for into, kind, rows in zip(groups[1:], _SINGLES, packed[1:], strict=True):

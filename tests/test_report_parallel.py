@@ -98,3 +98,21 @@ def test_a_scorm_answer_sheet_and_an_xapi_answer_merge_by_latest_attempt_wins(
     report = build_report(course, records)
     q1 = next(q for q in report.questions if q.id == "Q1")
     assert (q1.answered, q1.correct) == (1, 1 if wins == "answer" else 0)
+
+
+def test_without_processes_to_start_the_files_are_read_in_this_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")  # as a sandbox without /dev/shm answers
+
+    monkeypatch.setattr(parallel.multiprocessing.get_context("fork"), "Pool", no_pool)
+    monkeypatch.chdir(ROOT)
+    inputs = [str(p.relative_to(ROOT)) for p in INPUTS]
+    run = run_cli(capsys, *inputs, "--course", str(COURSE), "--out", str(tmp_path), "--jobs", "2")
+    assert run.code == 2, run.err
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == (GOLDEN / "report.json").read_text(
+        encoding="utf-8"
+    )
