@@ -198,11 +198,9 @@ def _attitudes(course: Course, kept: Iterable[ReflectionEntry]) -> tuple[Attitud
     return tuple(out)
 
 
-def _questions(
-    catalog: Catalog, answered: dict[str, int], correct: dict[str, int]
-) -> tuple[QuestionStat, ...]:
-    """answered / correct: question id -> how many learners' latest answers (answers to unknown questions are
-    not records: the readers skip them)."""
+def _questions(catalog: Catalog, answered: Counter[str], correct: Counter[str]) -> tuple[QuestionStat, ...]:
+    """answered / correct: question id -> how many learners' latest answers (0 for a question nobody
+    answered)."""
     return tuple(
         QuestionStat(
             qid,

@@ -24,16 +24,9 @@ _PLAIN_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")  # an item id, not an IRI
 
 
 def is_statement(data: Any) -> bool:
+    if type(data) is dict and type(data.get("actor")) is dict:  # parsed JSON: no abstract-class checks
+        return "verb" in data
     return isinstance(data, Mapping) and isinstance(data.get("actor"), Mapping) and "verb" in data
-
-
-def _is_statement(data: Any) -> bool:
-    """is_statement, with the usual parsed-JSON case tested first (no abstract-class checks)."""
-    if type(data) is dict:
-        actor = data.get("actor")
-        if type(actor) is dict:
-            return "verb" in data
-    return is_statement(data)
 
 
 def read_statements(
@@ -76,7 +69,7 @@ def _items(statement: Mapping[str, Any], catalog: Catalog) -> list[str]:
 
 
 def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
-    if not _is_statement(data):
+    if not is_statement(data):
         raise ValueError("not an xAPI statement (no actor and verb)")
     learner = learner_of(data["actor"])
     if learner is None:
