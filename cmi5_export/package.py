@@ -20,6 +20,7 @@ from ..scorm_export.runtime_files import Runtime, load_runtime
 from .course_xml import AuEntry, CourseEntry, render_course_structure
 from .ids import course_iri
 from .payload import au_payload
+from .xsd import course_structure_errors
 
 PACKAGE_NAME = "zhineng-cmi5-course.zip"
 COURSE_STRUCTURE = "cmi5.xml"
@@ -57,7 +58,13 @@ def build_cmi5(
         )
     std = course.standard
     head = CourseEntry(course_iri(std), std.title, std.job_description or std.title, std.language)
-    files.append(OutFile(COURSE_STRUCTURE, render_course_structure(head, aus)))
+    structure = render_course_structure(head, aus)
+    problems = course_structure_errors(structure)
+    if problems:  # a defect of the exporter, not of the course: say so rather than ship what an LMS refuses
+        raise ZhinengError(
+            f"{COURSE_STRUCTURE} is not valid against the cmi5 XSD:\n  " + "\n  ".join(problems)
+        )
+    files.append(OutFile(COURSE_STRUCTURE, structure))
     return [(PACKAGE_NAME, sorted(files, key=lambda f: f.path))]
 
 

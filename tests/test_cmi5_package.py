@@ -1,8 +1,10 @@
-"""The cmi5 package: cmi5.xml's structure (cmi5 sections 13-14; no XSD is published on npm or PyPI, so the
-structure is checked here element by element), the AU folders, the CASE IRIs in the payload, the exporter."""
+"""The cmi5 package: cmi5.xml against the official course-structure XSD (vendored from the AICC cmi5
+specification repository, cmi5_export/schemas/NOTICE.md) and the structure the LMS reads, the AU folders, the
+CASE IRIs in the payload, the exporter."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -11,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from zhineng.cmi5_export import package as cmi5_package
 from zhineng.cmi5_export.package import build_cmi5, export_cmi5
+from zhineng.cmi5_export.xsd import SCHEMA
 from zhineng.modules.case import case_identifier, case_uri
 from zhineng.modules.course import Course
 from zhineng.modules.errors import ZhinengError
@@ -33,6 +37,12 @@ class Options:
 @pytest.fixture(scope="module")
 def small() -> Course:
     return load_course([SMALL])
+
+
+@pytest.fixture(scope="module")
+def official_xsd() -> etree.XMLSchema:
+    """The vendored file, parsed here by lxml directly: the test does not trust the exporter's own checker."""
+    return etree.XMLSchema(etree.parse(str(SCHEMA)))
 
 
 def tag(el: etree._Element) -> str:
@@ -101,3 +111,42 @@ def test_refuses_what_does_not_apply(small: Course, options: Options, message: s
     with pytest.raises(ZhinengError) as err:
         export_cmi5(small, options)
     assert str(err.value).startswith(message)
+
+
+def cmi5_xml(archive: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        return z.read("cmi5.xml")
+
+
+def test_every_exported_cmi5_xml_is_valid_against_the_official_xsd(
+    builtin_course: Course, small: Course, official_xsd: etree.XMLSchema
+) -> None:
+    exports = [
+        *export_cmi5(builtin_course, Options()),
+        *export_cmi5(small, Options()),
+        *export_cmi5(builtin_course, Options(modules=(builtin_course.modules[-1].id,))),
+    ]
+    for _name, archive in exports:
+        doc = etree.fromstring(cmi5_xml(archive))
+        assert official_xsd.validate(doc), official_xsd.error_log
+
+
+def test_the_official_xsd_is_vendored_unchanged_with_its_licence() -> None:
+    folder = SCHEMA.parent
+    digest = hashlib.sha256(SCHEMA.read_bytes()).hexdigest()
+    notice = (folder / "NOTICE.md").read_text(encoding="utf-8")
+    assert digest in notice and "github.com/AICC/CMI-5_Spec_Current" in notice
+    assert "Apache License" in (folder / "LICENSE.cmi5-spec").read_text(encoding="utf-8")
+
+
+def test_an_invalid_course_structure_stops_the_export(small: Course, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = cmi5_package.render_course_structure
+
+    def render(*args: object) -> bytes:
+        return broken(*args).replace(b'moveOn="CompletedAndPassed"', b'moveOn="Sometimes"')  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cmi5_package, "render_course_structure", render)
+    with pytest.raises(ZhinengError) as err:
+        build_cmi5(small)
+    assert str(err.value).startswith("cmi5.xml is not valid against the cmi5 XSD:\n  line ")
+    assert "'Sometimes' is not an element of the set" in str(err.value)
