@@ -21,6 +21,11 @@ MIN_QUESTIONS_PER_K = 5
 MIN_APPLIED_PER_K = 2
 MIN_QUESTIONS = 90
 MIN_REFLECTIONS_PER_MODULE = 2
+# Depth minimums a sellable course meets: each P indicator evidenced by two questions, each A item
+# practised in two reflections. tests/test_content_quality.py holds the built-in course to them per
+# module while the modules are being deepened; `depth_gaps` joins `coverage_gaps` once all comply.
+MIN_QUESTIONS_PER_P = 2
+MIN_REFLECTIONS_PER_A = 2
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,17 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
     for task in course.standard.tasks:
         if not any(m.task == task.id for m in course.modules):
             gaps.append(f"task {task.id} has no module")
+    return gaps
+
+
+def depth_gaps(rows: list[CoverageRow]) -> list[str]:
+    """P indicators with fewer than MIN_QUESTIONS_PER_P questions, A items with fewer than MIN_REFLECTIONS_PER_A reflections."""
+    gaps = []
+    for row in rows:
+        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P:
+            gaps.append(f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P})")
+        if row.kind == "attitude" and row.reflections < MIN_REFLECTIONS_PER_A:
+            gaps.append(f"{row.id} has {row.reflections} reflections (minimum {MIN_REFLECTIONS_PER_A})")
     return gaps
 
 

@@ -1,0 +1,286 @@
+"""What a Taiwanese trainer checks before signing off the built-in course, per module, so it cannot regress.
+
+Each test is written to the FINAL bound. Where a module does not meet a bound yet, its parameter is listed in
+PENDING below and runs as a strict xfail: the day the module complies, the xfail turns into a failure
+("XPASS(strict)"), and whoever made it comply deletes that module from PENDING in the same commit.
+Never add a module to PENDING to make a regression pass.
+
+Banned terms live in tests/content_terms.yaml (term, what to write instead, why).
+The P and A minimums are modules/coverage.py's (MIN_QUESTIONS_PER_P, MIN_REFLECTIONS_PER_A); they move into
+`zhineng coverage --check` once every module passes them here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from zhineng.modules.course import Course
+from zhineng.modules.coverage import MIN_QUESTIONS_PER_P, MIN_REFLECTIONS_PER_A, coverage
+from zhineng.modules.model import Module
+from zhineng.quizzes.model import Question
+
+MODULES = ("T1", "T2", "T3")
+ATTITUDES = ("A01", "A02", "A03", "A04", "A05", "A06", "A07")
+
+# check -> modules (or A items) that do not meet it yet. Delete an entry when it complies.
+PENDING: dict[str, set[str]] = {
+    "banned_terms": {"T2"},
+    "halfwidth_parentheses": {"T1"},
+    "one_equals_sign": {"T1"},
+    "multiple_response_marker": {"T1", "T2"},
+    "key_not_longest": {"T1", "T2", "T3"},
+    "key_positions_spread": set(),
+    "no_near_duplicate_stems": {"T2"},
+    "reflection_min_length": {"T1", "T2", "T3"},
+    "lesson_length": {"T1", "T2", "T3"},
+    "bank_size": {"T2", "T3"},
+    "indicators_evidenced": {"T1", "T2", "T3"},
+    "attitude_reflections": {"A01", "A02", "A03", "A04", "A05", "A07"},
+    "module_k_items_assessed": {"T3"},
+}
+
+# Minimum questions per module: T2 and T3 as the review asked; T1 not below the size it was reviewed at
+# (replace a weak question, do not delete it).
+BANK_MINIMUM = {"T1": 77, "T2": 45, "T3": 35}
+LESSON_MIN_CJK = 2000
+REFLECTION_MIN_LENGTH = 150  # a three-part prompt (what happened, what you did, what next) needs room
+LONGEST_KEY_MAX_SHARE = 0.35
+POSITION_SHARE = (0.15, 0.35)
+POSITION_MIN_QUESTIONS = 8  # below this a position spread says nothing
+DUPLICATE_RATIO = 0.85
+# Modules whose own K items (those their lessons teach) each need 5 questions, 2 of them applied, in the module.
+MODULE_K_MINIMUM = {"T3": (5, 2)}
+
+CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+TERMS = yaml.safe_load((Path(__file__).parent / "content_terms.yaml").read_text(encoding="utf-8"))
+
+
+def params(check: str, ids: tuple[str, ...] = MODULES) -> list[object]:
+    pending = PENDING[check]
+    return [
+        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=f"{i} does not meet this yet"))
+        if i in pending
+        else i
+        for i in ids
+    ]
+
+
+def test_the_parameters_name_the_course_as_it_is(builtin_course: Course) -> None:
+    assert tuple(m.id for m in builtin_course.modules) == MODULES
+    assert tuple(i.id for i in builtin_course.standard.items() if i.kind == "attitude") == ATTITUDES
+    assert set(BANK_MINIMUM) == set(MODULES)
+
+
+def learner_texts(module: Module) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text a learner reads. Accepted answers and mistake texts are what learners
+    type, so they may hold a term only to explain it; their feedback is scanned."""
+    yield f"{module.id}.title", module.title
+    yield f"{module.id}.description", module.description
+    for lesson in module.lessons:
+        yield lesson.id, lesson.title + "\n" + lesson.body
+    for q in module.questions:
+        yield from ((q.id, t) for t in question_texts(q))
+    for r in module.reflections:
+        texts = [r.title or "", r.prompt, r.guidance or "", r.rating.prompt, *r.rating.anchors]
+        yield from ((r.id, t) for t in texts)
+
+
+def question_texts(q: Question) -> Iterator[str]:
+    yield q.prompt
+    yield q.explanation
+    for choice in getattr(q, "choices", []):
+        yield choice.text
+        yield choice.feedback
+    for item in [*getattr(q, "items", []), *getattr(q, "premises", []), *getattr(q, "options", [])]:
+        yield item.text
+    feedback = getattr(q, "feedback", None)
+    if feedback is not None:
+        yield feedback.correct
+        yield feedback.incorrect
+    for mistake in getattr(q, "mistakes", []):
+        yield mistake.feedback
+
+
+def offences(module: Module, pattern: re.Pattern[str]) -> list[str]:
+    found = []
+    for where, text in learner_texts(module):
+        found += [f"{where}: {m.group(0)!r}" for m in pattern.finditer(text)]
+    return found
+
+
+@pytest.mark.parametrize("module_id", params("banned_terms"))
+def test_no_mainland_or_non_ui_terms(builtin_course: Course, module_id: str) -> None:
+    module = builtin_course.module(module_id)
+    found = []
+    for term in TERMS:
+        for hit in offences(module, re.compile(term.get("pattern") or re.escape(term["term"]))):
+            found.append(f"{hit} -> {term['use']}")
+    assert found == []
+
+
+def test_the_terms_list_is_well_formed() -> None:
+    assert len({t["term"] for t in TERMS}) == len(TERMS)
+    for term in TERMS:
+        assert set(term) <= {"term", "pattern", "use", "why"} and term["use"] and term["why"], term
+        assert re.search(term.get("pattern") or re.escape(term["term"]), term["term"]), term
+
+
+# A half-width parenthesis in Chinese text: around Chinese, or right after/before Chinese or full-width
+# punctuation. Code spans and Markdown link targets are not Chinese text.
+HALFWIDTH_PAREN = re.compile(
+    rf"\([^()\n]*[{CJK}][^()\n]*\)|(?<=[{CJK}])\s*\([^()\n]*\)|\([^()\n]*\)\s*(?=[{CJK}])"
+)
+
+
+def _without_code_and_links(text: str) -> str:
+    return re.sub(r"`[^`\n]*`|\]\([^)\s]*\)", "", text)
+
+
+@pytest.mark.parametrize("module_id", params("halfwidth_parentheses"))
+def test_chinese_text_uses_fullwidth_parentheses(builtin_course: Course, module_id: str) -> None:
+    module = builtin_course.module(module_id)
+    found = [
+        f"{where}: {m.group(0).strip()!r}"
+        for where, text in learner_texts(module)
+        for m in HALFWIDTH_PAREN.finditer(_without_code_and_links(text))
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("module_id", params("one_equals_sign"))
+def test_formulas_use_one_equals_sign(builtin_course: Course, module_id: str) -> None:
+    """The course writes formulas with a half-width "=" between spaces (as in utm_source=edm), never "＝"."""
+    assert offences(builtin_course.module(module_id), re.compile("＝")) == []
+
+
+@pytest.mark.parametrize("module_id", params("multiple_response_marker"))
+def test_multiple_response_prompts_and_only_they_end_with_the_marker(
+    builtin_course: Course, module_id: str
+) -> None:
+    module = builtin_course.module(module_id)
+    wrong = [
+        q.id
+        for q in module.questions
+        if q.prompt.rstrip().endswith("（複選）") != (q.type == "multiple_response")
+    ]
+    assert wrong == []
+
+
+def test_question_and_reflection_ids_carry_their_module(builtin_course: Course) -> None:
+    for module in builtin_course.modules:
+        for q in module.questions:
+            assert re.fullmatch(rf"{module.id}-Q\d{{3}}", q.id), q.id
+        for r in module.reflections:
+            assert re.fullmatch(rf"{module.id}-R\d{{2}}", r.id), r.id
+
+
+def single_choice(module: Module) -> list[Question]:
+    return [q for q in module.questions if q.type == "single_choice"]
+
+
+def key_is_strictly_longest(q: Question) -> bool:
+    key = next(c for c in q.choices if c.correct)  # type: ignore[union-attr]
+    return all(len(c.text) < len(key.text) for c in q.choices if not c.correct)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("module_id", params("key_not_longest"))
+def test_the_key_is_rarely_the_longest_option(builtin_course: Course, module_id: str) -> None:
+    questions = single_choice(builtin_course.module(module_id))
+    longest = [q.id for q in questions if key_is_strictly_longest(q)]
+    assert len(longest) <= LONGEST_KEY_MAX_SHARE * len(questions), (
+        f"{len(longest)} of {len(questions)} keys are the longest option: {longest}"
+    )
+
+
+@pytest.mark.parametrize("module_id", params("key_positions_spread"))
+def test_key_positions_are_spread(builtin_course: Course, module_id: str) -> None:
+    questions = single_choice(builtin_course.module(module_id))
+    if len(questions) < POSITION_MIN_QUESTIONS:
+        pytest.skip(f"{len(questions)} single-choice questions")
+    positions = Counter([c.correct for c in q.choices].index(True) for q in questions)  # type: ignore[union-attr]
+    low, high = POSITION_SHARE
+    for position in range(min(len(q.choices) for q in questions)):  # type: ignore[union-attr]
+        share = positions[position] / len(questions)
+        assert low <= share <= high, f"option {'abcde'[position]}: {dict(sorted(positions.items()))}"
+
+
+def _stem(q: Question) -> str:
+    text = unicodedata.normalize("NFKC", q.prompt)
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+@pytest.mark.parametrize("module_id", params("no_near_duplicate_stems"))
+def test_no_two_questions_share_a_stem(builtin_course: Course, module_id: str) -> None:
+    """Across the whole course: a pair is reported for both of its modules."""
+    questions = [q for _, q in builtin_course.questions()]
+    mine = {q.id for q in builtin_course.module(module_id).questions}
+    pairs = []
+    for a, b in itertools.combinations(questions, 2):
+        if a.id not in mine and b.id not in mine:
+            continue
+        matcher = difflib.SequenceMatcher(None, _stem(a), _stem(b), autojunk=False)
+        if matcher.real_quick_ratio() >= DUPLICATE_RATIO and matcher.ratio() >= DUPLICATE_RATIO:
+            pairs.append(f"{a.id} ~ {b.id} ({matcher.ratio():.2f})")
+    assert pairs == []
+
+
+@pytest.mark.parametrize("module_id", params("reflection_min_length"))
+def test_reflections_ask_for_enough_text(builtin_course: Course, module_id: str) -> None:
+    short = {r.id: r.min_length for r in builtin_course.module(module_id).reflections}
+    assert {k: v for k, v in short.items() if v < REFLECTION_MIN_LENGTH} == {}
+
+
+@pytest.mark.parametrize("module_id", params("lesson_length"))
+def test_lessons_are_long_enough_to_teach_their_indicators(builtin_course: Course, module_id: str) -> None:
+    lengths = {
+        lesson.id: len(re.findall(r"[\u4e00-\u9fff]", lesson.body))
+        for lesson in builtin_course.module(module_id).lessons
+    }
+    assert {k: v for k, v in lengths.items() if v < LESSON_MIN_CJK} == {}
+
+
+@pytest.mark.parametrize("module_id", params("bank_size"))
+def test_question_bank_size(builtin_course: Course, module_id: str) -> None:
+    assert len(builtin_course.module(module_id).questions) >= BANK_MINIMUM[module_id]
+
+
+@pytest.mark.parametrize("module_id", params("indicators_evidenced"))
+def test_every_indicator_is_evidenced_by_two_questions(builtin_course: Course, module_id: str) -> None:
+    task = builtin_course.module(module_id).task
+    indicators = {
+        p.id
+        for t in builtin_course.standard.tasks
+        if t.id == task
+        for a in t.activities
+        for p in a.indicators
+    }
+    rows = {r.id: r.questions for r in coverage(builtin_course) if r.id in indicators}
+    assert {k: v for k, v in rows.items() if v < MIN_QUESTIONS_PER_P} == {}
+
+
+@pytest.mark.parametrize("attitude", params("attitude_reflections", ATTITUDES))
+def test_every_attitude_has_two_reflections(builtin_course: Course, attitude: str) -> None:
+    reflections = [r.id for _, r in builtin_course.reflections() if r.attitude == attitude]
+    assert len(reflections) >= MIN_REFLECTIONS_PER_A, reflections
+
+
+@pytest.mark.parametrize("module_id", params("module_k_items_assessed", tuple(MODULE_K_MINIMUM)))
+def test_the_module_assesses_what_its_lessons_teach(builtin_course: Course, module_id: str) -> None:
+    module = builtin_course.module(module_id)
+    minimum, applied_minimum = MODULE_K_MINIMUM[module_id]
+    taught = sorted({k for lesson in module.lessons for k in lesson.knowledge})
+    short = {}
+    for k in taught:
+        questions = [q for q in module.questions if k in q.knowledge]
+        applied = sum(q.applied for q in questions)
+        if len(questions) < minimum or applied < applied_minimum:
+            short[k] = (len(questions), applied)
+    assert short == {}
