@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
+import patience
 import pytest
 import yaml
 from lxml import etree
@@ -421,7 +422,7 @@ def preview_url(small_course: Course) -> Iterator[str]:
 
 
 def _get(url: str) -> tuple[int, str, bytes]:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=patience.REQUEST_SECONDS) as response:
         return response.status, response.headers["Content-Type"], response.read()
 
 

@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import patience
 from lxml import etree
 from ralph_lrs import Lrs
 
@@ -120,7 +121,7 @@ class Launcher:
         }
         request = urllib.request.Request(url, data=body or None, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=10) as answer:
+            with urllib.request.urlopen(request, timeout=patience.REQUEST_SECONDS) as answer:
                 return answer.status, answer.read()
         except urllib.error.HTTPError as err:
             self.refused.append((err.code, err.read()))

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import patience
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,8 +38,32 @@ def browser() -> Iterator[Any]:
 
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
+        yield Patient(chromium)
         chromium.close()
+
+
+class Patient:
+    """The browser, whose every new page and context waits patience.BROWSER_MS for each step.
+
+    Playwright's own default (30 s) is short for a shared 2-core machine under load.
+    """
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        context = self._browser.new_context(**options)
+        context.set_default_timeout(patience.BROWSER_MS)
+        return context
+
+    def new_page(self, **options: Any) -> Any:
+        page = self._browser.new_page(**options)
+        page.context.set_default_timeout(patience.BROWSER_MS)
+        page.set_default_timeout(patience.BROWSER_MS)
+        return page
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

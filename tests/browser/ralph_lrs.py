@@ -15,15 +15,15 @@ from __future__ import annotations
 import base64
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import patience
 
 SERVE = """
 import sys, uvicorn
@@ -51,7 +51,7 @@ class Lrs:
             req = urllib.request.Request(
                 url, headers={"Authorization": self.auth, "X-Experience-API-Version": "1.0.3"}
             )
-            with urllib.request.urlopen(req, timeout=10) as answer:
+            with urllib.request.urlopen(req, timeout=patience.REQUEST_SECONDS) as answer:
                 page = json.load(answer)
             found += page["statements"]
             more = page.get("more")
@@ -61,12 +61,6 @@ class Lrs:
 
 def basic_credentials() -> str:
     return f"{USER}:{PASSWORD}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_ralph(folder: Path) -> tuple[subprocess.Popen[bytes], Lrs]:
@@ -83,7 +77,7 @@ def start_ralph(folder: Path) -> tuple[subprocess.Popen[bytes], Lrs]:
         }
     ]
     (folder / "auth.json").write_text(json.dumps(users), encoding="utf-8")
-    port = free_port()
+    port = patience.free_port()
     env = {
         **os.environ,
         "RALPH_APP_DIR": str(folder),
@@ -102,16 +96,12 @@ def start_ralph(folder: Path) -> tuple[subprocess.Popen[bytes], Lrs]:
     )
     token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
     lrs = Lrs(f"http://127.0.0.1:{port}/xAPI/", f"Basic {token}")
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/__heartbeat__", timeout=1):
-                return process, lrs
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                stop(process)
-                raise RuntimeError("ralph did not start:\n" + (folder / "ralph.log").read_text()) from None
-            time.sleep(0.2)
+    try:
+        patience.first_request(f"http://127.0.0.1:{port}/__heartbeat__", process, folder / "ralph.log")
+    except patience.NotServing:
+        stop(process)
+        raise
+    return process, lrs
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import patience
 import pytest
 import ralph_lrs  # needs ralph-malph[lrs], a test dependency: missing is a failure, not a skip
 from cmi5_launcher import LEARNER, Launcher
@@ -67,7 +69,8 @@ def close(learner: Learner, lms: Launcher, lrs: Any, registration: str) -> list[
 
     before = terminated(lrs.statements(registration=registration))
     learner.page.evaluate("document.getElementById('sco').src = 'about:blank'")
-    for _ in range(100):
+    deadline = time.monotonic() + patience.REQUEST_SECONDS
+    while time.monotonic() < deadline:
         found = lrs.statements(registration=registration)
         if terminated(found) > before:
             return found  # type: ignore[no-any-return]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import patience
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = [
@@ -71,6 +73,7 @@ class BrowserThread:
 
     def _on_page(self, steps: Any) -> Any:
         context = self._browser.new_context()
+        context.set_default_timeout(patience.BROWSER_MS)  # Playwright's 30 s is short on a loaded machine
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from patience import NotServing, first_request, free_port
 
 from .devreg import dev_registration_dir
 
@@ -72,13 +71,7 @@ class Workbench:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start(olx_scenario: str | None = None, timeout: float = 60.0) -> Workbench:
+def start(olx_scenario: str | None = None) -> Workbench:
     # In memory where the machine has it: the workbench commits each field separately, and fsyncs on a
     # real disk would measure the disk, not the blocks.
     shm = Path("/dev/shm")
@@ -107,7 +100,7 @@ def start(olx_scenario: str | None = None, timeout: float = 60.0) -> Workbench:
         check=True,
         capture_output=True,
     )
-    port = _free_port()
+    port = free_port()
     log = (folder / "server.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
@@ -117,19 +110,10 @@ def start(olx_scenario: str | None = None, timeout: float = 60.0) -> Workbench:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(
-                "the workbench stopped:\n" + (folder / "server.log").read_text(errors="replace")
-            )
-        try:
-            with urllib.request.urlopen(url + "/", timeout=5) as response:
-                if response.status == 200:
-                    return Workbench(url, folder, process)
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError(
-        "the workbench did not answer in time:\n" + (folder / "server.log").read_text(errors="replace")
-    )
+    try:
+        # One request: its answer waits for the sdk's scenario registry, which a second request would corrupt.
+        first_request(url + "/", process, folder / "server.log")
+    except NotServing:
+        Workbench(url, folder, process).stop()
+        raise
+    return Workbench(url, folder, process)
