@@ -40,7 +40,7 @@ PENDING: dict[str, set[str]] = {
     "key_positions_spread": set(),
     "no_near_duplicate_stems": {"T2"},
     "reflection_min_length": {"T1", "T2", "T3"},
-    "lesson_length": {"T1", "T2", "T3"},
+    "lesson_length": {"T2", "T3"},
     "bank_size": {"T2", "T3"},
     "indicators_evidenced": {"T1", "T2", "T3"},
     "attitude_reflections": {"A01", "A02", "A03", "A04", "A05", "A07"},
