@@ -11,14 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
 from ..modules.errors import ZhinengError
-from ..modules.loader import load_course
-from .render_csv import report_csv
-from .render_html import report_html
-from .render_json import report_json
-from .run import run_report
-from .sources import FORMATS
+from .records import SOURCES as FORMATS
 
 EXIT_SKIPPED = 2
 
@@ -56,6 +50,14 @@ def _jobs(text: str) -> int:
 
 
 def run_report_command(args: argparse.Namespace) -> int:
+    # Imported here: the readers and renderers are loaded only when a report is made (see zhineng/exporters.py).
+    from ..files import write_atomic
+    from ..modules.loader import load_course
+    from .render_csv import report_csv
+    from .render_html import report_html
+    from .render_json import report_json
+    from .run import run_report
+
     if args.lrs_auth and not args.lrs:
         raise ZhinengError("--lrs-auth needs --lrs URL")
     course = load_course(args.course) if args.course else None

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Literal
 
 Source = Literal["scorm", "openedx", "xapi"]
+SOURCES: tuple[Source, ...] = ("scorm", "openedx", "xapi")
 
 # _NOT_FROZEN: the record types are built by the million and never changed afterwards; a frozen dataclass's
 # __init__ sets each field through object.__setattr__, about four times slower than a plain slotted one.

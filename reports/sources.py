@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import orjson
 
@@ -17,10 +17,10 @@ from .cmi_flat import looks_like_cmi
 from .read_openedx import is_event, read_events
 from .read_scorm import read_cmi
 from .read_xapi import is_statement, read_statements
-from .records import Record, Skipped
+from .records import SOURCES, Record, Skipped, Source
 
-Format = Literal["scorm", "openedx", "xapi"]
-FORMATS: tuple[Format, ...] = ("scorm", "openedx", "xapi")
+Format = Source
+FORMATS = SOURCES
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".log")
 
 

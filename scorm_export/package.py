@@ -21,6 +21,7 @@ from ..modules.errors import ZhinengError
 from ..modules.files import OutFile
 from ..modules.model import Module
 from .budget import check_budget
+from .layouts import LAYOUTS
 from .lint import MANIFEST, lint_manifest
 from .manifest import VERSIONS, render_manifest
 from .payload import Version, content_hash, sco_payload
@@ -29,7 +30,6 @@ from .profiles import profile_switches
 from .runtime_files import Runtime, load_runtime
 from .xsd import control_files, xsd_errors
 
-LAYOUTS = ("course", "per-module")
 SHARED_DIR = "shared"
 
 

@@ -14,20 +14,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
+# Only what building the parser needs is imported here; each command imports its own work when it runs,
+# so `zhineng --version` starts in a few tens of milliseconds and `validate` loads no renderer.
 from . import __version__
 from .exporters import EXPORTERS, ExportOptions, export
 from .files import write_atomic
-from .modules.case import case_package
-from .modules.coverage import coverage, coverage_csv, coverage_gaps, coverage_json, coverage_table
 from .modules.errors import ValidationFailed, ZhinengError
-from .modules.loader import load_course, load_standard
-from .modules.model import Module
-from .modules.scaffold import new_module_yaml
 from .reports.cli import add_report_parser
-from .scorm_export.package import LAYOUTS
-from .scorm_export.preview.server import make_server, preview_site
+from .scorm_export.layouts import LAYOUTS
 from .scorm_export.profiles import DEFAULT_PROFILE, PROFILES
 
 
@@ -138,6 +132,8 @@ def _emit(text: str, out: Path | None) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .modules.loader import load_course
+
     course = load_course(args.paths)
     for warning in course.warnings:
         print(warning, file=sys.stderr)
@@ -145,6 +141,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
+    from .modules.coverage import coverage, coverage_csv, coverage_gaps, coverage_json, coverage_table
+    from .modules.loader import load_course
+
     course = load_course(args.paths)
     rows = coverage(course)
     render = {"table": coverage_table, "csv": coverage_csv, "json": coverage_json}[args.format]
@@ -158,6 +157,8 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def module_schema() -> dict[str, object]:
+    from .modules.model import Module
+
     schema = Module.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "zhineng learning module"
@@ -170,6 +171,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _standard(args: argparse.Namespace) -> int:
+    import yaml
+
+    from .modules.case import case_package
+    from .modules.loader import load_standard
+
     standard = load_standard()
     if args.format == "case":
         text = json.dumps(case_package(standard, args.base_uri), ensure_ascii=False, indent=2) + "\n"
@@ -184,6 +190,9 @@ def _standard(args: argparse.Namespace) -> int:
 
 
 def _new_module(args: argparse.Namespace) -> int:
+    from .modules.loader import load_standard
+    from .modules.scaffold import new_module_yaml
+
     standard = load_standard()
     if args.task not in {t.id for t in standard.tasks}:
         raise ZhinengError(
@@ -197,6 +206,8 @@ def _new_module(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .modules.loader import load_course
+
     if bool(args.format) == bool(args.all):
         raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all")
     formats = list(EXPORTERS) if args.all else [args.format]
@@ -225,6 +236,9 @@ def _destination(out: Path, name: str, single: bool) -> Path:
 
 
 def _preview(args: argparse.Namespace) -> int:
+    from .modules.loader import load_course
+    from .scorm_export.preview.server import make_server, preview_site
+
     site = preview_site(load_course(args.paths), args.version, args.profile, args.module)
     try:
         server = make_server(site, args.port)

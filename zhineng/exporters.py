@@ -1,18 +1,20 @@
 """Every export format in one table: name -> a function of the course and the options, giving finished
 archives in memory as (file name, bytes). `zhineng export --all` runs them all.
+
+Each format's renderer is imported when that format runs: the command line reads this table for its
+choices, and `zhineng --version` or `validate` should not pay for loading every renderer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
 
-from .cmi5_export.package import export_cmi5
-from .modules.course import Course
 from .modules.errors import ZhinengError
-from .modules.files import zip_bytes
-from .scorm_export.package import build_packages
-from .xblocks.olx import export_olx
+
+if TYPE_CHECKING:
+    from .modules.course import Course
 
 Archives = list[tuple[str, bytes]]
 
@@ -32,6 +34,9 @@ class ExportOptions:
 
 def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
     def export(course: Course, options: ExportOptions) -> Archives:
+        from .modules.files import zip_bytes
+        from .scorm_export.package import build_packages
+
         packages = build_packages(course, version, options.layout, options.profile, options.modules)
         return [(name, zip_bytes(files)) for name, files in packages]
 
@@ -42,14 +47,22 @@ def _olx(course: Course, options: ExportOptions) -> Archives:
     # An Open edX course is the whole course, a chapter per task; --modules and --layout are SCORM's.
     if options.modules:
         raise ZhinengError("the olx export is always the whole course; --modules applies to SCORM only")
+    from .xblocks.olx import export_olx
+
     return [export_olx(course)]
+
+
+def _cmi5(course: Course, options: ExportOptions) -> Archives:
+    from .cmi5_export.package import export_cmi5
+
+    return export_cmi5(course, options)
 
 
 EXPORTERS: dict[str, Callable[[Course, ExportOptions], Archives]] = {
     "scorm12": _scorm("scorm12"),
     "scorm2004": _scorm("scorm2004"),
     "olx": _olx,
-    "cmi5": export_cmi5,
+    "cmi5": _cmi5,
 }
 
 # Which options each format understands. Named alone, a format refuses the others with its own message;
