@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..modules.errors import ZhinengError
 from .records import SOURCES as FORMATS
+from .json_input import DEFAULT_MAX_JSON_MB
 
 EXIT_SKIPPED = 2
 
@@ -39,19 +41,40 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="N",
         help="processes reading the inputs (default: one per CPU; used for large inputs only)",
     )
+    p.add_argument(
+        "--max-json-mb",
+        type=_whole_number("megabytes", MAX_JSON_MB_CAP),
+        default=DEFAULT_MAX_JSON_MB,
+        metavar="N",
+        help=f"the largest JSON document read whole: a file, one line of JSON lines, an LRS page (default "
+        f"{DEFAULT_MAX_JSON_MB}); JSON-lines files of any size are read line by line",
+    )
     p.set_defaults(run=run_report_command)
     return p
 
 
-def _jobs(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, not '{text}'")
-    return int(text)
+MAX_JOBS_CAP = 1024
+MAX_JSON_MB_CAP = 1024 * 1024  # a terabyte: beyond any file, and small enough for every byte count it becomes
+
+
+def _whole_number(unit: str, most: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        # Checked as text first: int() of a string of thousands of digits raises (sys.int_info limits).
+        if not (text.isascii() and text.isdigit() and len(text) <= 16) or not 1 <= int(text) <= most:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number of {unit} from 1 to {most:,}, not '{text}'"
+            )
+        return int(text)
+
+    return parse
+
+
+_jobs = _whole_number("processes", MAX_JOBS_CAP)
 
 
 def run_report_command(args: argparse.Namespace) -> int:
     # Imported here: the readers and renderers are loaded only when a report is made (see zhineng/exporters.py).
-    from ..files import write_atomic
+    from ..files import write_together
     from ..modules.loader import load_course
     from .render_csv import report_csv
     from .render_html import report_html
@@ -61,14 +84,15 @@ def run_report_command(args: argparse.Namespace) -> int:
     if args.lrs_auth and not args.lrs:
         raise ZhinengError("--lrs-auth needs --lrs URL")
     course = load_course(args.course) if args.course else None
-    report, skipped = run_report(args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs)
+    report, skipped = run_report(
+        args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs, args.max_json_mb
+    )
     outputs = {
         "report.html": report_html(report),
         "report.json": report_json(report),
         "report.csv": report_csv(report),
     }
-    for name, text in outputs.items():
-        write_atomic(args.out / name, text.encode("utf-8"))
+    write_together([(args.out / name, text.encode("utf-8")) for name, text in outputs.items()])
     for line in skipped:
         print(line, file=sys.stderr)
     print(f"{len(report.learners)} learners → {args.out / 'report.html'}", file=sys.stderr)

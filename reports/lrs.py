@@ -1,22 +1,30 @@
-"""Statements from an LRS: GET {URL}/statements (xAPI 1.0.3), following `more` until the last page."""
+"""Statements from an LRS: GET {URL}/statements (xAPI 1.0.3), following `more` until the last page.
+
+A connection or HTTP error, or an answer that is JSON but not a StatementResult, is fatal (the URL is wrong). A
+page that cannot be read (not JSON, nested too deep, larger than max_bytes) is skipped like a bad file: named, and
+the statements before it are reported; as its `more` is lost with it, paging stops there.
+"""
 
 from __future__ import annotations
 
 import base64
-import json
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any
 
 from ..modules.errors import ZhinengError
+from .json_input import DEFAULT_MAX_JSON_MB, MB, NotJSON, parse, too_large
+from .records import Skipped
 
 VERSION_HEADER = "1.0.3"
 MAX_PAGES = 100_000  # a guard against an LRS whose `more` never ends
 
 
-def fetch_statements(url: str, auth: str | None, timeout: float = 30.0) -> list[Any]:
-    """Every statement the LRS returns, in its order. A connection or HTTP error is fatal (ZhinengError)."""
+def fetch_statements(
+    url: str, auth: str | None, timeout: float = 30.0, max_bytes: int = DEFAULT_MAX_JSON_MB * MB
+) -> tuple[list[Any], list[Skipped]]:
+    """Every statement the LRS returns, in its order, and the page that could not be read, if any."""
     headers = {"X-Experience-API-Version": VERSION_HEADER, "Accept": "application/json"}
     if auth:
         headers["Authorization"] = "Basic " + base64.b64encode(auth.encode("utf-8")).decode("ascii")
@@ -25,8 +33,11 @@ def fetch_statements(url: str, auth: str | None, timeout: float = 30.0) -> list[
     out: list[Any] = []
     for _ in range(MAX_PAGES):
         if not next_url:
-            return out
-        page = _get(next_url, headers, timeout)
+            return out, []
+        try:
+            page = parse(_get(next_url, headers, timeout, max_bytes))
+        except NotJSON as exc:
+            return out, [Skipped(next_url, "0", f"the LRS answer is {exc}")]
         statements = page.get("statements") if isinstance(page, dict) else None
         if not isinstance(statements, list):
             raise ZhinengError(f"{next_url}: not an xAPI StatementResult (no 'statements' list)")
@@ -36,16 +47,15 @@ def fetch_statements(url: str, auth: str | None, timeout: float = 30.0) -> list[
     raise ZhinengError(f"{url}: more than {MAX_PAGES} pages of statements")
 
 
-def _get(url: str, headers: dict[str, str], timeout: float) -> Any:
+def _get(url: str, headers: dict[str, str], timeout: float, max_bytes: int) -> bytes:
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the user's LRS
-            body = response.read()
+            body: bytes = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
         raise ZhinengError(f"{url}: the LRS answered {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise ZhinengError(f"{url}: cannot reach the LRS ({getattr(exc, 'reason', exc)})") from None
-    try:
-        return json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ZhinengError(f"{url}: the LRS answer is not JSON") from None
+    if len(body) > max_bytes:
+        raise NotJSON(too_large(max_bytes))
+    return body

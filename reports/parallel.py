@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .json_input import DEFAULT_MAX_JSON_MB, MB
 from .records import ActivityDone, Answer, AnswerSheet, KnowledgeEvidence, Record, ReflectionEntry, Skipped
 from .sources import Format, read_file
 
@@ -40,7 +41,7 @@ _AS_TUPLE: dict[type, attrgetter[tuple[Any, ...]]] = {
 Packed = tuple[list[tuple[Any, ...]], ...]  # answers (type index, fields), then one list per _SINGLES type
 
 # What the forked workers read with: set just before the pool forks, so nothing large is pickled to them.
-_WORK: tuple[Format | None, Catalog] | None = None
+_WORK: tuple[Format | None, Catalog, int] | None = None
 
 
 def default_jobs() -> int:
@@ -52,23 +53,28 @@ def default_jobs() -> int:
 
 
 def read_files(
-    files: list[Path], fmt: Format | None, catalog: Catalog, jobs: int | None = None
+    files: list[Path],
+    fmt: Format | None,
+    catalog: Catalog,
+    jobs: int | None = None,
+    max_bytes: int = DEFAULT_MAX_JSON_MB * MB,
 ) -> tuple[list[Record], list[Skipped]]:
-    """Every file's records and skipped inputs, in file order. jobs: processes to use (default: CPUs)."""
+    """Every file's records and skipped inputs, in file order. jobs: processes to use (default: CPUs);
+    max_bytes: the largest JSON document read whole (see read_file)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     sizes = [_size(f) for f in files] if jobs > 1 else []
     if jobs == 1 or sum(sizes) < PARALLEL_MIN_BYTES or not _can_fork():
-        return _read_serial(files, fmt, catalog)
+        return _read_serial(files, fmt, catalog, max_bytes)
 
     global _WORK
-    _WORK = (fmt, catalog)
+    _WORK = (fmt, catalog, max_bytes)
     try:
         groups: list[list[Record]] = [[] for _ in range(1 + len(_SINGLES))]
         skipped: list[Skipped] = []
         try:
             pool = multiprocessing.get_context("fork").Pool(jobs)
         except OSError:  # no processes or semaphores to be had (a locked-down container): one process reads
-            return _read_serial(files, fmt, catalog)
+            return _read_serial(files, fmt, catalog, max_bytes)
         with pool:
             for packed, lost in pool.imap(_read_chunk, _chunks(files, sizes, jobs * CHUNKS_PER_JOB)):
                 groups[0] += [_ANSWERS[row[0]](*row[1:]) for row in packed[0]]
@@ -82,12 +88,12 @@ def read_files(
 
 
 def _read_serial(
-    files: list[Path], fmt: Format | None, catalog: Catalog
+    files: list[Path], fmt: Format | None, catalog: Catalog, max_bytes: int
 ) -> tuple[list[Record], list[Skipped]]:
     records: list[Record] = []
     skipped: list[Skipped] = []
     for path in files:
-        got, lost = read_file(path, fmt, catalog)
+        got, lost = read_file(path, fmt, catalog, max_bytes)
         records += got
         skipped += lost
     return records, skipped
@@ -96,8 +102,8 @@ def _read_serial(
 def _read_chunk(paths: list[Path]) -> tuple[Packed, list[Skipped]]:
     """In a worker: read a run of files and pack their records."""
     assert _WORK is not None, "read_files sets the work before forking"
-    fmt, catalog = _WORK
-    records, skipped = _read_serial(paths, fmt, catalog)
+    fmt, catalog, max_bytes = _WORK
+    records, skipped = _read_serial(paths, fmt, catalog, max_bytes)
     answers: list[tuple[Any, ...]] = []
     singles: list[list[Record]] = [[] for _ in _SINGLES]
     slot: dict[type, int] = {kind: i for i, kind in enumerate(_SINGLES)}

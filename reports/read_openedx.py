@@ -6,11 +6,11 @@ completed; `zhineng.attitude.reflected` gives an A item's self-rating (the event
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .catalog import Catalog
+from .json_input import TOO_DEEP, NotJSON, parse_text
 from .records import ActivityDone, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
 from .times import parse_time
 from .xapi_ids import obj
@@ -41,6 +41,9 @@ def read_events(
         except ValueError as exc:
             skipped.append(Skipped(file, str(n), str(exc)))
             continue
+        except RecursionError:  # an event nested within the parser's limit but deeper than str() goes
+            skipped.append(Skipped(file, str(n), TOO_DEEP))
+            continue
         if record is not None:
             records.append(record)
     return records, skipped
@@ -60,9 +63,9 @@ def _event(data: Any, file: str, catalog: Catalog) -> Record | None:
     event = data["event"]
     if isinstance(event, str):
         try:
-            event = json.loads(event)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{kind}: event is not JSON ({exc.msg})") from None
+            event = parse_text(event)
+        except NotJSON as exc:
+            raise ValueError(f"{kind}: event is {exc}") from None
     if not isinstance(event, Mapping):
         raise ValueError(f"{kind}: event is not an object")
     context = obj(data.get("context"))

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .catalog import Catalog
+from .json_input import TOO_DEEP
 from .records import ActivityDone, Answer, Origin, Record, ReflectionEntry, Skipped
 from .times import parse_time
 from .xapi_ids import (
@@ -40,6 +41,8 @@ def read_statements(
             records += _statement(data, file, catalog)
         except ValueError as exc:
             skipped.append(Skipped(file, str(n), str(exc)))
+        except RecursionError:  # a statement nested within the parser's limit but deeper than str() goes
+            skipped.append(Skipped(file, str(n), TOO_DEEP))
     return records, skipped
 
 

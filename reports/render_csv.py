@@ -3,6 +3,10 @@
 Columns: section (knowledge, activity, task, reflection, question, skipped), learner, item, label, status,
 value, max, when, source, text. A question row has its K items as label, share correct as status, and
 correct / answered as value / max.
+
+Every text cell goes through _cell: learner ids, reflection ids and texts come from tracking files, labels from
+course files, and a spreadsheet must show them, never run them (OWASP, "CSV Injection"). Number cells are the
+renderer's own formatting of numbers.
 """
 
 from __future__ import annotations
@@ -25,10 +29,10 @@ def report_csv(report: Report) -> str:
     def row(*cells: object) -> None:
         writer.writerow(cells + pads[max(0, len(HEADER) - len(cells))])  # every row as wide as the header
 
-    labels = {k.id: k.label for k in report.knowledge}
+    labels = {k.id: _cell(k.label) for k in report.knowledge}
     for cols in report.tasks:
-        labels[cols.task.id] = cols.task.label
-        labels.update({a.id: a.label for a in cols.activities})
+        labels[cols.task.id] = _cell(cols.task.label)
+        labels.update({a.id: _cell(a.label) for a in cols.activities})
     nums: dict[float | None, str] = {}  # earned / available values repeat across learners: format each once
     joined: dict[tuple[str, ...], str] = {}
 
@@ -47,7 +51,7 @@ def report_csv(report: Report) -> str:
     # A learner's rows in one call (~35 rows each, a million in all), padded to the header's width as row() does.
     knowledge_pad, activity_pad, task_pad = (pads[len(HEADER) - n] for n in (9, 5, 7))
     for lr in report.learners:
-        name = lr.learner
+        name = _cell(lr.learner)
         rows: list[tuple[object, ...]] = [
             ("knowledge", name, k, labels[k], c.status, num(c.earned), num(c.available), c.when or "",
              sources(c.sources)) + knowledge_pad
@@ -62,20 +66,31 @@ def report_csv(report: Report) -> str:
         writer.writerows(rows)
     for att in report.attitudes:
         for r in att.reflections:
-            row("reflection", r.learner, att.item.id, att.item.label, r.reflection, r.rating or "", 5,
-                r.when or "", r.source, _cell(r.text))  # fmt: skip
+            row("reflection", _cell(r.learner), att.item.id, _cell(att.item.label), _cell(r.reflection),
+                r.rating or "", 5, r.when or "", r.source, _cell(r.text))  # fmt: skip
     for q in report.questions:
-        row("question", "", q.id, " ".join(q.knowledge), _num(q.share_correct), q.correct, q.answered)
+        row("question", "", _cell(q.id), " ".join(q.knowledge), _num(q.share_correct), q.correct, q.answered)
     for line in report.skipped:
-        row("skipped", "", "", "", line)
+        row("skipped", "", "", "", _cell(line))
     return out.getvalue()
 
 
+# What makes a spreadsheet read a cell as a formula, as OWASP lists it: = + - @, and tab and carriage return
+# (some spreadsheets drop them and read what follows); and line feed, what a carriage return becomes here.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def _cell(text: str | None) -> str:
-    """A learner's text, never read as a formula by a spreadsheet (a leading = + - @ gets a quote)."""
+    """A text as a spreadsheet shows it and never runs it: a leading formula character gets a single quote
+    before it, and NUL characters (which end a string in some readers) are removed. A carriage return becomes
+    a line feed: the writer quotes a cell holding its line terminator, "\n", but not a lone "\r"."""
     if not text:
         return ""
-    return "'" + text if text[0] in "=+-@" else text
+    if "\0" in text:
+        text = text.replace("\0", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _num(value: float | None) -> str:

@@ -11,6 +11,7 @@ from ..modules.loader import load_course
 from .build import build_report
 from .catalog import Catalog
 from .gc_pause import gc_paused
+from .json_input import DEFAULT_MAX_JSON_MB, MB
 from .lrs import fetch_statements
 from .model import Report
 from .parallel import read_files
@@ -25,9 +26,11 @@ def run_report(
     lrs_auth: str | None = None,
     course: Course | None = None,
     jobs: int | None = None,
+    max_json_mb: int = DEFAULT_MAX_JSON_MB,
 ) -> tuple[Report, list[str]]:
     """Read everything, skipping (and listing) what cannot be used; raise ZhinengError on a fatal problem.
-    jobs: processes reading the files (default: one per CPU; see read_files)."""
+    jobs: processes reading the files (default: one per CPU; see read_files); max_json_mb: the largest JSON
+    document (a file, a line of JSON lines, an LRS page) read whole."""
     if fmt is not None and fmt not in FORMATS:
         raise ZhinengError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     if not paths and not lrs:
@@ -38,7 +41,7 @@ def run_report(
     if paths and not files and not lrs:
         raise ZhinengError("no tracking files (*.json, *.jsonl, *.ndjson, *.log) found")
     with gc_paused():  # returns before resuming the collector, so it never walks the records
-        return _read_and_build(course, catalog, files, fmt, lrs, lrs_auth, jobs)
+        return _read_and_build(course, catalog, files, fmt, lrs, lrs_auth, jobs, max_json_mb * MB)
 
 
 def _read_and_build(
@@ -49,12 +52,13 @@ def _read_and_build(
     lrs: str | None,
     lrs_auth: str | None,
     jobs: int | None,
+    max_bytes: int,
 ) -> tuple[Report, list[str]]:
-    records, skipped = read_files(files, fmt, catalog, jobs)  # type: ignore[arg-type]
+    records, skipped = read_files(files, fmt, catalog, jobs, max_bytes)  # type: ignore[arg-type]
     if lrs:
-        statements = fetch_statements(lrs, lrs_auth)
+        statements, unread = fetch_statements(lrs, lrs_auth, max_bytes=max_bytes)
         got, lost = read_statements(enumerate(statements, start=1), lrs.rstrip("/") + "/statements", catalog)
         records += got
-        skipped += lost
+        skipped += lost + unread
     messages = [str(s) for s in skipped]
     return build_report(course, records, messages, catalog), messages

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
+import io
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
-
-import orjson
+from typing import Any, BinaryIO
 
 from ..modules.errors import ZhinengError
 from ..modules.loader import display_path
 from .catalog import Catalog
 from .cmi_flat import looks_like_cmi
+from .json_input import DEFAULT_MAX_JSON_MB, MB, TOO_DEEP, NotJSON, parse, too_large
 from .read_openedx import is_event, read_events
 from .read_scorm import read_cmi
 from .read_xapi import is_statement, read_statements
@@ -60,26 +60,6 @@ def _suffix(name: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
-def loads(text: str | bytes) -> Any:
-    """json.loads, through orjson first: tracking files run to hundreds of megabytes and orjson parses them
-    about twice as fast. What orjson refuses and the standard library takes (NaN, huge integers, lone
-    surrogates) goes to json.loads, so the result and every error message are the standard library's."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
-
-
-def _json_lines(text: str, file: str, skipped: list[Skipped]) -> Iterator[tuple[int, Any]]:
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield n, loads(line)
-        except json.JSONDecodeError as exc:
-            skipped.append(Skipped(file, str(n), f"not JSON ({exc.msg})"))
-
-
 def _detect(data: Any) -> Format | None:
     if isinstance(data, dict) and isinstance(data.get("statements"), list) or is_statement(data):
         return "xapi"
@@ -93,38 +73,55 @@ def _detect(data: Any) -> Format | None:
     return None
 
 
-_LINES = object()  # a file of JSON lines, not one JSON document
-
-
-def read_file(path: Path, fmt: Format | None, catalog: Catalog) -> tuple[list[Record], list[Skipped]]:
+def read_file(
+    path: Path, fmt: Format | None, catalog: Catalog, max_bytes: int = DEFAULT_MAX_JSON_MB * MB
+) -> tuple[list[Record], list[Skipped]]:
+    """One file's records and what was skipped. Memory is bounded by max_bytes, whatever the file's size: a
+    JSON document larger than that is skipped with a message, JSON lines are read one line at a time."""
     file = display_path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            return _read_open(handle, file, fmt, catalog, max_bytes)
     except OSError as exc:
-        return [], [Skipped(file, "0", f"cannot read: {exc.strerror}")]
+        return [], [Skipped(file, "0", f"cannot read: {exc.strerror or exc}")]
+    except RecursionError:  # a value nested within orjson's limit but deeper than a reader can walk
+        return [], [Skipped(file, "0", TOO_DEEP)]
+
+
+def _read_open(
+    handle: BinaryIO, file: str, fmt: Format | None, catalog: Catalog, max_bytes: int
+) -> tuple[list[Record], list[Skipped]]:
     skipped: list[Skipped] = []
-    try:
-        whole: Any = orjson.loads(data)  # the usual case, straight from the bytes (orjson checks the UTF-8)
-    except orjson.JSONDecodeError:
+    stream: Iterable[tuple[int, Any]]
+    first = handle.readline(max_bytes + 1)
+    lines = _json_lines(handle, first, file, skipped, max_bytes)
+    head = list(islice(lines, 2)) if _parses(first) else []
+    if len(head) == 2 or (head and skipped):  # JSON lines: read as they come, one line in memory at a time
+        stream = chain(head, lines)
+        whole: Any = _LINES
+    else:  # one JSON document (perhaps on one line), or a corrupt file: read whole, within max_bytes
+        skipped.clear()
+        data = first + handle.read(max_bytes + 1 - len(first)) if len(first) <= max_bytes else first
+        if len(data) > max_bytes:
+            return [], [Skipped(file, "0", too_large(max_bytes))]
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return [], [Skipped(file, "0", "corrupt file: not UTF-8 text")]
-        try:
-            whole = json.loads(text)  # what orjson refuses and the standard library takes (see loads)
-        except json.JSONDecodeError as exc:
-            lines = list(_json_lines(text, file, skipped))  # JSON lines, or a corrupt file
-            if not lines:
-                return [], [Skipped(file, "0", f"corrupt file: not JSON ({exc.msg})")]
-            whole = _LINES
+            whole = parse(data)
+        except NotJSON as exc:
+            found = list(
+                _json_lines(io.BytesIO(data), b"", file, skipped, max_bytes)
+            )  # JSON lines after all?
+            if not found:
+                return [], [Skipped(file, "0", f"corrupt file: {exc}")]
+            stream, whole = found, _LINES
+            head = found[:1]
     if whole is not _LINES:
         if isinstance(whole, dict) and isinstance(whole.get("statements"), list):
-            lines = list(enumerate(whole["statements"], start=1))
+            stream = enumerate(whole["statements"], start=1)
         elif isinstance(whole, list):
-            lines = list(enumerate(whole, start=1))
+            stream = enumerate(whole, start=1)
         else:
-            lines = [(1, whole)]
-    kind = fmt or _detect(whole if whole is not _LINES else lines[0][1])
+            stream = [(1, whole)]
+    kind = fmt or _detect(whole if whole is not _LINES else head[0][1])
     if kind is None:
         return [], [*skipped, Skipped(file, "0", "unknown format: not SCORM CMI, Open edX events or xAPI")]
     if kind == "scorm":
@@ -132,10 +129,40 @@ def read_file(path: Path, fmt: Format | None, catalog: Catalog) -> tuple[list[Re
             return [], [*skipped, Skipped(file, "0", "not SCORM tracking data (a CMI object)")]
         records, more = read_cmi(whole, file, catalog)
     elif kind == "openedx":
-        records, more = read_events(lines, file, catalog)
+        records, more = read_events(stream, file, catalog)
     else:
-        records, more = read_statements(lines, file, catalog)
+        records, more = read_statements(stream, file, catalog)
     return records, sorted(skipped + more, key=_record_order)
+
+
+_LINES = object()  # a file of JSON lines, not one JSON document
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        parse(line)
+    except NotJSON:
+        return False
+    return True
+
+
+def _json_lines(
+    handle: BinaryIO, first: bytes, file: str, skipped: list[Skipped], max_bytes: int
+) -> Iterator[tuple[int, Any]]:
+    """(line number, value) of each JSON line, from `first` (already read) on; bad lines go to skipped.
+    A line is read with at most max_bytes + 1 bytes in memory: a longer one is skipped unread."""
+    line, n = first or handle.readline(max_bytes + 1), 1
+    while line:
+        if len(line) > max_bytes:
+            skipped.append(Skipped(file, str(n), too_large(max_bytes)))
+            while line and not line.endswith(b"\n"):  # the rest of that line
+                line = handle.readline(max_bytes + 1)
+        elif line.strip():
+            try:
+                yield n, parse(line.rstrip(b"\r\n"))  # as the line reads, without its end
+            except NotJSON as exc:
+                skipped.append(Skipped(file, str(n), str(exc)))
+        line, n = handle.readline(max_bytes + 1), n + 1
 
 
 def _record_order(s: Skipped) -> tuple[int, str]:

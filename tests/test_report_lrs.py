@@ -16,9 +16,12 @@ from zhineng.modules.errors import ZhinengError
 from zhineng.reports.lrs import fetch_statements
 
 STATEMENTS = json.loads((REPORT / "xapi" / "alice-M3.json").read_text(encoding="utf-8"))["statements"]
-PAGES = {
+PAGES: dict[str, Any] = {
     "/xapi/statements": {"statements": STATEMENTS[:3], "more": "/xapi/statements?more=page2"},
     "/xapi/statements?more=page2": {"statements": STATEMENTS[3:], "more": ""},
+    # An LRS whose second page is nested 100,000 deep (served as raw bytes).
+    "/deep/statements": {"statements": STATEMENTS[:3], "more": "/deep/statements?more=page2"},
+    "/deep/statements?more=page2": b'{"statements": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
 }
 AUTH = "Basic " + base64.b64encode(b"user:pass").decode()
 
@@ -33,7 +36,7 @@ class FakeLRS(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         page = PAGES.get(self.path)
-        body = json.dumps(page).encode() if page else b""
+        body = page if isinstance(page, bytes) else json.dumps(page).encode() if page else b""
         self.send_response(200 if page else 404)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -55,10 +58,27 @@ def lrs() -> Iterator[str]:
 
 
 def test_fetch_follows_more_and_sends_the_version_header(lrs: str) -> None:
-    got = fetch_statements(lrs, "user:pass")
-    assert got == STATEMENTS
+    got, unread = fetch_statements(lrs, "user:pass")
+    assert got == STATEMENTS and unread == []
     assert [s["path"] for s in FakeLRS.seen] == ["/xapi/statements", "/xapi/statements?more=page2"]
     assert {s["version"] for s in FakeLRS.seen} == {"1.0.3"}
+
+
+def test_a_page_nested_too_deep_is_skipped_and_the_pages_before_it_kept(lrs: str) -> None:
+    got, unread = fetch_statements(lrs.removesuffix("/xapi") + "/deep", "user:pass")
+    assert got == STATEMENTS[:3]
+    assert [str(s) for s in unread] == [
+        f"{lrs.removesuffix('/xapi')}/deep/statements?more=page2: record 0: the LRS answer is JSON nested too deep"
+        " (about 1,000 levels or more)"
+    ]
+
+
+def test_a_page_over_the_size_limit_is_skipped(lrs: str) -> None:
+    got, unread = fetch_statements(lrs, "user:pass", max_bytes=100)
+    assert got == [] and len(unread) == 1
+    assert str(unread[0]).endswith(
+        "the LRS answer is larger than 100 bytes, the limit for one JSON document (--max-json-mb raises it)"
+    )
 
 
 def test_bad_credentials_are_fatal_with_the_status(lrs: str) -> None:

@@ -295,9 +295,10 @@ def test_failed_write_leaves_no_zip_and_no_temp_file(cli, tmp_path: Path, monkey
     run = cli("export", "scorm12", "--course", str(SMALL), "--out", str(out))
     assert run.code == 1
     assert (
-        run.err == f"zhineng: {out / 'zhineng-scorm12-course.zip'}: cannot write: No space left on device\n"
+        run.err == f"zhineng: {out / 'zhineng-scorm12-course.zip'}: cannot write: No space left on device; "
+        "nothing was written\n"
     )
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # not even the folder made for it
 
 
 def test_failure_while_building_writes_nothing(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -356,7 +357,7 @@ def test_cli_export_writes_and_reports(cli, tmp_path: Path) -> None:  # type: ig
 
 def test_cli_export_default_folder_is_dist(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     written: list[Path] = []
-    monkeypatch.setattr("zhineng.cli.write_atomic", lambda path, data: written.append(path))
+    monkeypatch.setattr("zhineng.cli.write_together", lambda outputs: written.extend(p for p, _ in outputs))
     assert cli("export", "scorm12", "--course", str(SMALL)).code == 0
     assert written == [Path("dist") / "zhineng-scorm12-course.zip"]
 

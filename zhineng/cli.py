@@ -18,7 +18,7 @@ from pathlib import Path
 # so `zhineng --version` starts in a few tens of milliseconds and `validate` loads no renderer.
 from . import __version__
 from .exporters import EXPORTERS, ExportOptions, export
-from .files import write_atomic
+from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
 from .reports.cli import add_report_parser
 from .scorm_export.layouts import LAYOUTS
@@ -219,11 +219,8 @@ def _export(args: argparse.Namespace) -> int:
     # Every zip is built (and checked) in memory before the first one is written.
     archives = [a for fmt in formats for a in export(fmt, course, options, every_format=args.all)]
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
+    write_together(blobs)  # every archive in place, or none (zhineng/files.py)
     for path, data in blobs:
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            raise ZhinengError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         print(f"{path} ({len(data) / 1024:.0f} KB)")
     return 0
 

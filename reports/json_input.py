@@ -1,0 +1,52 @@
+"""Untrusted JSON -> Python values, or one message saying why not: the only place tracking JSON is parsed.
+
+orjson goes first: tracking files run to hundreds of megabytes and it parses them about twice as fast, and
+(from 3.9.15, the version pyproject.toml requires) it refuses nesting deeper than 1,024 levels with its
+JSONDecodeError instead of overflowing the C stack. What orjson refuses and the standard library takes (NaN,
+integers beyond 64 bits, lone surrogates) goes to json.loads, so results and messages are the standard library's;
+its C scanner raises RecursionError near Python's recursion limit (about 1,000 levels) and ValueError on an
+integer of more than 4,300 digits. Every one of these ends as NotJSON with a message for the skipped-input list.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+MB = 1024 * 1024
+DEFAULT_MAX_JSON_MB = 64  # one document read whole (a file, or one line of a JSON-lines file); --max-json-mb
+TOO_DEEP = "JSON nested too deep (about 1,000 levels or more)"
+
+
+class NotJSON(ValueError):
+    """The input is not JSON this reader can use; str() is the message."""
+
+
+def parse(data: bytes) -> Any:
+    try:
+        return orjson.loads(data)  # orjson checks the UTF-8 itself
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotJSON("not UTF-8 text") from None
+    return parse_text(text)
+
+
+def parse_text(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotJSON(f"not JSON ({exc.msg})") from None
+    except RecursionError:
+        raise NotJSON(TOO_DEEP) from None
+    except ValueError:  # int(): more digits than sys.get_int_max_str_digits()
+        raise NotJSON("not JSON this reader takes (a number with over 4,300 digits)") from None
+
+
+def too_large(limit: int) -> str:
+    size = f"{limit // MB} MB" if limit % MB == 0 else f"{limit:,} bytes"
+    return f"larger than {size}, the limit for one JSON document (--max-json-mb raises it)"
