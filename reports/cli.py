@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..modules.errors import ZhinengError
-from .records import SOURCES as FORMATS
 from .json_input import DEFAULT_MAX_JSON_MB
+from .records import SOURCES as FORMATS
 
 EXIT_SKIPPED = 2
 
