@@ -11,6 +11,7 @@ integer of more than 4,300 digits. Every one of these ends as NotJSON with a mes
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import orjson
@@ -20,15 +21,26 @@ DEFAULT_MAX_JSON_MB = 64  # one document read whole (a file, or one line of a JS
 TOO_DEEP = "JSON nested too deep (about 1,000 levels or more)"
 
 
+def _bounds_depth(version: str) -> bool:
+    numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:3])
+    return numbers >= (3, 9, 15)
+
+
+# An older orjson (a venv made before pyproject.toml required 3.9.15) would overflow the C stack and kill the
+# process on a deep document: then the standard library, slower but bounded, parses everything.
+_FAST = _bounds_depth(orjson.__version__)
+
+
 class NotJSON(ValueError):
     """The input is not JSON this reader can use; str() is the message."""
 
 
 def parse(data: bytes) -> Any:
-    try:
-        return orjson.loads(data)  # orjson checks the UTF-8 itself
-    except orjson.JSONDecodeError:
-        pass
+    if _FAST:
+        try:
+            return orjson.loads(data)  # orjson checks the UTF-8 itself
+        except orjson.JSONDecodeError:
+            pass
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

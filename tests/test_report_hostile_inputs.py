@@ -187,3 +187,24 @@ def test_csv_cells_are_never_formulas(capsys: pytest.CaptureFixture[str], tmp_pa
         "'" + t if t[0] in "=+-@\t\n" else t for t in texts
     )
     assert '\'=HYPERLINK("http://x")0' in {r["learner"] for r in reflections}
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "without-orjson"])
+def test_parse_bounds_depth_with_or_without_a_depth_bounding_orjson(
+    monkeypatch: pytest.MonkeyPatch, fast: bool
+) -> None:
+    # An orjson older than 3.9.15 is not used at all (it would overflow the C stack): the same messages result.
+    from zhineng.reports import json_input
+
+    monkeypatch.setattr(json_input, "_FAST", fast)
+    for deep in (b"[" * 1_000_000 + b"]" * 1_000_000, b'{"a":' * 100_000):
+        with pytest.raises(
+            json_input.NotJSON, match=r"^JSON nested too deep \(about 1,000 levels or more\)$"
+        ):
+            json_input.parse(deep)
+    assert (
+        json_input.parse(b'{"a": [NaN, 1e999, 123456789012345678901234567890]}')["a"][2]
+        == 123456789012345678901234567890
+    )
+    with pytest.raises(json_input.NotJSON, match=r"^not UTF-8 text$"):
+        json_input.parse(b'"\xff"')
