@@ -66,6 +66,8 @@
       cut: "此學習平台的儲存空間有限：你的反思只保存了前面的部分；完整內容已送到平台的作答紀錄。",
       noContent: "這個工作活動沒有額外的內容。",
       minutes: "{n} 分鐘",
+      exit: "結束並返回",
+      exited: "已結束本單元，學習紀錄已送出。你可以關閉這個視窗。",
     },
     en: {
       overview: "Overview",
@@ -130,13 +132,24 @@
       cut: "This platform has little room for saved work: only the start of your reflection is kept here; the full text went to the platform's answer record.",
       noContent: "This activity has no further content.",
       minutes: "{n} min",
+      exit: "Exit",
+      exited: "You have left this unit and your progress was sent. You can close this window.",
     },
   };
 
-  function pickLocale(search, language) {
+  // A language tag -> the locale of STRINGS it asks for, or null when the player has no such language.
+  function supported(tag) {
+    return /^zh(-|$)/i.test(tag) ? "zh-TW" : /^en(-|$)/i.test(tag) ? "en" : null;
+  }
+
+  /** ?lang= when given; else the first of the learner's preferred languages (cmi5 languagePreference, a
+   * comma-separated list in order of preference) that the player has; else the module's language. */
+  function pickLocale(search, language, preferences) {
     var m = /[?&]lang=([^&#]*)/.exec(search || "");
-    var wanted = m ? decodeURIComponent(m[1]) : language || "";
-    return /^zh/i.test(wanted) ? "zh-TW" : /^en/i.test(wanted) ? "en" : "zh-TW";
+    if (m) return supported(decodeURIComponent(m[1])) || "zh-TW";
+    var preferred = String(preferences || "").split(",").map(function (t) { return supported(t.trim()); })
+      .filter(Boolean)[0];
+    return preferred || supported(language || "") || "zh-TW";
   }
 
   /** t("score", {score: 1, max: 2}) in the chosen locale. */

@@ -95,9 +95,12 @@
   };
 
   Player.prototype.boot = function (mount) {
+    var saved = this.connect(); // first: a cmi5 learner's preferred language decides the pages' words
+    if (saved.languagePreference) {
+      this.t = Z.translator(Z.pickLocale(this.win.location.search, this.payload.module.language, saved.languagePreference));
+    }
     this.pages = this.buildPages();
     this.renderShell(mount);
-    var saved = this.connect();
     this.loadState(saved);
     this.standaloneBanner.hidden = !this.standalone;
     this.showNotices();
@@ -127,7 +130,11 @@
     this.main = h("main", { id: "content", tabindex: "-1" });
     this.prev = h("button", { type: "button", "data-action": "previous", onclick: function () { self.show(self.page - 1, true); } }, [t("previous")]);
     this.next = h("button", { type: "button", "data-action": "next", onclick: function () { self.show(self.page + 1, true); } }, [t("next")]);
-    mount.appendChild(h("header", { "class": "top" }, [h("p", { "class": "module-title", text: this.payload.module.title })]));
+    var top = [h("p", { "class": "module-title", text: this.payload.module.title })];
+    if (this.adapter.exitable) {
+      top.push(h("button", { type: "button", "data-action": "exit", onclick: function () { self.exit(); } }, [t("exit")]));
+    }
+    mount.appendChild(h("header", { "class": "top" }, top));
     mount.appendChild(this.standaloneBanner);
     mount.appendChild(this.commitBanner);
     mount.appendChild(this.noticeBox);
@@ -318,6 +325,21 @@
     this.collectDrafts();
     this.report();
     this.adapter.terminate();
+  };
+
+  /** The exit control of a cmi5 AU (cmi5 10.2.6): terminate, wait for the last batch, go to returnURL. */
+  Player.prototype.exit = function () {
+    this.finish();
+    var self = this;
+    this.adapter.settled().then(function () {
+      if (self.adapter.returnURL) {
+        self.win.location.assign(self.adapter.returnURL);
+        return;
+      }
+      self.main.textContent = "";
+      self.main.appendChild(h("p", { role: "status", "data-notice": "exited", text: self.t("exited") }));
+      self.prev.disabled = self.next.disabled = true;
+    });
   };
 
   Z.Player = Player;

@@ -8,7 +8,7 @@
 
   var node = typeof module !== "undefined" && module.exports;
   var table = node ? require("./scorm-table.js") : root.Zhineng;
-  var responses = node ? require("./responses.js") : root.Zhineng;
+  var interactions = node ? require("./xapi-interactions.js") : root.Zhineng;
   var duration = table.SCORM_VERSIONS.scorm2004.sessionTime; // ISO 8601, as xAPI's result.duration wants
 
   var ADL = "http://adlnet.gov/expapi/verbs/";
@@ -18,13 +18,19 @@
   };
   var CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
   var MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+  var CMI5_EXT = {
+    session: "https://w3id.org/xapi/cmi5/context/extensions/sessionid",
+    masteryScore: "https://w3id.org/xapi/cmi5/context/extensions/masteryscore",
+    // Defined for the LMS's "launched"; the AU repeats it on its own statements so that a report reading
+    // any one statement knows a Browse or Review session's answers are no mastery evidence.
+    launchMode: "https://w3id.org/xapi/cmi5/context/extensions/launchmode",
+  };
   var EXT = {
     item: "https://zhineng.example/xapi/ext/item",
     question: "https://zhineng.example/xapi/ext/question",
     reflection: "https://zhineng.example/xapi/ext/reflection",
     rating: "https://zhineng.example/xapi/ext/rating",
   };
-  var INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
   var COMPETENCY = "http://adlnet.gov/expapi/activities/objective"; // a K or A item is an objective of the AU
 
   function copy(value) {
@@ -39,6 +45,11 @@
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
   }
 
+  // xAPI and cmi5 masteryScore both use 4 decimal places; passed/failed is judged on this same value.
+  function scaled4(x) {
+    return Math.round(x * 10000) / 10000;
+  }
+
   function lang(map, language, text) {
     map[language] = text;
     return map;
@@ -51,27 +62,57 @@
   function StatementMaker(launch, launchData, payload, options) {
     this.launch = launch;
     this.template = launchData.contextTemplate || {};
+    this.launchMode = launchData.launchMode || "Normal";
+    this.masteryScore = typeof launchData.masteryScore === "number" ? launchData.masteryScore : null;
     this.payload = payload;
     this.items = (payload.xapi && payload.xapi.items) || {};
     this.random = options.random;
     this.now = options.now;
   }
 
-  StatementMaker.prototype.base = function (verb, object, categories) {
+  /** The context of every statement: the LMS's template (never overwritten, cmi5 10.2.1), the registration,
+   * then what the statement adds (activities appended to the template's lists, extensions the template lacks). */
+  StatementMaker.prototype.context = function (extra) {
     var context = copy(this.template);
     context.registration = this.launch.registration;
     var acts = context.contextActivities = context.contextActivities || {};
-    if (categories.length) {
-      acts.category = (acts.category || []).concat(categories.map(function (id) { return { id: id }; }));
-    }
+    var more = extra.contextActivities || {};
+    Object.keys(more).forEach(function (kind) {
+      var have = (acts[kind] || []).map(function (a) { return a.id; });
+      acts[kind] = (acts[kind] || []).concat(more[kind].filter(function (a) { return have.indexOf(a.id) < 0; }));
+    });
+    var ext = context.extensions = context.extensions || {};
+    var given = extra.extensions || {};
+    Object.keys(given).forEach(function (k) { if (!(k in ext)) ext[k] = given[k]; });
+    return context;
+  };
+
+  /** parent: the activities this statement's object is part of (a question's is the AU), or none. */
+  StatementMaker.prototype.base = function (verb, object, categories, parent) {
+    var extra = { contextActivities: {}, extensions: {} };
+    if (categories.length) extra.contextActivities.category = categories.map(function (id) { return { id: id }; });
+    if (parent) extra.contextActivities.parent = parent;
+    extra.extensions[CMI5_EXT.launchMode] = this.launchMode;
     return {
       id: uuid4(this.random),
       actor: this.launch.actor,
       verb: { id: VERBS[verb], display: { "en-US": verb } },
       object: object,
-      context: context,
+      context: this.context(extra),
       timestamp: new Date(this.now()).toISOString(),
     };
+  };
+
+  /** A statement of an earlier session that the LRS never accepted, restated in this one: a new id and
+   * timestamp, this session's context (its session id), the same object, result and item links. */
+  StatementMaker.prototype.restate = function (old) {
+    var s = copy(old);
+    s.id = uuid4(this.random);
+    s.timestamp = new Date(this.now()).toISOString();
+    var extra = copy(old.context || {});
+    delete (extra.extensions || {})[CMI5_EXT.session];
+    s.context = this.context(extra);
+    return s;
   };
 
   StatementMaker.prototype.au = function () {
@@ -104,35 +145,26 @@
     if (verb === "completed") s.result.completion = true;
     if (verb === "passed" || verb === "failed") {
       s.result.success = verb === "passed";
-      if (score) s.result.score = { scaled: Math.round(score.scaled * 10000) / 10000 };
+      if (score) s.result.score = { scaled: scaled4(score.scaled) };
+      // cmi5 9.6.3.2: a judgement made by the LMS's masteryScore says which score it used.
+      if (this.masteryScore !== null) s.context.extensions[CMI5_EXT.masteryScore] = this.masteryScore;
     }
     return s;
   };
 
-  /** cmi5-allowed: one answered question (the adapter's interaction item). */
+  /** cmi5-allowed: one answered question (the adapter's interaction item), with its full interaction definition. */
   StatementMaker.prototype.answered = function (item) {
     var q = item.question;
-    var values = responses.interactionValues("scorm2004", item, false);
-    var object = {
-      objectType: "Activity",
-      id: this.payload.xapi.au + ":question:" + q.id,
-      definition: {
-        type: INTERACTION,
-        name: lang({}, this.payload.module.language, q.id),
-        interactionType: values.type,
-      },
-    };
-    var correct = values.correct.filter(function (p) { return p !== null; });
-    if (correct.length) object.definition.correctResponsesPattern = correct;
-    var s = this.base("answered", object, []);
+    var made = interactions.questionActivity(this.payload.xapi.au + ":question:" + q.id, item, this.payload.module.language);
+    var s = this.base("answered", made.activity, [], [this.au()]); // the question is part of the AU
     s.result = {
       success: !!item.result.correct,
       score: { raw: item.result.score, min: 0, max: item.result.max_score },
       duration: duration(item.at - item.startedAt),
       extensions: {},
     };
-    if (values.learner !== null) s.result.response = values.learner;
-    if (item.result.max_score > 0) s.result.score.scaled = Math.round((item.result.score / item.result.max_score) * 10000) / 10000;
+    if (made.response !== null) s.result.response = made.response;
+    if (item.result.max_score > 0) s.result.score.scaled = scaled4(item.result.score / item.result.max_score);
     s.result.extensions[EXT.question] = q.id;
     return this.name(s, q.knowledge);
   };
@@ -140,12 +172,8 @@
   /** cmi5-allowed: one submitted reflection, its full text and its 1-5 self-rating. */
   StatementMaker.prototype.reflected = function (item) {
     var r = item.reflection;
-    var object = {
-      objectType: "Activity",
-      id: this.payload.xapi.au + ":reflection:" + r.id,
-      definition: { type: INTERACTION, name: lang({}, this.payload.module.language, r.id), interactionType: "long-fill-in" },
-    };
-    var s = this.base("answered", object, []);
+    var object = interactions.reflectionActivity(this.payload.xapi.au + ":reflection:" + r.id, r, this.payload.module.language);
+    var s = this.base("answered", object, [], [this.au()]);
     s.result = { response: String(item.text), duration: duration(item.at - item.startedAt), extensions: {} };
     s.result.extensions[EXT.reflection] = r.id;
     if (item.rating) s.result.extensions[EXT.rating] = item.rating;
@@ -159,7 +187,10 @@
     return this.name(s, [id]);
   };
 
-  var api = { StatementMaker: StatementMaker, XAPI_VERBS: VERBS, XAPI_EXTENSIONS: EXT, CMI5_CATEGORY: CMI5, uuid4: uuid4 };
+  var api = {
+    StatementMaker: StatementMaker, XAPI_VERBS: VERBS, XAPI_EXTENSIONS: EXT, CMI5_CATEGORY: CMI5,
+    CMI5_EXTENSIONS: CMI5_EXT, uuid4: uuid4, scaled4: scaled4,
+  };
   if (node) module.exports = api;
   if (root) {
     root.Zhineng = root.Zhineng || {};

@@ -66,3 +66,61 @@ test("an answer names its K items by CASE IRI; a reflection its A item, with tex
   assert.equal(reflected.result.response, "<script>x</script>"); // data, escaped by whoever shows it
   assert.equal(make.activityCompleted("T1.1").object.id, "urn:uuid:t11");
 });
+
+test("every question type carries a full xAPI interaction definition; the AU is its parent", () => {
+  const { payload, make } = maker();
+  const au = "urn:zhineng:s:cmi5:au:M1";
+  const defs = {};
+  for (const q of payload.questions) {
+    const s = make.answered({ question: q, response: RIGHT[q.id], result: grade(q, RIGHT[q.id]), value: q.type === "numeric" ? 25 : null, at: 1, startedAt: 0 });
+    assert.deepEqual(s.context.contextActivities.parent, [{ objectType: "Activity", id: au }]);
+    assert.deepEqual(s.context.contextActivities.grouping, [{ id: au }]); // the LMS's template stays
+    assert.equal(s.object.definition.type, "http://adlnet.gov/expapi/activities/cmi.interaction");
+    assert.deepEqual(s.object.definition.description, { "zh-TW": "p" });
+    defs[q.id] = s.object.definition;
+    assert.deepEqual(s.object.definition.correctResponsesPattern.length > 0, true);
+    if (!["qst", "qnu"].includes(q.id)) assert.equal(s.result.response, s.object.definition.correctResponsesPattern[0]); // right answers match
+  }
+  const strip = ({ type, name, description, ...rest }) => rest;
+  assert.deepEqual(strip(defs.qsc), { interactionType: "choice", correctResponsesPattern: ["a"],
+    choices: [{ id: "a", description: { "zh-TW": "A" } }, { id: "b", description: { "zh-TW": "B" } }] });
+  assert.deepEqual(strip(defs.qmr).correctResponsesPattern, ["a[,]b"]);
+  assert.equal(strip(defs.qmr).choices.length, 5);
+  assert.deepEqual(strip(defs.qtf), { interactionType: "true-false", correctResponsesPattern: ["false"] });
+  assert.deepEqual(strip(defs.qnu), { interactionType: "numeric", correctResponsesPattern: ["24.5[:]25.5"] });
+  assert.deepEqual(strip(defs.qst), { interactionType: "fill-in", correctResponsesPattern: ["ROAS", "廣告投資報酬率"] });
+  assert.deepEqual(strip(defs.qor), { interactionType: "sequencing", correctResponsesPattern: ["s2[,]s1[,]s3"],
+    choices: ["s1", "s2", "s3"].map((id, i) => ({ id, description: { "zh-TW": String(i + 1) } })) });
+  assert.deepEqual(strip(defs.qma), { interactionType: "matching", correctResponsesPattern: ["p1[.]o1[,]p2[.]o2"],
+    source: [{ id: "p1", description: { "zh-TW": "1" } }, { id: "p2", description: { "zh-TW": "2" } }],
+    target: ["o1", "o2", "o3"].map((id, i) => ({ id, description: { "zh-TW": String(i + 1) } })) });
+  const r = make.reflected({ reflection: { id: "R1", attitude: "A01", prompt_html: "<p>Why &amp; how?</p>" }, text: "t", at: 1, startedAt: 0 });
+  assert.deepEqual(r.object.definition.interactionType, "long-fill-in");
+  assert.deepEqual(r.object.definition.description, { "zh-TW": "Why & how?" });
+  assert.deepEqual(r.context.contextActivities.parent, [{ objectType: "Activity", id: au }]);
+});
+
+test("statements say their launch mode; a restated statement takes this session's context and a new id", () => {
+  const { payload, make } = maker();
+  const q = payload.questions[0];
+  const old = make.answered({ question: q, response: "a", result: grade(q, "a"), at: 1, startedAt: 0 });
+  assert.equal(old.context.extensions["https://w3id.org/xapi/cmi5/context/extensions/launchmode"], "Normal");
+  const template = { contextActivities: { grouping: [{ id: "urn:zhineng:s:cmi5:au:M1" }] }, extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-2" } };
+  const later = new StatementMaker(cmi5Launch(SEARCH), { contextTemplate: template, launchMode: "Normal" }, payload, { random: () => new Uint8Array(16).fill(7), now: () => Date.UTC(2026, 10, 25) });
+  const again = later.restate(old);
+  assert.notEqual(again.id, old.id);
+  assert.equal(again.timestamp, "2026-11-25T00:00:00.000Z");
+  assert.equal(again.context.extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"], "s-2");
+  assert.deepEqual(again.context.contextActivities.other, old.context.contextActivities.other);
+  assert.deepEqual(again.context.contextActivities.grouping, old.context.contextActivities.grouping); // not doubled
+  assert.deepEqual([again.object, again.result], [old.object, old.result]);
+});
+
+test("the learner's preferred languages pick the player's words where it has them; ?lang= still wins", () => {
+  const { pickLocale } = require("../../scorm_export/runtime/i18n.js");
+  assert.equal(pickLocale("", "zh-TW", "en-US,zh-TW"), "en");
+  assert.equal(pickLocale("", "zh-TW", "fr-FR, en-GB"), "en"); // the first the player has
+  assert.equal(pickLocale("", "en", "fr-FR,de"), "en"); // none it has: the module's language
+  assert.equal(pickLocale("?lang=zh-TW", "zh-TW", "en-US"), "zh-TW");
+  assert.equal(pickLocale("", "zh-TW", ""), "zh-TW");
+});
