@@ -36,7 +36,7 @@ PENDING: dict[str, set[str]] = {
     "halfwidth_parentheses": set(),
     "one_equals_sign": set(),
     "multiple_response_marker": set(),
-    "key_not_longest": {"T1", "T3"},
+    "key_not_longest": {"T3"},
     "key_positions_spread": set(),
     "no_near_duplicate_stems": set(),
     "reflection_min_length": {"T1", "T3"},
