@@ -20,7 +20,7 @@ from .crossref import CrossReferences
 from .errors import Problem, ValidationFailed, ZhinengError
 from .model import Lesson, Module, Reflection
 from .standard import Standard
-from .yamlsrc import Source, format_path, parse
+from .yamlsrc import MAX_CHARS, Source, format_path, parse
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "content"
 STANDARD_FILE = "standard.yaml"
@@ -45,8 +45,15 @@ def display_path(path: Path) -> str:
 
 def read_source(path: Path) -> tuple[Source, list[Problem]]:
     shown = display_path(path)
+    limit = 4 * MAX_CHARS  # UTF-8 bytes of the most characters parse() accepts: never read a huge file whole
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+        if len(raw) > limit:
+            return Source(shown, None), [
+                Problem(shown, 1, 1, f"the file is larger than {limit:,} bytes; split the module")
+            ]
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Source(shown, None), [Problem(shown, 1, 1, f"the file is not UTF-8 text ({exc.reason})")]
     except OSError as exc:

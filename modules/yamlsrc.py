@@ -1,8 +1,17 @@
 """Read YAML into plain data while remembering where every key and item stands in the file.
 
-PyYAML's composer keeps a `start_mark` on each node; we walk the node tree once, build the
-plain Python value, and record `path -> (line, col)` so that later checks (pydantic's and ours)
-can point an author at the exact line. Duplicate keys, which PyYAML silently overwrites, are errors.
+We build the plain Python value straight from the parser's events (libyaml's C parser when PyYAML has it,
+about ten times faster than PyYAML's own), record `path -> (line, col)` so that later checks (pydantic's and
+ours) can point an author at the exact line, and refuse what course files never need but an attacker does:
+
+- more than MAX_DEPTH levels of nesting, more than MAX_NODES values, more than MAX_CHARS characters;
+  an alias (`*a`) counts as every value it repeats, so a ten-line "billion laughs" file, which would
+  expand to gigabytes, is refused at the alias that crosses the limit, before anything is expanded
+  (aliases share the anchored value, as PyYAML's do; merge keys `<<` are refused);
+- scalars that cannot become a value (a 5,000-digit integer, the 30th of February): a placed error.
+
+Duplicate keys, which PyYAML silently overwrites, are errors too. Every refusal is a `Problem` at the line
+of the offending text; `parse` never raises for any input.
 """
 
 from __future__ import annotations
@@ -12,10 +21,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from .errors import Problem
 
 Path = tuple[str | int, ...]
+
+# Generous for authored content (the largest built-in module is ~160 KB, ~2,500 values, 7 levels deep)
+# and small enough that the worst input is read in well under a second and a few tens of megabytes.
+MAX_CHARS = 1_000_000
+MAX_NODES = 50_000
+MAX_DEPTH = 32
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is installed
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "binary", "timestamp", "str")
+)
+_COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_RESOLVER = Resolver()
+_EXPLAIN_CHARS = 200_000  # PyYAML re-reads at most this much to explain a syntax error (~0.1 s)
+_CONSTRUCTOR = SafeConstructor()
 
 
 @dataclass
@@ -48,81 +76,199 @@ def format_path(path: Iterable[str | int]) -> str:
     return out
 
 
+class _Refused(Exception):
+    """The document cannot be built; carries the one problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _place(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 class _Builder:
-    def __init__(self, source: Source) -> None:
+    """Plain data from one document's events, with the place of every key and item."""
+
+    def __init__(self, parser: Any, source: Source) -> None:
+        self.parser = parser
         self.source = source
         self.problems: list[Problem] = []
+        self.nodes = 0  # values built so far, an alias counting as every value it repeats
+        self.deepest = -1  # the deepest collection so far (0 is the top level)
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # name -> value, its size, its height
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.build(key_node, path)
-                if isinstance(key, (list, dict)):
-                    self.problems.append(_at(self.source.file, key_node, "a key must be a plain value"))
-                    continue
-                key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) else key
-                if key in out:
-                    first = self.source.places.get((*path, key), (0, 0))[0]
-                    self.problems.append(
-                        _at(
-                            self.source.file,
-                            key_node,
-                            f"{format_path((*path, key))}: duplicate key '{key}' (first at line {first})",
-                        )
-                    )
-                    continue
-                self.source.places[(*path, key)] = (
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
-                out[key] = self.build(value_node, (*path, key))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for i, item in enumerate(node.value):
-                self.source.places[(*path, i)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-                items.append(self.build(item, (*path, i)))
+    def refuse(self, event: Any, message: str) -> _Refused:
+        line, col = _place(event.start_mark)
+        return _Refused(Problem(self.source.file, line, col, message))
+
+    def value(self, path: Path, depth: int) -> Any:
+        event = self.parser.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, depth)
+        if event.anchor is None:
+            return self.node(event, path, depth)
+        nodes, deepest = self.nodes, self.deepest
+        self.deepest = depth - 1
+        value = self.node(event, path, depth)
+        self.anchors[event.anchor] = (value, self.nodes - nodes, self.deepest - depth)
+        self.deepest = max(deepest, self.deepest)
+        return value
+
+    def alias(self, event: Any, depth: int) -> Any:
+        """An alias counts as the whole value it repeats, so a "billion laughs" stops at the limit."""
+        if event.anchor not in self.anchors:
+            raise self.refuse(event, f"YAML alias '*{event.anchor}' names no anchor defined before it")
+        value, size, height = self.anchors[event.anchor]
+        self.nodes += size
+        if self.nodes > MAX_NODES:
+            raise self.refuse(
+                event,
+                f"with its aliases the file holds more than {MAX_NODES:,} values; "
+                "write the values out or split the module",
+            )
+        if height >= 0 and depth + height >= MAX_DEPTH:
+            raise self.refuse(
+                event, f"nested more than {MAX_DEPTH} levels deep (through alias '*{event.anchor}')"
+            )
+        self.deepest = max(self.deepest, depth + height)
+        return value
+
+    def node(self, event: Any, path: Path, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.refuse(event, f"more than {MAX_NODES:,} values in one file; split the module")
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if event.tag not in _COLLECTION_TAGS:
+            raise self.refuse(event, f"YAML tag '{event.tag[:80]}' is not allowed in course files")
+        if depth >= MAX_DEPTH:
+            raise self.refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+        self.deepest = max(self.deepest, depth)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not self.parser.check_event(yaml.SequenceEndEvent):
+                i = len(items)
+                self.source.places[(*path, i)] = _place(self.parser.peek_event().start_mark)
+                items.append(self.value((*path, i), depth + 1))
+            self.parser.get_event()
             return items
-        return _LOADER.construct_object(node, deep=True)
+        return self.mapping(path, depth)
 
+    def mapping(self, path: Path, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            key_event = self.parser.peek_event()
+            key = self.value(path, depth + 1)
+            line, col = _place(key_event.start_mark)
+            if isinstance(key, (list, dict)):
+                self.problems.append(Problem(self.source.file, line, col, "a key must be a plain value"))
+                self.discard(depth + 1)
+                continue
+            key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) else key
+            if key in out:
+                first = self.source.places.get((*path, key), (0, 0))[0]
+                message = f"{format_path((*path, key))}: duplicate key '{key}' (first at line {first})"
+                self.problems.append(Problem(self.source.file, line, col, message))
+                self.discard(depth + 1)
+                continue
+            self.source.places[(*path, key)] = (line, col)
+            out[key] = self.value((*path, key), depth + 1)
+        self.parser.get_event()
+        return out
 
-_LOADER = yaml.SafeLoader("")
+    def discard(self, depth: int) -> None:
+        """Read a value that is not kept (a duplicate key's), with the same limits, recording no places."""
+        kept, self.source.places = self.source.places, {}
+        try:
+            self.value((), depth)
+        finally:
+            self.source.places = kept
 
-
-def _at(file: str, node: yaml.Node, message: str) -> Problem:
-    return Problem(file, node.start_mark.line + 1, node.start_mark.column + 1, message)
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        if tag == _STR:
+            return event.value
+        if tag == _MERGE:
+            raise self.refuse(event, "YAML merge keys ('<<') are not allowed in course files")
+        if tag not in _SCALAR_TAGS:
+            raise self.refuse(event, f"YAML tag '{tag[:80]}' is not allowed in course files")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except yaml.constructor.ConstructorError as exc:
+            raise self.refuse(event, f"YAML error: {exc.problem}") from None
+        except (ValueError, OverflowError) as exc:  # a 5,000-digit integer, a 30th of February
+            shown = event.value if len(event.value) <= 40 else event.value[:40] + "…"
+            kind = tag.rsplit(":", 1)[-1]
+            why = str(exc).split(";")[0][:120]
+            raise self.refuse(event, f"'{shown}' is not a valid {kind} ({why})") from None
 
 
 def parse(text: str, file: str) -> tuple[Source, list[Problem]]:
-    """Parse one YAML document. Syntax errors come back as problems, never as exceptions."""
+    """Parse one YAML document. Every problem comes back as a placed `Problem`, never as an exception."""
     source = Source(file=file, data=None)
+    if len(text) > MAX_CHARS:
+        message = (
+            f"the file has {len(text):,} characters, more than the {MAX_CHARS:,} allowed; split the module"
+        )
+        return source, [Problem(file, 1, 1, message)]
+    parser = _Parser(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        ctx = exc.context_mark
-        if exc.problem and exc.context and ctx and ctx.line + 1 != line:
-            what += f" ({exc.context} at line {ctx.line + 1})"
-        return source, [Problem(file, line, col, f"YAML syntax error: {what}")]
-    except yaml.YAMLError as exc:  # e.g. more than one document
-        return source, [Problem(file, 1, 1, f"YAML error: {exc}")]
-    if node is None:
-        return source, [Problem(file, 1, 1, "the file is empty")]
-    builder = _Builder(source)
-    try:
-        source.data = builder.build(node, ())
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        return source, [
-            Problem(
-                file,
-                mark.line + 1 if mark else 1,
-                mark.column + 1 if mark else 1,
-                f"YAML error: {exc.problem}",
+        builder = _Builder(parser, source)
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return source, [Problem(file, 1, 1, "the file is empty")]
+        start = parser.get_event()  # document start
+        root = parser.peek_event()
+        data = builder.value((), 0)
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            extra = parser.get_event()
+            line, _col = _place(start.start_mark)
+            raise builder.refuse(
+                extra,
+                "YAML syntax error: expected a single document in the stream "
+                f"(but found another document; the first began at line {line})",
             )
-        ]
-    source.places.setdefault((), (node.start_mark.line + 1, node.start_mark.column + 1))
+    except _Refused as refused:
+        return Source(file, None), [refused.problem]
+    except yaml.MarkedYAMLError as exc:
+        return Source(file, None), [_syntax_problem(text, file, exc)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
+        at = exc.position
+        if _Parser is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes
+            at = len(text.encode("utf-8")[:at].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        message = f"YAML error: character U+{exc.character:04X} is not allowed ({exc.reason})"
+        return Source(file, None), [Problem(file, line, col, message)]
+    except yaml.YAMLError as exc:
+        return Source(file, None), [Problem(file, 1, 1, f"YAML error: {exc}")]
+    finally:
+        parser.dispose()
+    source.data = data
+    source.places.setdefault((), _place(root.start_mark))
     return source, builder.problems
+
+
+def _syntax_problem(text: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """libyaml's messages are terse; PyYAML's own parser, run up to the same place, explains better."""
+    mark = exc.problem_mark or exc.context_mark
+    head = "\n".join(text.split("\n", mark.line + 1)[: mark.line + 1]) if mark is not None else ""
+    if _Parser is not yaml.SafeLoader and mark is not None and len(head) <= _EXPLAIN_CHARS:
+        try:
+            for _event in yaml.parse(head, Loader=yaml.SafeLoader):
+                pass
+        except yaml.MarkedYAMLError as python_exc:
+            again = python_exc.problem_mark or python_exc.context_mark
+            if again is not None and (again.line, again.column) == (mark.line, mark.column):
+                exc = python_exc
+    line, col = _place(mark)
+    what = exc.problem or exc.context or "invalid YAML"
+    ctx = exc.context_mark
+    if exc.problem and exc.context and ctx and ctx.line + 1 != line:
+        what += f" ({exc.context} at line {ctx.line + 1})"
+    return Problem(file, line, col, f"YAML syntax error: {what}")
