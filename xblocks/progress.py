@@ -108,14 +108,14 @@ class ProgressBlock(XBlock):
         ctx = {"t": t, "prefix": render.dom_prefix(self), "display_name": self.display_name}
         return render.fragment("progress_studio.html", ctx, "studio.js", "ZhinengStudio", {"strings": t})
 
-    @XBlock.json_handler
+    @inputs.json_handler
     def studio_submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
         body = inputs.require_object(data)
         inputs.reject_unknown_keys(body, {"display_name"})
         self.display_name = inputs.require_str(body, "display_name", max_chars=255)
         return {"result": "success"}
 
-    @XBlock.json_handler
+    @inputs.json_handler
     def refresh(self, data: Any, suffix: str = "") -> dict[str, Any]:
         inputs.reject_unknown_keys(inputs.require_object(data), set())
         return self.standing()

@@ -184,7 +184,7 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):
 
     # --- handlers --------------------------------------------------------------------------------
 
-    @XBlock.json_handler
+    @inputs.json_handler
     def submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
         body = inputs.require_object(data)
         inputs.reject_unknown_keys(body, {"answers"})
@@ -198,7 +198,7 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):
         results = self._grade(questions, answers)
         return self._record(questions, answers, results)
 
-    @XBlock.json_handler
+    @inputs.json_handler
     def studio_submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
         body = inputs.require_object(data)
         inputs.reject_unknown_keys(body, {*STUDIO_FIELDS, "yaml", "use_builtin"})

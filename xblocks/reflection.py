@@ -148,7 +148,7 @@ class ReflectionBlock(CompletableXBlockMixin, XBlock):
             "reflection_studio.html", studio_context(self, t), "studio.js", "ZhinengStudio", {"strings": t}
         )
 
-    @XBlock.json_handler
+    @inputs.json_handler
     def submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
         body = inputs.require_object(data)
         inputs.reject_unknown_keys(body, {"text", "rating"})
@@ -172,7 +172,7 @@ class ReflectionBlock(CompletableXBlockMixin, XBlock):
         self.emit_completion(1.0)
         return {"result": "success", "submitted": True, "length": length, "rating": self.rating}
 
-    @XBlock.json_handler
+    @inputs.json_handler
     def studio_submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
         from .studio_reflection import apply_settings
 

@@ -1,4 +1,8 @@
-"""Turn YAML pasted in Studio into block content. PyYAML is imported here, lazily, only on import."""
+"""Turn YAML pasted in Studio into block content. The YAML reader is imported here, lazily, only on import.
+
+Pasted YAML goes through the same reader as course files (modules/yamlsrc.py), with the same limits:
+no anchors or aliases, bounded depth and size, every problem a message with its line.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..modules.model import Reflection
-from .bank import BankError, parse_bank
+from .bank import BankError, bank_to_content, parse_bank
 
 
 class ContentImportError(ValueError):
@@ -15,14 +19,14 @@ class ContentImportError(ValueError):
 
 
 def _load(text: str) -> Any:
-    import yaml  # lazy: only an author's import needs a YAML parser
+    from ..modules.yamlsrc import parse  # lazy: only an author's import needs a YAML parser
 
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise ContentImportError(f"YAML: {where}{getattr(exc, 'problem', None) or exc}") from None
+    source, problems = parse(text, "YAML")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise ContentImportError(f"YAML: line {first.line}, column {first.col}: {first.message}")
+    return source.data
 
 
 def bank_content_from_yaml(text: str) -> dict[str, Any]:
@@ -37,10 +41,11 @@ def bank_content_from_yaml(text: str) -> dict[str, Any]:
     else:
         raise ContentImportError("YAML: expected a module with `questions:` or a list of questions")
     try:
-        parse_bank(content)
+        bank = parse_bank(content)
     except BankError as exc:
         raise ContentImportError(str(exc)) from None
-    return content
+    # Stored as the validated model dumps it: plain JSON, whatever else the YAML carried (dates, bytes).
+    return bank_to_content(bank)
 
 
 def reflection_from_yaml(text: str) -> Reflection:
