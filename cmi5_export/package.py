@@ -7,13 +7,13 @@ au/<MODULE_ID>/index.html, data.js
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Protocol
 
 from ..modules.course import Course
 from ..modules.errors import ZhinengError
 from ..modules.files import OutFile, zip_bytes
+from ..modules.script_json import js_file_json
 from ..scorm_export.budget import check_budget
 from ..scorm_export.package import select_modules
 from ..scorm_export.runtime_files import Runtime, load_runtime
@@ -39,7 +39,7 @@ def build_cmi5(
         payload = au_payload(course, module)
         check_budget(payload)  # the state document holds the same suspend_data
         folder = f"au/{module.id}"
-        data_js = "window.ZHINENG_SCO = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        data_js = "window.ZHINENG_SCO = " + js_file_json(payload)
         files += [
             OutFile(
                 f"{folder}/index.html", runtime.launch_page(module.title, module.language, "../../shared")

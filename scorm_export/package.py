@@ -11,7 +11,6 @@ vendored XSDs and the semantic lint, before any zip exists. Layout (docs/scorm-d
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -20,6 +19,7 @@ from ..modules.course import Course
 from ..modules.errors import ZhinengError
 from ..modules.files import OutFile
 from ..modules.model import Module
+from ..modules.script_json import js_file_json
 from .budget import check_budget
 from .layouts import LAYOUTS
 from .lint import MANIFEST, lint_manifest
@@ -79,7 +79,7 @@ def _package(
         check_budget(payload)
         folder = f"sco/{module.id}"
         launch = runtime.launch_page(module.title, module.language, f"../../{SHARED_DIR}")
-        data_js = "window.ZHINENG_SCO = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        data_js = "window.ZHINENG_SCO = " + js_file_json(payload)
         sco_files = [
             OutFile(f"{folder}/index.html", launch),
             OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),

@@ -8,6 +8,8 @@ from typing import Any
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
+from ..modules.script_json import script_json
+
 loader = ResourceLoader(__name__)
 
 
@@ -24,5 +26,9 @@ def fragment(
     frag.add_css(loader.load_unicode("static/zhineng.css"))
     frag.add_javascript(loader.load_unicode("static/common.js"))
     frag.add_javascript(loader.load_unicode(f"static/{js}"))
-    frag.initialize_js(init_fn, init_args)
+    # The runtime writes init args into <script type="json/xblock-args"> with a plain json.dumps, so a
+    # `</script>` in any authored or learner string would end the element. We hand it one string holding
+    # our own script-safe JSON (no <, > or &), which its json.dumps cannot turn back into markup;
+    # ZhinengCommon.initArgs parses it on the other side.
+    frag.initialize_js(init_fn, {"json": script_json(init_args)})
     return frag

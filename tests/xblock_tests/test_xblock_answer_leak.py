@@ -62,7 +62,7 @@ def render(h: Harness, xml: str) -> tuple[str, dict[str, Any]]:
         r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>', html, re.S
     )
     assert match, "the JS init data is rendered into the page"
-    return html, json.loads(match.group(1))
+    return html, json.loads(json.loads(match.group(1))["json"])
 
 
 @pytest.mark.parametrize("source", ["builtin", "stored"])

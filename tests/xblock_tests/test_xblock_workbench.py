@@ -205,7 +205,7 @@ def test_no_answer_in_the_served_pages(workbench: Workbench, browser: BrowserThr
                 """() => Array.from(document.querySelectorAll('.zhineng-question')).map(fs => {
                     const block = fs.closest('.xblock-v1');
                     const init = block.querySelector('.xblock_json_init_args');
-                    return [fs.dataset.qid, fs.outerHTML + (init ? init.textContent : '')];
+                    return [fs.dataset.qid, fs.outerHTML + (init ? JSON.parse(init.textContent).json : '')];
                 })"""
             )
             assert served

@@ -36,9 +36,14 @@ window.ZhinengCommon = window.ZhinengCommon || (function () {
     node.classList.toggle("zhineng-error", !!isError);
   }
 
+  function initArgs(wrapped) {
+    // The server sends the block's arguments as one JSON string with <, > and & escaped (render.py says why).
+    return JSON.parse(wrapped.json);
+  }
+
   function progressChanged() {
     document.dispatchEvent(new CustomEvent("zhineng:progress-changed"));
   }
 
-  return { root: root, postJson: postJson, say: say, progressChanged: progressChanged };
+  return { root: root, postJson: postJson, say: say, initArgs: initArgs, progressChanged: progressChanged };
 }());

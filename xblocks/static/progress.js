@@ -1,7 +1,8 @@
 /* The progress block: re-read the standing when another block reports a change, or on request. */
-function ZhinengProgressBlock(runtime, element, init) {
+function ZhinengProgressBlock(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;
+  var init = C.initArgs(wrapped);
   var root = C.root(element);
   var t = init.strings;
   var status = root.querySelector(".zhineng-status");

@@ -1,7 +1,8 @@
 /* The quiz block: collect one response per question, post them, show score, feedback and (by policy) the key. */
-function ZhinengQuizBlock(runtime, element, init) {
+function ZhinengQuizBlock(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;
+  var init = C.initArgs(wrapped);
   var root = C.root(element);
   var t = init.strings;
   var form = root.querySelector(".zhineng-quiz-form");

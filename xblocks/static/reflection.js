@@ -1,7 +1,8 @@
 /* The reflection block: a live character count, a client-side hint, and the server's word on validity. */
-function ZhinengReflectionBlock(runtime, element, init) {
+function ZhinengReflectionBlock(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;
+  var init = C.initArgs(wrapped);
   var root = C.root(element);
   var t = init.strings;
   var text = root.querySelector(".zhineng-reflection-text");

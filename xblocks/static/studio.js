@@ -1,7 +1,8 @@
 /* Studio editor for every zhineng block: send the form as typed JSON to `studio_submit`. */
-function ZhinengStudio(runtime, element, init) {
+function ZhinengStudio(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;
+  var init = C.initArgs(wrapped);
   var root = C.root(element);
   var t = init.strings;
   var status = root.querySelector(".zhineng-status");
