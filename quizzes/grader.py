@@ -27,7 +27,8 @@ MAX_TEXT_RESPONSE = 500
 
 
 class ResponseError(ValueError):
-    """A learner's response that cannot be graded (wrong shape or unknown ids). Handlers map it to a 4xx."""
+    """A learner's response that cannot be graded (wrong shape, unknown ids, or empty). Handlers map it to a
+    4xx, and nothing is counted: an empty or malformed answer never uses up an attempt."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def _single_choice(q: SingleChoice, response: Any) -> Result:
 
 def _multiple_response(q: MultipleResponse, response: Any) -> Result:
     picked = set(_ids_list(response, "choice"))
+    if not picked:
+        raise ResponseError("choose at least one choice")
     unknown = picked - {c.id for c in q.choices}
     if unknown:
         raise ResponseError(f"unknown choice id '{sorted(unknown)[0][:40]}'")
@@ -123,6 +126,8 @@ def _short_text(q: ShortText, response: Any) -> Result:
     if len(response) > MAX_TEXT_RESPONSE:
         raise ResponseError(f"the answer is longer than {MAX_TEXT_RESPONSE} characters")
     given = normalise_text(response)
+    if not given:
+        raise ResponseError("the answer is empty")
     if any(given == normalise_text(a) for a in q.accepted):
         return _result(q, 1, 1, [q.feedback.correct])
     mistake = next((m for m in q.mistakes if given == normalise_text(m.text)), None)
@@ -142,6 +147,8 @@ def _matching(q: Matching, response: Any) -> Result:
         isinstance(k, str) and isinstance(v, str) for k, v in response.items()
     ):
         raise ResponseError("expected an object of premise id -> option id")
+    if not response:
+        raise ResponseError("match at least one premise")
     premise_ids = {p.id for p in q.premises}
     option_ids = {o.id for o in q.options}
     for premise, option in response.items():

@@ -125,6 +125,7 @@
 
   function multipleResponse(q, response) {
     var picked = new Set(idsList(response, "choice"));
+    if (!picked.size) throw new ResponseError("choose at least one choice");
     var known = new Set(q.choices.map(function (c) { return c.id; }));
     var unknown = Array.from(picked).filter(function (id) { return !known.has(id); });
     if (unknown.length) {
@@ -167,6 +168,7 @@
       throw new ResponseError("the answer is longer than " + MAX_TEXT_RESPONSE + " characters");
     }
     var given = normaliseText(response);
+    if (!given) throw new ResponseError("the answer is empty");
     if (q.accepted.some(function (a) { return given === normaliseText(a); })) {
       return result(q, 1, 1, [q.feedback.correct]);
     }
@@ -188,6 +190,7 @@
     if (!isPlainObject(response) || !Object.keys(response).every(function (k) { return typeof response[k] === "string"; })) {
       throw new ResponseError("expected an object of premise id -> option id");
     }
+    if (!Object.keys(response).length) throw new ResponseError("match at least one premise");
     var premiseIds = new Set(q.premises.map(function (p) { return p.id; }));
     var optionIds = new Set(q.options.map(function (o) { return o.id; }));
     Object.keys(response).forEach(function (premise) {
