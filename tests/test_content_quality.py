@@ -43,7 +43,7 @@ PENDING: dict[str, set[str]] = {
     "reflection_min_length": {"T1"},
     "lesson_length": set(),
     "bank_size": {"T2"},
-    "indicators_evidenced": {"T1", "T2"},
+    "indicators_evidenced": {"T2"},
     "attitude_reflections": {"A04"},
     "module_k_items_assessed": set(),
 }
