@@ -40,11 +40,11 @@ PENDING: dict[str, set[str]] = {
     "key_not_shortest": {"T2"},
     "key_positions_spread": set(),
     "no_near_duplicate_stems": set(),
-    "reflection_min_length": {"T1"},
+    "reflection_min_length": set(),
     "lesson_length": set(),
     "bank_size": {"T2"},
     "indicators_evidenced": {"T2"},
-    "attitude_reflections": {"A04"},
+    "attitude_reflections": set(),
     "module_k_items_assessed": set(),
 }
 
