@@ -50,6 +50,10 @@ def _parser() -> MarkdownIt:
     )
 
 
+# Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the
+# built-in course): keyed by the source text, each renders once per process. Bounded for long-lived LMS
+# processes, and large enough for a 50x course (about 13,000 texts).
+@lru_cache(maxsize=1 << 16)
 def render_markdown(text: str) -> str:
     html = _parser().render(text)
     return nh3.clean(

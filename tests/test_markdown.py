@@ -19,3 +19,20 @@ def test_dangerous_links_are_dropped() -> None:
     assert 'href="javascript' not in html  # left as inert text, never a link
     assert 'href="https://example.test/"' in html
     assert 'rel="noopener noreferrer"' in html
+
+
+def test_export_all_renders_each_text_once(cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    rendered: list[str] = []
+    render = MarkdownIt.render
+
+    def counting(self: MarkdownIt, text: str, env: object = None) -> str:
+        rendered.append(text)
+        return render(self, text, env)
+
+    monkeypatch.setattr(MarkdownIt, "render", counting)
+    render_markdown.cache_clear()
+    assert cli("export", "--all", "--out", str(tmp_path)).code == 0
+    assert len(rendered) > 200  # the course's prompts, explanations, lessons and descriptions
+    assert len(rendered) == len(set(rendered))  # four formats, one render per text
