@@ -3,7 +3,7 @@ PYTHON ?= python3
 # apt-get needs root: use sudo unless we already are root (as in CI).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test lint typecheck pytest course schema golden bench i18n
+.PHONY: install test lint typecheck pytest course schema golden bench bench-core i18n
 
 # Everything the tests need: Debian's Chromium (Playwright cannot download its own here),
 # the Python package with its test extras, and the JS test tools (axe-core) from package-lock.json.
@@ -35,11 +35,15 @@ schema:
 golden:
 	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py tests/test_report_golden.py
 
-bench:
+bench: bench-core
 	$(PYTHON) bench/bench_export.py
 	$(PYTHON) bench/bench_runtime.py
 	$(PYTHON) bench/bench_xblocks.py
 	$(PYTHON) bench/bench_report.py
+
+# Start-up, validate and export on the built-in course, their scaling, the blocks' submit handler.
+bench-core:
+	$(PYTHON) bench/bench_core.py
 
 i18n:
 	$(PYTHON) scripts/xblocks_i18n.py extract

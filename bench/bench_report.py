@@ -31,10 +31,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from zhineng.modules.course import Course
+from zhineng.modules.gc_pause import gc_paused
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
-from zhineng.reports.gc_pause import gc_paused
 from zhineng.reports.read_scorm import read_cmi
 from zhineng.reports.read_xapi import read_statements
 from zhineng.reports.records import Record

@@ -18,6 +18,7 @@ from ..quizzes.model import Question
 from .course import Course
 from .crossref import CrossReferences
 from .errors import Problem, ValidationFailed, ZhinengError
+from .gc_pause import gc_paused
 from .model import Lesson, Module, Reflection
 from .standard import Standard
 from .yamlsrc import MAX_CHARS, Source, format_path, parse
@@ -192,6 +193,11 @@ def module_files(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
 
 def load_course(paths: Sequence[Path] = ()) -> Course:
     """Load and check a course: the built-in one, or the given files and folders."""
+    with gc_paused():  # its YAML nodes and models are many and hold no cycles (see gc_pause)
+        return _load_course(paths)
+
+
+def _load_course(paths: Sequence[Path]) -> Course:
     files, standard_file = module_files(paths or [BUILTIN_DIR])
     if not files:
         raise ZhinengError("no module files (*.yaml) found in " + ", ".join(display_path(p) for p in paths))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ..modules.course import Course
 from ..modules.errors import ZhinengError
+from ..modules.gc_pause import gc_paused
 from ..modules.loader import load_course
 from .build import build_report
 from .catalog import Catalog
-from .gc_pause import gc_paused
 from .json_input import DEFAULT_MAX_JSON_MB, MB
 from .lrs import fetch_statements
 from .model import Report

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 from .modules.errors import ZhinengError
+from .modules.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from .modules.course import Course
@@ -79,4 +80,5 @@ SUPPORTED: dict[str, frozenset[str]] = {
 def export(fmt: str, course: Course, options: ExportOptions, *, every_format: bool = False) -> Archives:
     if every_format:
         options = options.keeping(SUPPORTED[fmt])
-    return EXPORTERS[fmt](course, options)
+    with gc_paused():  # a large course's pages and archives hold no cycles (see gc_pause)
+        return EXPORTERS[fmt](course, options)

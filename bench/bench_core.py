@@ -1,0 +1,187 @@
+"""How fast the core feels: the command line on the built-in course, how validate and export scale with the
+course, and what the blocks cost inside an LMS. Each figure is printed beside its target as a ratio
+(figure / target; at most 1.00 meets it), with the machine's load average when it was measured.
+
+Run: python bench/bench_core.py [--runs 7] [--scales 10,50] [--workbench]   (or `make bench`)
+Prints only; no test asserts these. Targets assume a quiet 2-core machine: on a loaded one, read the CPU
+column (time the command spent on a core), which load inflates less than wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from scaled_course import write_scaled_course
+
+ZHINENG = [sys.executable, "-m", "zhineng"]
+TARGETS_S = {"--version": 0.1, "validate": 0.4, "export --all": 0.5}
+SUBMIT_P95_MS = 20.0
+BUILTIN_MODULES = 3
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:4.1f}/{five:4.1f}"
+
+
+def timed(argv: Sequence[str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run of a command, in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def ratio_line(name: str, figure: float, target: float, unit: str, extra: str = "") -> str:
+    verdict = "meets" if figure <= target else "misses"
+    return f"  {name:<28} {figure:8.3f} {unit}  target {target:g} {unit}  ratio {figure / target:5.2f} ({verdict}){extra}"
+
+
+def bench_commands(runs: int, out: Path) -> None:
+    print(f"built-in course, a fresh `python -m zhineng` each run, median of {runs}: wall (and CPU)")
+    commands: dict[str, list[str]] = {
+        "--version": ["--version"],
+        "validate": ["validate"],
+        "export --all": ["export", "--all", "--out", str(out)],
+    }
+    for name, args in commands.items():
+        timed([*ZHINENG, *args])  # warm the file cache and the .pyc files
+        samples = [timed([*ZHINENG, *args]) for _ in range(runs)]
+        wall = statistics.median(w for w, _ in samples)
+        cpu = statistics.median(c for _, c in samples)
+        print(ratio_line(f"zhineng {name}", wall, TARGETS_S[name], "s", f"  CPU {cpu:.3f} s  {load()}"))
+
+
+def bench_markdown() -> None:
+    """Markdown renders in one `export --all`: each distinct text should render once."""
+    from markdown_it import MarkdownIt
+
+    from zhineng.cli import main
+
+    rendered: list[str] = []
+    render = MarkdownIt.render
+
+    def counting(self: MarkdownIt, text: str, env: object = None) -> str:
+        rendered.append(text)
+        return render(self, text, env)
+
+    MarkdownIt.render = counting  # type: ignore[method-assign]
+    try:
+        with tempfile.TemporaryDirectory(prefix="zhineng-bench-") as out:
+            _quietly(lambda: main(["export", "--all", "--out", out]))
+    finally:
+        MarkdownIt.render = render  # type: ignore[method-assign]
+    distinct = len(set(rendered))
+    print("Markdown renders in one `export --all` (in process)")
+    print(
+        ratio_line(
+            "renders per distinct text",
+            len(rendered) / distinct,
+            1.0,
+            "x",
+            f"  ({len(rendered)} of {distinct})",
+        )
+    )
+
+
+def _quietly(call: Callable[[], object]) -> None:
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        call()
+
+
+def bench_scaling(scales: list[int], work: Path) -> None:
+    """CPU per module of validate and export --all on courses N times the built-in one; linear keeps it flat."""
+    print("generated courses (N copies of the built-in modules), one run each: CPU per module, wall")
+    per_module: dict[str, dict[int, float]] = {"validate": {}, "export --all": {}}
+    for n in scales:
+        folder = work / f"course-x{n}"
+        write_scaled_course(folder, n)
+        modules = n * BUILTIN_MODULES
+        for name, args in (
+            ("validate", ["validate", str(folder)]),
+            ("export --all", ["export", "--all", "--course", str(folder), "--out", str(work / f"dist-x{n}")]),
+        ):
+            wall, cpu = timed([*ZHINENG, *args])
+            per_module[name][n] = cpu / modules
+            print(
+                f"  {name:<13} x{n:<3} ({modules:4d} modules)  CPU {cpu:7.2f} s  "
+                f"{cpu / modules * 1000:6.1f} ms/module  wall {wall:7.2f} s  {load()}"
+            )
+        shutil.rmtree(folder)
+        shutil.rmtree(work / f"dist-x{n}", ignore_errors=True)
+    small, large = min(scales), max(scales)
+    if small != large:
+        print(f"  linear: CPU per module at x{large} over x{small} (a fixed start-up cost only lowers it)")
+        for name, costs in per_module.items():
+            print(ratio_line(name, costs[large] / costs[small], 1.0, "x"))
+
+
+def bench_blocks(submits: int, workbench: bool) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import yaml
+    from bench_xblocks import bench_submit, bench_submit_in_process
+
+    composed = 0
+    compose = yaml.compose
+
+    def counting(*args: object, **kwargs: object) -> object:
+        nonlocal composed
+        composed += 1
+        return compose(*args, **kwargs)  # type: ignore[arg-type]
+
+    yaml.compose = counting  # type: ignore[assignment]
+    try:
+        p50, p95 = bench_submit_in_process(submits, quiet=True)
+    finally:
+        yaml.compose = compose
+    print(f"blocks, in the LMS process (XBlock test runtime, memory store), {submits} submits")
+    print(ratio_line("quiz submit handler p95", p95, SUBMIT_P95_MS, "ms", f"  p50 {p50:.2f} ms  {load()}"))
+    print(
+        f"  {'YAML documents parsed':<28} {composed:8d}     target 0 (the banks are compiled at build time)"
+    )
+    if workbench:
+        for name, (w50, w95) in bench_submit(submits, quiet=True).items():
+            print(
+                ratio_line(
+                    f"workbench HTTP p95, {name}", w95, SUBMIT_P95_MS, "ms", f"  p50 {w50:.2f} ms  {load()}"
+                )
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=7, help="runs per command on the built-in course (>= 5)")
+    parser.add_argument("--scales", default="10,50", help="course sizes to generate, as multiples; '' skips")
+    parser.add_argument("--submits", type=int, default=200)
+    parser.add_argument("--workbench", action="store_true", help="also the HTTP round trip in xblock-sdk")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, {load()} at start")
+    with tempfile.TemporaryDirectory(prefix="zhineng-bench-") as tmp:
+        work = Path(tmp)
+        bench_commands(args.runs, work / "dist")
+        bench_markdown()
+        scales = [int(s) for s in args.scales.split(",") if s.strip()]
+        if scales:
+            bench_scaling(scales, work)
+    bench_blocks(args.submits, args.workbench)
+
+
+if __name__ == "__main__":
+    main()

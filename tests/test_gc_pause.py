@@ -1,0 +1,38 @@
+"""Building a course and its packages runs with the cyclic collector paused, and resumes it after.
+
+Each full collection walks every live object, so with the collector on, validate and export grew faster
+than the course (bench/bench_core.py measures the scaling; nothing here is timed).
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+import pytest
+from zhineng.modules import loader
+from zhineng.modules.course import Course
+
+from zhineng.exporters import EXPORTERS, ExportOptions, export
+
+
+def test_loading_a_course_pauses_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    read = loader.read_source
+
+    def reading(path: Any) -> Any:
+        seen.append(gc.isenabled())
+        return read(path)
+
+    monkeypatch.setattr(loader, "read_source", reading)
+    loader.load_course()
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_exporting_pauses_the_collector(monkeypatch: pytest.MonkeyPatch, builtin_course: Course) -> None:
+    seen: list[bool] = []
+    monkeypatch.setitem(EXPORTERS, "olx", lambda course, options: seen.append(gc.isenabled()) or [])
+    export("olx", builtin_course, ExportOptions())
+    assert seen == [False]
+    assert gc.isenabled()
