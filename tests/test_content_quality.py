@@ -37,13 +37,13 @@ PENDING: dict[str, set[str]] = {
     "one_equals_sign": set(),
     "multiple_response_marker": set(),
     "key_not_longest": set(),
-    "key_not_shortest": {"T2"},
+    "key_not_shortest": set(),
     "key_positions_spread": set(),
     "no_near_duplicate_stems": set(),
     "reflection_min_length": set(),
     "lesson_length": set(),
-    "bank_size": {"T2"},
-    "indicators_evidenced": {"T2"},
+    "bank_size": set(),
+    "indicators_evidenced": set(),
     "attitude_reflections": set(),
     "module_k_items_assessed": set(),
 }
@@ -58,7 +58,7 @@ POSITION_SHARE = (0.15, 0.35)
 POSITION_MIN_QUESTIONS = 8  # below this a position spread says nothing
 DUPLICATE_RATIO = 0.85
 # Modules whose own K items (those their lessons teach) each need 5 questions, 2 of them applied, in the module.
-MODULE_K_MINIMUM = {"T3": (5, 2)}
+MODULE_K_MINIMUM = {"T2": (5, 2), "T3": (5, 2)}
 
 CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 TERMS = yaml.safe_load((Path(__file__).parent / "content_terms.yaml").read_text(encoding="utf-8"))
