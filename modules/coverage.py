@@ -21,11 +21,10 @@ MIN_QUESTIONS_PER_K = 5
 MIN_APPLIED_PER_K = 2
 MIN_QUESTIONS = 90
 MIN_REFLECTIONS_PER_MODULE = 2
-# Depth minimums a sellable course meets: each P indicator evidenced by two questions, each A item
-# practised in two reflections. tests/test_content_quality.py holds the built-in course to them per
-# module while the modules are being deepened; `depth_gaps` joins `coverage_gaps` once all comply.
-MIN_QUESTIONS_PER_P = 2
 MIN_REFLECTIONS_PER_A = 2
+# Each P indicator evidenced by two questions. tests/test_content_quality.py holds the built-in course to it
+# per module while the modules are being deepened; `indicator_gaps` joins `coverage_gaps` once all comply.
+MIN_QUESTIONS_PER_P = 2
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,8 @@ def _note(
         notes.append(f"only {applied} applied questions (minimum {MIN_APPLIED_PER_K})")
     if kind == "attitude" and reflections == 0:
         notes.append("no reflection")
+    elif kind == "attitude" and reflections < MIN_REFLECTIONS_PER_A:
+        notes.append(f"only {reflections} reflections (minimum {MIN_REFLECTIONS_PER_A})")
     return "; ".join(notes)
 
 
@@ -127,8 +128,12 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
             gaps.append(f"{row.id} has {row.questions} questions (minimum {MIN_QUESTIONS_PER_K})")
         if row.kind == "knowledge" and row.applied < MIN_APPLIED_PER_K:
             gaps.append(f"{row.id} has {row.applied} applied questions (minimum {MIN_APPLIED_PER_K})")
-        if row.kind == "attitude" and row.reflections == 0:
-            gaps.append(f"attitude {row.id} ({row.text.split('：')[0]}) has no reflection")
+        if row.kind == "attitude" and row.reflections < MIN_REFLECTIONS_PER_A:
+            name = f"attitude {row.id} ({row.text.split('：')[0]})"
+            if row.reflections == 0:
+                gaps.append(f"{name} has no reflection")
+            else:
+                gaps.append(f"{name} has {row.reflections} reflections (minimum {MIN_REFLECTIONS_PER_A})")
     all_questions = [q for _, q in course.questions()]
     if len(all_questions) < MIN_QUESTIONS:
         gaps.append(f"the course has {len(all_questions)} questions (minimum {MIN_QUESTIONS})")
@@ -146,15 +151,13 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
     return gaps
 
 
-def depth_gaps(rows: list[CoverageRow]) -> list[str]:
-    """P indicators with fewer than MIN_QUESTIONS_PER_P questions, A items with fewer than MIN_REFLECTIONS_PER_A reflections."""
-    gaps = []
-    for row in rows:
-        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P:
-            gaps.append(f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P})")
-        if row.kind == "attitude" and row.reflections < MIN_REFLECTIONS_PER_A:
-            gaps.append(f"{row.id} has {row.reflections} reflections (minimum {MIN_REFLECTIONS_PER_A})")
-    return gaps
+def indicator_gaps(rows: list[CoverageRow]) -> list[str]:
+    """P indicators evidenced by fewer than MIN_QUESTIONS_PER_P questions."""
+    return [
+        f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P})"
+        for row in rows
+        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P
+    ]
 
 
 COLUMNS = ("id", "kind", "label", "lessons", "questions", "applied", "reflections", "note", "text")

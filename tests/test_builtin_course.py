@@ -27,7 +27,7 @@ def test_coverage_json_shows_the_minimums(cli, builtin_course: Course) -> None: 
     knowledge = [r for r in rows if r["kind"] == "knowledge"]
     assert len(knowledge) == 17
     assert all(r["questions"] >= 5 and r["applied"] >= 2 for r in knowledge)
-    assert all(r["reflections"] >= 1 for r in rows if r["kind"] == "attitude")
+    assert all(r["reflections"] >= 2 for r in rows if r["kind"] == "attitude")
     assert all(r["lessons"] >= 1 for r in rows if r["kind"] == "activity")
 
 
