@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..arguments import whole_number
 from ..modules.errors import ZhinengError
 from .json_input import DEFAULT_MAX_JSON_MB
 from .records import SOURCES as FORMATS
@@ -43,7 +43,7 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-json-mb",
-        type=_whole_number("megabytes", MAX_JSON_MB_CAP),
+        type=whole_number("a size in megabytes", 1, MAX_JSON_MB_CAP),
         default=DEFAULT_MAX_JSON_MB,
         metavar="N",
         help=f"the largest JSON document read whole: a file, one line of JSON lines, an LRS page (default "
@@ -55,21 +55,7 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
 
 MAX_JOBS_CAP = 1024
 MAX_JSON_MB_CAP = 1024 * 1024  # a terabyte: beyond any file, and small enough for every byte count it becomes
-
-
-def _whole_number(unit: str, most: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        # Checked as text first: int() of a string of thousands of digits raises (sys.int_info limits).
-        if not (text.isascii() and text.isdigit() and len(text) <= 16) or not 1 <= int(text) <= most:
-            raise argparse.ArgumentTypeError(
-                f"expected a whole number of {unit} from 1 to {most:,}, not '{text}'"
-            )
-        return int(text)
-
-    return parse
-
-
-_jobs = _whole_number("processes", MAX_JOBS_CAP)
+_jobs = whole_number("a number of processes", 1, MAX_JOBS_CAP)
 
 
 def run_report_command(args: argparse.Namespace) -> int:

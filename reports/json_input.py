@@ -17,7 +17,9 @@ from typing import Any
 import orjson
 
 MB = 1024 * 1024
-DEFAULT_MAX_JSON_MB = 64  # one document read whole (a file, or one line of a JSON-lines file); --max-json-mb
+# One document read whole (a file, one line of JSON lines, an LRS page); --max-json-mb. Parsed, JSON takes 5 to
+# 10 times its size in memory, and a hostile document of empty objects 25 times: 16 MB keeps that near half a gigabyte.
+DEFAULT_MAX_JSON_MB = 16
 TOO_DEEP = "JSON nested too deep (about 1,000 levels or more)"
 
 

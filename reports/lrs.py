@@ -8,6 +8,7 @@ the statements before it are reported; as its `more` is lost with it, paging sto
 from __future__ import annotations
 
 import base64
+import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,6 +26,8 @@ def fetch_statements(
     url: str, auth: str | None, timeout: float = 30.0, max_bytes: int = DEFAULT_MAX_JSON_MB * MB
 ) -> tuple[list[Any], list[Skipped]]:
     """Every statement the LRS returns, in its order, and the page that could not be read, if any."""
+    if _scheme(url) not in ("http", "https"):  # urllib would also open file:// and ftp://
+        raise ZhinengError(f"--lrs {url!r}: expected an http:// or https:// URL")
     headers = {"X-Experience-API-Version": VERSION_HEADER, "Accept": "application/json"}
     if auth:
         headers["Authorization"] = "Basic " + base64.b64encode(auth.encode("utf-8")).decode("ascii")
@@ -47,6 +50,13 @@ def fetch_statements(
     raise ZhinengError(f"{url}: more than {MAX_PAGES} pages of statements")
 
 
+def _scheme(url: str) -> str:
+    try:
+        return urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError:  # "http://[::1" and the like
+        return ""
+
+
 def _get(url: str, headers: dict[str, str], timeout: float, max_bytes: int) -> bytes:
     request = urllib.request.Request(url, headers=headers)
     try:
@@ -56,6 +66,11 @@ def _get(url: str, headers: dict[str, str], timeout: float, max_bytes: int) -> b
         raise ZhinengError(f"{url}: the LRS answered {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise ZhinengError(f"{url}: cannot reach the LRS ({getattr(exc, 'reason', exc)})") from None
+    except (
+        ValueError,
+        http.client.HTTPException,
+    ) as exc:  # a URL urllib refuses (a space...), a broken answer
+        raise ZhinengError(f"{url!r}: not a usable URL ({exc})") from None
     if len(body) > max_bytes:
         raise NotJSON(too_large(max_bytes))
     return body

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..modules.errors import ZhinengError
 from ..modules.loader import display_path
@@ -89,13 +89,16 @@ def read_file(
 
 
 def _read_open(
-    handle: BinaryIO, file: str, fmt: Format | None, catalog: Catalog, max_bytes: int
+    handle: io.BufferedReader, file: str, fmt: Format | None, catalog: Catalog, max_bytes: int
 ) -> tuple[list[Record], list[Skipped]]:
     skipped: list[Skipped] = []
     stream: Iterable[tuple[int, Any]]
     first = handle.readline(max_bytes + 1)
     lines = _json_lines(handle, first, file, skipped, max_bytes)
-    head = list(islice(lines, 2)) if _parses(first) else []
+    # JSON lines if the first line is JSON by itself and more follows; the first line of a one-line document
+    # is not parsed twice, nor one over the limit at all (parsing builds its values before it can fail).
+    sniff = len(first) <= max_bytes and handle.peek(1) != b"" and _parses(first)
+    head = list(islice(lines, 2)) if sniff else []
     if len(head) == 2 or (head and skipped):  # JSON lines: read as they come, one line in memory at a time
         stream = chain(head, lines)
         whole: Any = _LINES
@@ -147,7 +150,7 @@ def _parses(line: bytes) -> bool:
 
 
 def _json_lines(
-    handle: BinaryIO, first: bytes, file: str, skipped: list[Skipped], max_bytes: int
+    handle: io.BufferedIOBase, first: bytes, file: str, skipped: list[Skipped], max_bytes: int
 ) -> Iterator[tuple[int, Any]]:
     """(line number, value) of each JSON line, from `first` (already read) on; bad lines go to skipped.
     A line is read with at most max_bytes + 1 bytes in memory: a longer one is skipped unread."""

@@ -20,7 +20,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="zhineng-mypy-") as tmp:
         pkg = Path(tmp) / "zhineng"
         pkg.mkdir()
-        for name in ("__init__.py", "files.py"):
+        for name in ("__init__.py", "files.py", "arguments.py"):
             (pkg / name).symlink_to(ROOT / "zhineng" / name)
         for name in CHECKED:
             (pkg / name).symlink_to(ROOT / name)

@@ -155,7 +155,9 @@ def test_max_json_mb_must_be_a_sensible_whole_number(capsys: pytest.CaptureFixtu
         run_cli(capsys, str(GOOD), "--max-json-mb", value)
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert "argument --max-json-mb: expected a whole number of megabytes from 1 to 1,048,576" in err
+    assert (
+        "argument --max-json-mb: expected a size in megabytes: a whole number from 1 to 1,048,576, not" in err
+    )
 
 
 PAYLOADS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "=a\0b", "fine\0text"]

@@ -53,7 +53,7 @@ def test_files_are_split_into_contiguous_runs_of_about_equal_size() -> None:
 def test_jobs_must_be_a_whole_number_of_at_least_one(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         run_cli(capsys, "x.json", "--jobs", "0")
-    assert "from 1 to 1,024, not '0'" in capsys.readouterr().err
+    assert "a number of processes: a whole number from 1 to 1,024, not '0'" in capsys.readouterr().err
 
 
 def test_folders_are_listed_in_path_order_as_rglob_would(tmp_path: Path) -> None:

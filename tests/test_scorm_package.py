@@ -3,10 +3,12 @@ the CLI's exit codes and messages, golden manifests, and the preview server."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -439,6 +441,40 @@ def test_preview_serves_host_page_and_sco(preview_url: str) -> None:
     with pytest.raises(urllib.error.HTTPError) as exc:
         _get(preview_url + "/../pyproject.toml")
     assert exc.value.code == 404
+
+
+def _status_with_host(url: str, host: str | None) -> int:
+    split = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(split.hostname, split.port, timeout=patience.REQUEST_SECONDS)
+    try:
+        connection.putrequest("GET", "/", skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_preview_answers_only_loopback_host_names(preview_url: str) -> None:
+    # DNS rebinding: a page on evil.example re-points its name at 127.0.0.1; its requests say Host: evil.example.
+    port = urllib.parse.urlsplit(preview_url).port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+        assert _status_with_host(preview_url, host) == 200, host
+    refused = [
+        f"evil.example:{port}",
+        "evil.example",
+        "127.0.0.1",  # the browser sends the port unless it is 80
+        f"127.0.0.1:{port + 1}",
+        f"localhost.:{port}",
+        f"127.0.0.1.evil.example:{port}",
+        f"0.0.0.0:{port}",
+        f"[::ffff:127.0.0.1]:{port}",
+        "",
+        None,  # no Host header at all
+    ]
+    for host in refused:
+        assert _status_with_host(preview_url, host) == 403, host
 
 
 def test_preview_unknown_module(small_course: Course) -> None:

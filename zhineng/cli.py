@@ -17,6 +17,7 @@ from pathlib import Path
 # Only what building the parser needs is imported here; each command imports its own work when it runs,
 # so `zhineng --version` starts in a few tens of milliseconds and `validate` loads no renderer.
 from . import __version__
+from .arguments import whole_number
 from .exporters import EXPORTERS, ExportOptions, export
 from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
@@ -26,6 +27,11 @@ from .scorm_export.profiles import DEFAULT_PROFILE, PROFILES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A file name that is not UTF-8 (kept by Python as surrogates) prints as its own bytes, as `ls` shows it,
+    # rather than failing the print after the work is done.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="surrogateescape")
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -98,7 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     versions.add_argument("--scorm12", dest="version", action="store_const", const="scorm12")
     versions.add_argument("--scorm2004", dest="version", action="store_const", const="scorm2004")
     p.add_argument(
-        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)"
+        "--port",
+        type=whole_number("a port", 0, 65535),
+        default=8000,
+        help="port on 127.0.0.1 (default 8000; 0 picks a free one)",
     )
     p.add_argument("--module", help="serve only this module (default: the whole course)")
     p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE)

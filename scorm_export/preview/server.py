@@ -61,6 +61,23 @@ def _content_type(path: str) -> str:
     return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("xml", "json")) else kind
 
 
+# Names that mean this machine. Binding to 127.0.0.1 keeps other machines out, but not a web page that
+# re-points its own host name at 127.0.0.1 (DNS rebinding): its requests carry that name in Host, so only a
+# loopback name with the server's own port is answered.
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def loopback_host(host: str | None, port: int) -> bool:
+    """Whether a request's Host header names this server by a loopback name (the port as the browser sends it:
+    always, unless it is 80)."""
+    if host is None:
+        return False
+    allowed = {f"{name}:{port}" for name in LOOPBACK_NAMES}
+    if port == 80:
+        allowed.update(LOOPBACK_NAMES)
+    return host.strip().lower() in allowed
+
+
 def make_server(site: dict[str, bytes], port: int) -> ThreadingHTTPServer:
     """A server for `site` on 127.0.0.1 only; call serve_forever(), and shutdown() from another thread."""
 
@@ -72,6 +89,13 @@ def make_server(site: dict[str, bytes], port: int) -> ThreadingHTTPServer:
             self._send(head_only=True)
 
         def _send(self, head_only: bool) -> None:
+            if not loopback_host(self.headers.get("Host"), self.server.server_address[1]):
+                self.send_error(
+                    HTTPStatus.FORBIDDEN,
+                    explain=f"the preview answers only http://127.0.0.1:{self.server.server_address[1]}/ "
+                    "(or localhost, [::1])",
+                )
+                return
             path = urlsplit(self.path).path
             body = site.get(path)
             if body is None:
