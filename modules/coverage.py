@@ -22,9 +22,8 @@ MIN_APPLIED_PER_K = 2
 MIN_QUESTIONS = 90
 MIN_REFLECTIONS_PER_MODULE = 2
 MIN_REFLECTIONS_PER_A = 2
-# Each P indicator evidenced by two questions. tests/test_content_quality.py holds the built-in course to it
-# per module while the modules are being deepened; `indicator_gaps` joins `coverage_gaps` once all comply.
-MIN_QUESTIONS_PER_P = 2
+MIN_QUESTIONS_PER_P = 2  # or a rubric criterion, once performance tasks count here
+MIN_QUESTIONS_PER_MODULE = 35  # a module is a whole work task; fewer questions cannot evidence its indicators
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,8 @@ def _note(
         notes.append("not taught")
     if kind in ("indicator", "skill") and questions == 0:
         notes.append("not assessed by any question")
+    elif kind == "indicator" and questions < MIN_QUESTIONS_PER_P:
+        notes.append(f"only {questions} questions (minimum {MIN_QUESTIONS_PER_P})")
     if kind == "knowledge" and questions < MIN_QUESTIONS_PER_K:
         notes.append(f"only {questions} questions (minimum {MIN_QUESTIONS_PER_K})")
     if kind == "knowledge" and applied < MIN_APPLIED_PER_K:
@@ -128,6 +129,8 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
             gaps.append(f"{row.id} has {row.questions} questions (minimum {MIN_QUESTIONS_PER_K})")
         if row.kind == "knowledge" and row.applied < MIN_APPLIED_PER_K:
             gaps.append(f"{row.id} has {row.applied} applied questions (minimum {MIN_APPLIED_PER_K})")
+        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P:
+            gaps.append(f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P})")
         if row.kind == "attitude" and row.reflections < MIN_REFLECTIONS_PER_A:
             name = f"attitude {row.id} ({row.text.split('：')[0]})"
             if row.reflections == 0:
@@ -141,6 +144,10 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
     if unused:
         gaps.append("question types not used: " + ", ".join(unused))
     for module in course.modules:
+        if len(module.questions) < MIN_QUESTIONS_PER_MODULE:
+            gaps.append(
+                f"module {module.id} has {len(module.questions)} questions (minimum {MIN_QUESTIONS_PER_MODULE})"
+            )
         if len(module.reflections) < MIN_REFLECTIONS_PER_MODULE:
             gaps.append(
                 f"module {module.id} has {len(module.reflections)} reflections (minimum {MIN_REFLECTIONS_PER_MODULE})"
@@ -149,15 +156,6 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
         if not any(m.task == task.id for m in course.modules):
             gaps.append(f"task {task.id} has no module")
     return gaps
-
-
-def indicator_gaps(rows: list[CoverageRow]) -> list[str]:
-    """P indicators evidenced by fewer than MIN_QUESTIONS_PER_P questions."""
-    return [
-        f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P})"
-        for row in rows
-        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P
-    ]
 
 
 COLUMNS = ("id", "kind", "label", "lessons", "questions", "applied", "reflections", "note", "text")

@@ -49,15 +49,13 @@ def test_check_flag_lists_gaps_and_fails(cli) -> None:  # type: ignore[no-untype
     assert "coverage: module M1 has 1 reflections (minimum 2)" in gaps
 
 
-def test_indicator_gaps_name_indicators_with_fewer_than_two_questions() -> None:
-    from zhineng.modules.coverage import coverage, indicator_gaps
-    from zhineng.modules.loader import load_course
-
-    gaps = indicator_gaps(coverage(load_course([Path(COURSE)])))
+def test_check_asks_two_questions_per_indicator_and_35_per_module(cli) -> None:  # type: ignore[no-untyped-def]
+    gaps = cli("coverage", COURSE, "--format", "csv", "--check").err.splitlines()
     # the small course evidences P3.3.1 with its one question and nothing else
-    assert "P3.3.1 is evidenced by 1 questions (minimum 2)" in gaps
-    assert "P3.3.2 is evidenced by 0 questions (minimum 2)" in gaps
-    assert len(gaps) == 60
+    assert "coverage: P3.3.1 is evidenced by 1 questions (minimum 2)" in gaps
+    assert "coverage: P3.3.2 is evidenced by 0 questions (minimum 2)" in gaps
+    assert len([g for g in gaps if g.startswith("coverage: P")]) == 60
+    assert "coverage: module M1 has 1 questions (minimum 35)" in gaps
 
 
 def test_check_asks_two_reflections_per_attitude(cli) -> None:  # type: ignore[no-untyped-def]
