@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..quizzes.model import Question
+from ..scorm_export.export_checks import module_export_problems, standard_export_problems
 from .course import Course
 from .crossref import CrossReferences
 from .errors import Problem, ValidationFailed, ZhinengError
@@ -168,9 +169,11 @@ def _check_salvaged(refs: CrossReferences, source: Source) -> list[Problem]:
 def load_standard(path: Path | None = None) -> Standard:
     source, problems = read_source(path or BUILTIN_DIR / STANDARD_FILE)
     standard, more = validate_model(source, Standard) if not problems else (None, [])
-    if problems or more or standard is None:
+    if isinstance(standard, Standard):
+        more += standard_export_problems(standard, source)
+    if problems or more or not isinstance(standard, Standard):
         raise ValidationFailed(problems + more)
-    return standard  # type: ignore[no-any-return]
+    return standard
 
 
 def module_files(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
@@ -212,6 +215,7 @@ def _load_course(paths: Sequence[Path]) -> Course:
         if isinstance(module, Module):
             problems += unknown_key_warnings(source, module)
             problems += refs.check_module(module, source)
+            problems += module_export_problems(module, source, standard)
             modules.append((module, source))
         elif isinstance(source.data, dict):
             problems += _check_salvaged(refs, source)

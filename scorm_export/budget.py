@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..modules.errors import ZhinengError
+from ..modules.model import Module
+from .limits import SUSPEND_LIMIT
 
 MAGIC = "Z1"
 HASH_CHARS = 6
@@ -100,8 +102,8 @@ def worst_case(payload: dict[str, Any]) -> Budget:
     )
 
 
-def check_budget(payload: dict[str, Any]) -> None:
-    """Refuse a SCO whose saved state could outgrow suspend_data.
+def budget_problems(payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """(the module key to blame, message) for a SCO whose saved state could outgrow suspend_data.
 
     1.2 (4,096): the state without reflection texts must fit; texts get whatever room is left, cut to fit.
     2004 (64,000): the state with every reflection text at its max_length must fit too.
@@ -109,14 +111,43 @@ def check_budget(payload: dict[str, Any]) -> None:
     budget = worst_case(payload)
     version = payload["version"]
     if not budget.fits_without_texts:
-        raise ZhinengError(
-            f"module {budget.module_id}: {version} suspend_data could need {budget.without_texts} characters "
-            f"without any reflection text, over the limit of {budget.limit}; "
-            "split the module or shorten its questions (fewer choices, items or premises)"
-        )
+        return [
+            (
+                "questions",
+                f"module {budget.module_id}: {version} suspend_data could need {budget.without_texts} "
+                f"characters without any reflection text, over the limit of {budget.limit}; "
+                "split the module or shorten its questions (fewer choices, items or premises)",
+            )
+        ]
     if version != "scorm12" and not budget.fits_with_texts:
-        raise ZhinengError(
-            f"module {budget.module_id}: {version} suspend_data could need {budget.with_texts} characters "
-            f"with reflection texts at their max_length, over the limit of {budget.limit}; "
-            "lower the reflections' max_length or split the module"
-        )
+        return [
+            (
+                "reflections",
+                f"module {budget.module_id}: {version} suspend_data could need {budget.with_texts} characters "
+                f"with reflection texts at their max_length, over the limit of {budget.limit}; "
+                "lower the reflections' max_length or split the module",
+            )
+        ]
+    return []
+
+
+def check_budget(payload: dict[str, Any]) -> None:
+    """Refuse a SCO whose saved state could outgrow suspend_data (see budget_problems)."""
+    for _key, message in budget_problems(payload):
+        raise ZhinengError(message)
+
+
+def budget_input(module: Module, activities: list[str], version: str, content_hash: str) -> dict[str, Any]:
+    """What worst_case() reads of sco_payload(), without rendering any Markdown: for checking at load time.
+
+    tests/test_budget.py proves worst_case() gives the same numbers on this and on the real payload.
+    """
+    return {
+        "version": version,
+        "contentHash": content_hash,
+        "module": {"id": module.id},
+        "objectives": {"activities": activities},
+        "questions": [q.model_dump(mode="json") for q in module.questions],
+        "reflections": [r.model_dump(mode="json") for r in module.reflections],
+        "limits": {"suspendData": SUSPEND_LIMIT[version]},
+    }

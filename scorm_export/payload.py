@@ -15,11 +15,11 @@ from typing import Any, Literal
 from ..modules.course import Course
 from ..modules.markdown import render_markdown
 from ..modules.model import Module
+from .limits import SUSPEND_LIMIT
 from .profiles import profile_switches
 
 Version = Literal["scorm12", "scorm2004"]
 PAYLOAD_FORMAT = 1
-SUSPEND_LIMIT = {"scorm12": 4096, "scorm2004": 64000}
 
 
 def content_hash(module: Module) -> str:

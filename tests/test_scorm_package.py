@@ -331,8 +331,11 @@ def test_budget_failure_names_the_module(cli, tmp_path: Path) -> None:  # type: 
     out = tmp_path / "dist"
     run = cli("export", "scorm2004", "--course", str(course_dir), "--out", str(out))
     assert run.code == 1
-    assert run.err.startswith("zhineng: module M1: scorm2004 suspend_data could need ")
+    # Found when the course is loaded, so validate says the same, placed at the reflections.
+    assert f"{course_dir / 'T1.yaml'}:" in run.err
+    assert ": reflections: scorm2004 suspend_data could need " in run.err
     assert not out.exists()
+    assert cli("validate", str(course_dir)).err == run.err
 
 
 # --- CLI ------------------------------------------------------------------------------------------------
