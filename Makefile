@@ -3,7 +3,7 @@ PYTHON ?= python3
 # apt-get needs root: use sudo unless we already are root (as in CI).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test lint typecheck pytest course schema golden bench bench-core i18n
+.PHONY: install test lint typecheck pytest course schema golden banks bench bench-core i18n
 
 # Everything the tests need: Debian's Chromium (Playwright cannot download its own here),
 # the Python package with its test extras, and the JS test tools (axe-core) from package-lock.json.
@@ -32,7 +32,7 @@ course:
 schema:
 	zhineng schema --out schema/module.schema.json
 
-golden:
+golden: banks
 	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py tests/test_report_golden.py
 
 bench: bench-core
@@ -40,6 +40,10 @@ bench: bench-core
 	$(PYTHON) bench/bench_runtime.py
 	$(PYTHON) bench/bench_xblocks.py
 	$(PYTHON) bench/bench_report.py
+
+# The built-in course compiled for the blocks (xblocks/builtin_course.json): an LMS never parses its YAML.
+banks:
+	$(PYTHON) scripts/compile_course.py
 
 # Start-up, validate and export on the built-in course, their scaling, the blocks' submit handler.
 bench-core:

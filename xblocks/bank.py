@@ -1,8 +1,8 @@
 """Question banks a quiz block draws from: the one stored in its content field, or the built-in course.
 
 A bank is one module's questions with its mastery rule. Stored content is validated with the same
-pydantic model and meaning checks the loader uses; the built-in banks are loaded lazily (the YAML
-loader is only imported when a block has no content of its own, never at import time).
+pydantic model and meaning checks the loader uses; the built-in banks come from the course compiled at
+build time (compiled.py), read when a block first needs them and never parsed from YAML in the LMS.
 """
 
 from __future__ import annotations
@@ -67,10 +67,9 @@ def stored_bank(content: dict[str, Any]) -> Bank:
 
 @lru_cache(maxsize=1)
 def builtin_banks() -> tuple[Bank, ...]:
-    from ..modules.loader import load_course  # lazy: YAML and the loader only when actually needed
+    from .compiled import builtin_data  # compiled at build time: no YAML parsing in the LMS process
 
-    course = load_course()
-    return tuple(Bank(m.id, m.mastery, tuple(m.questions)) for m in course.modules)
+    return tuple(parse_bank(content) for content in builtin_data()["banks"])
 
 
 def bank_to_content(bank: Bank) -> dict[str, Any]:
