@@ -24,9 +24,10 @@ PAYLOAD_FORMAT = 1
 
 def content_hash(module: Module) -> str:
     """A short hash of everything a learner's saved state depends on; changes when the module does."""
-    canonical = json.dumps(
-        module.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    )
+    # Without the lessons' rendered HTML: it follows from their Markdown, which is hashed, and rendering it
+    # here made `validate` (which checks the saved-state budget with this hash) render every lesson.
+    data = module.model_dump(mode="json", exclude={"lessons": {"__all__": {"html"}}})
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 

@@ -21,7 +21,7 @@ def test_dangerous_links_are_dropped() -> None:
     assert 'rel="noopener noreferrer"' in html
 
 
-def test_export_all_renders_each_text_once(cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _count_renders(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     from markdown_it import MarkdownIt
 
     rendered: list[str] = []
@@ -33,6 +33,17 @@ def test_export_all_renders_each_text_once(cli, tmp_path, monkeypatch) -> None: 
 
     monkeypatch.setattr(MarkdownIt, "render", counting)
     render_markdown.cache_clear()
+    return rendered
+
+
+def test_validate_renders_no_markdown(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    rendered = _count_renders(monkeypatch)
+    assert cli("validate").code == 0
+    assert rendered == []  # checking a course needs the Markdown, not its HTML
+
+
+def test_export_all_renders_each_text_once(cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    rendered = _count_renders(monkeypatch)
     assert cli("export", "--all", "--out", str(tmp_path)).code == 0
     assert len(rendered) > 200  # the course's prompts, explanations, lessons and descriptions
     assert len(rendered) == len(set(rendered))  # four formats, one render per text
