@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-MAGIC = "Z1"
+MAGIC = "Z2"
+LEGACY_MAGIC = "Z1"  # written before the attempt field: no attempt marker, no next interaction index
 HASH_CHARS = 6
 
 
@@ -74,9 +75,11 @@ class _Reader:
 def saved_reflections(data: str) -> dict[str, SavedReflection]:
     """fnv6(reflection id) -> what was saved. Raises ValueError on anything that is not our format."""
     r = _Reader(data)
-    if r.until(":") != MAGIC:
+    magic = r.until(":")
+    if magic not in (MAGIC, LEGACY_MAGIC):
         raise ValueError("not zhineng suspend_data")
-    for _ in range(3):  # content hash, page, visited activities
+    # content hash, [attempt and next interaction,] page, visited activities
+    for _ in range(4 if magic == MAGIC else 3):
         r.until(":")
     for _ in range(int(r.until(":"), 36)):
         r.take(HASH_CHARS)

@@ -14,8 +14,9 @@ from ..modules.errors import ZhinengError
 from ..modules.model import Module
 from .limits import SUSPEND_LIMIT
 
-MAGIC = "Z1"
+MAGIC = "Z2"
 HASH_CHARS = 6
+INTERACTION_DIGITS = 3  # state.js INTERACTION_DIGITS: the next interaction index, at most "zzz"
 NUMERIC_MAX = 32  # state.js NUMERIC_MAX, the numeric input's maxlength
 SHORT_TEXT_MAX = 100  # state.js SHORT_TEXT_MAX, the short-text input's maxlength
 PAGES_BESIDES_ACTIVITIES = 3  # overview, reflections, progress: an upper bound on the player's pages
@@ -81,6 +82,9 @@ def worst_case(payload: dict[str, Any]) -> Budget:
         + 1
         + len(payload["contentHash"])
         + 1
+        + 1  # the attempt marker, o or e
+        + INTERACTION_DIGITS
+        + 1
         + _b36_len(len(activities) + PAGES_BESIDES_ACTIVITIES - 1)
         + 1
         + math.ceil(len(activities) / 4)
@@ -102,10 +106,17 @@ def worst_case(payload: dict[str, Any]) -> Budget:
     )
 
 
+def text_room(payload: dict[str, Any]) -> int:
+    """Room left for reflection texts once every question is answered at its longest: the runtime lets a
+    learner submit a reflection only within it, so a submitted text is never cut later (payload.limits.textRoom).
+    """
+    return payload["limits"]["suspendData"] - worst_case(payload).without_texts
+
+
 def budget_problems(payload: dict[str, Any]) -> list[tuple[str, str]]:
     """(the module key to blame, message) for a SCO whose saved state could outgrow suspend_data.
 
-    1.2 (4,096): the state without reflection texts must fit; texts get whatever room is left, cut to fit.
+    1.2 (4,096): the state without reflection texts must fit; texts get the room left (text_room).
     2004 (64,000): the state with every reflection text at its max_length must fit too.
     """
     budget = worst_case(payload)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from ..modules.course import Course
 from ..modules.markdown import render_markdown
 from ..modules.model import Module
+from .budget import text_room
 from .limits import SUSPEND_LIMIT
 from .profiles import profile_switches
 
@@ -61,7 +62,7 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         ident: {"label": std.index[ident].label, "text": std.index[ident].text or ""}
         for ident in [module.task, *activities, *knowledge, *attitudes]
     }
-    return {
+    payload = {
         "format": PAYLOAD_FORMAT,
         "version": version,
         "profile": profile,
@@ -92,6 +93,8 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         "reflections": reflections,
         "limits": {"suspendData": SUSPEND_LIMIT[version]},
     }
+    payload["limits"]["textRoom"] = text_room(payload)
+    return payload
 
 
 def _standard_order(course: Course) -> Any:

@@ -1,6 +1,14 @@
 /* suspend_data codec: a compact, self-delimiting text encoding of the learner's state.
  *
- *   Z1:<contentHash>:<page b36>:<visited activities, hex bits>:<#answers b36>:<answers><#reflections b36>:<reflections>
+ *   Z2:<contentHash>:<attempt><next interaction b36>:<page b36>:<visited activities, hex bits>:<#answers b36>:
+ *      <answers><#reflections b36>:<reflections>
+ *   attempt    = o (open: suspended, or still going) | e (ended: the SCO said exit normal)
+ *   answer     = <first 6 of question hash><body length b36>:<body>
+ *   reflection = <fnv6 of reflection id><d|s draft/submitted, upper case when cut><rating 0-5><text length b36>:<text>
+ *
+ * The attempt marker tells a true new attempt (the LMS says ab-initio after an ended one) from an LMS that never
+ * says "resume"; the next interaction index survives LMSs that answer "" or a wrong cmi.interactions._count.
+ * Z1 (no attempt field) is still read: open, next interaction 0.
  *   answer     = <first 6 of question hash><body length b36>:<body>
  *   reflection = <fnv6 of reflection id><d|s draft/submitted, upper case when cut><rating 0-5><text length b36>:<text>
  *
@@ -10,8 +18,11 @@
 (function (root) {
   "use strict";
 
-  var MAGIC = "Z1";
+  var MAGIC = "Z2";
+  var LEGACY_MAGIC = "Z1";
   var HASH_CHARS = 6;
+  var INTERACTION_DIGITS = 3; // the next interaction index, at most "zzz"
+  var MAX_INTERACTIONS = Math.pow(36, INTERACTION_DIGITS) - 1; // the adapter records no more than this
   var NUMERIC_MAX = 32; // the numeric input's maxlength
   var SHORT_TEXT_MAX = 100; // the short-text input's maxlength
 
@@ -147,8 +158,9 @@
   function assemble(payload, state, texts, cutIds) {
     var answers = payload.questions.filter(function (q) { return state.answers[q.id]; });
     var refl = payload.reflections.filter(function (r) { return state.reflections[r.id]; });
-    var out = [MAGIC, payload.contentHash, b36(state.page || 0), visitedHex(payload, state.visited || {}),
-      b36(answers.length)].join(":") + ":";
+    var next = Math.min(state.nextInteraction || 0, MAX_INTERACTIONS);
+    var out = [MAGIC, payload.contentHash, (state.ended ? "e" : "o") + b36(next), b36(state.page || 0),
+      visitedHex(payload, state.visited || {}), b36(answers.length)].join(":") + ":";
     answers.forEach(function (q) {
       out += record(q.hash.slice(0, HASH_CHARS), encodeBody(q, state.answers[q.id].response));
     });
@@ -171,7 +183,24 @@
     return texts;
   }
 
-  /** Encode within `limit` characters. Reflection texts share what room is left, shortest first, cut to fit.
+  // Share `room` among `ids` (shortest first, each cut to its share); returns the room left.
+  function share(texts, ids, room, cutIds) {
+    ids.sort(function (a, b) { return texts[a].length - texts[b].length; });
+    ids.forEach(function (id, k) {
+      var part = Math.max(0, Math.floor(room / (ids.length - k)));
+      // The empty text already paid one length digit; a longer text may need more.
+      var n = Math.min(texts[id].length, part);
+      while (n > 0 && n + b36(n).length - 1 > part) n--;
+      var kept = cut(texts[id], n);
+      if (kept.length < texts[id].length) cutIds[id] = true;
+      room -= kept.length + b36(kept.length).length - 1;
+      texts[id] = kept;
+    });
+    return room;
+  }
+
+  /** Encode within `limit` characters. Submitted reflection texts take what room is left first (the player lets
+   *  a learner submit only what fits in `textRoom`, so they are never cut); drafts share the rest, cut to fit.
    *  Returns {data, cut: [reflection ids whose text was shortened]}. */
   function encode(payload, state, limit) {
     var texts = fullTexts(payload, state);
@@ -180,24 +209,33 @@
     var empty = {};
     Object.keys(texts).forEach(function (id) { empty[id] = ""; });
     var room = limit - assemble(payload, state, empty, {}).length;
-    var ids = Object.keys(texts).filter(function (id) { return texts[id].length > 0; });
-    ids.sort(function (a, b) { return texts[a].length - texts[b].length; });
+    var filled = Object.keys(texts).filter(function (id) { return texts[id].length > 0; });
+    var isSubmitted = function (id) { return state.reflections[id].submitted; };
     var cutIds = {};
-    ids.forEach(function (id, k) {
-      var share = Math.max(0, Math.floor(room / (ids.length - k)));
-      // The empty text already paid one length digit; a longer text may need more.
-      var n = Math.min(texts[id].length, share);
-      while (n > 0 && n + b36(n).length - 1 > share) n--;
-      var kept = cut(texts[id], n);
-      if (kept.length < texts[id].length) cutIds[id] = true;
-      room -= kept.length + b36(kept.length).length - 1;
-      texts[id] = kept;
-    });
+    room = share(texts, filled.filter(isSubmitted), room, cutIds);
+    share(texts, filled.filter(function (id) { return !isSubmitted(id); }), room, cutIds);
     return { data: assemble(payload, state, texts, cutIds), cut: Object.keys(cutIds) };
   }
 
+  /** How many UTF-16 units of reflection `id` a submit may keep: its max_length, within the room the module's
+   *  worst-case answers leave (payload.limits.textRoom, from scorm_export/budget.py) after the other submitted
+   *  texts. Kept that way, a submitted text is never cut, whatever the learner answers later. */
+  function reflectionRoom(payload, state, id) {
+    var refl = payload.reflections.find(function (r) { return r.id === id; });
+    var room = payload.limits.textRoom;
+    if (room === undefined || room === null) return refl.max_length;
+    var texts = fullTexts(payload, state);
+    Object.keys(texts).forEach(function (other) {
+      if (other === id || !state.reflections[other].submitted) return;
+      room -= texts[other].length + b36(texts[other].length).length - 1;
+    });
+    var n = Math.min(refl.max_length, Math.max(room, 0));
+    while (n > 0 && n + b36(n).length - 1 > room) n--;
+    return n;
+  }
+
   function emptyState() {
-    return { page: 0, visited: {}, answers: {}, reflections: {} };
+    return { page: 0, visited: {}, answers: {}, reflections: {}, ended: false, nextInteraction: 0 };
   }
 
   function Reader(text) {
@@ -239,8 +277,16 @@
     var state = emptyState();
     var notices = [];
     var r = new Reader(text);
-    if (r.until(":") !== MAGIC) throw new Error("not zhineng state");
+    var magic = r.until(":");
+    if (magic !== MAGIC && magic !== LEGACY_MAGIC) throw new Error("not zhineng state");
     r.until(":"); // contentHash: informative; records are matched by per-question hash below
+    if (magic === MAGIC) {
+      var attempt = r.until(":");
+      var next = parseInt(attempt.slice(1), 36);
+      if ("oe".indexOf(attempt.charAt(0)) < 0 || attempt.length < 2 || isNaN(next)) throw new Error("bad attempt");
+      state.ended = attempt.charAt(0) === "e";
+      state.nextInteraction = next;
+    }
     var page = parseInt(r.until(":"), 36);
     state.page = isNaN(page) ? 0 : page;
     var hex = r.until(":");
@@ -288,7 +334,9 @@
     encodeState: encode,
     decodeState: decode,
     emptyState: emptyState,
+    reflectionRoom: reflectionRoom,
     fnv6: fnv6,
+    MAX_INTERACTIONS: MAX_INTERACTIONS,
     NUMERIC_MAX: NUMERIC_MAX,
     SHORT_TEXT_MAX: SHORT_TEXT_MAX,
   };

@@ -1,7 +1,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { encodeState, decodeState, emptyState } = require("../../scorm_export/runtime/state.js");
+const { encodeState, decodeState, emptyState, reflectionRoom } = require("../../scorm_export/runtime/state.js");
 const { makePayload, RIGHT, WRONG } = require("./fixture.js");
 
 function stateWith(answers) {
@@ -91,4 +91,40 @@ test("unreadable or foreign suspend_data starts afresh with a notice, never thro
     assert.deepEqual(back.notices, [{ kind: "unreadable" }]);
   }
   assert.deepEqual(decodeState(p, "").notices, []);
+});
+
+// Shared with tests/test_suspend_vectors.py: the Python decoder reads the very strings this encoder writes.
+const VECTORS = require("../fixtures/suspend_vectors.json");
+
+for (const v of VECTORS) {
+  test(`shared vector: ${v.name}`, () => {
+    const p = makePayload(v.version);
+    const enc = encodeState(p, v.state, v.limit);
+    assert.equal(enc.data, v.data);
+    assert.deepEqual(enc.cut, v.cut);
+    const back = decodeState(p, v.data).state;
+    assert.equal(back.ended, v.state.ended);
+    assert.equal(back.nextInteraction, v.state.nextInteraction);
+    if (!v.cut.length) assert.deepEqual(back, v.state);
+  });
+}
+
+test("legacy Z1 state still resumes: an open attempt, interactions counted by the LMS", () => {
+  const p = makePayload("scorm12");
+  const z2 = encodeState(p, stateWith(RIGHT), 4096).data;
+  const z1 = "Z1:" + z2.split(":").slice(1, 2).concat(z2.split(":").slice(3)).join(":");
+  const back = decodeState(p, z1);
+  assert.deepEqual(back.notices, []);
+  assert.deepEqual(back.state, stateWith(RIGHT));
+});
+
+test("a submitted reflection gets at most the room left after the worst-case answers and other submitted texts", () => {
+  const p = makePayload("scorm12");
+  p.limits.textRoom = 1000;
+  const s = stateWith(RIGHT);
+  s.reflections.R1 = { text: "長".repeat(600), rating: 4, submitted: true };
+  assert.equal(reflectionRoom(p, s, "R2"), 1000 - 601 - 1);
+  assert.equal(reflectionRoom(p, s, "R1"), 999); // 999 + 2 length digits - the 1 paid = 1000
+  p.limits.textRoom = 64000;
+  assert.equal(reflectionRoom(p, s, "R2"), 2000);
 });

@@ -2,7 +2,7 @@
 // the real encoder gives: without reflection texts, with texts at max_length, and capped at the payload limit.
 "use strict";
 const path = require("path");
-const { encodeState } = require(path.join(__dirname, "../../scorm_export/runtime/state.js"));
+const { encodeState, MAX_INTERACTIONS } = require(path.join(__dirname, "../../scorm_export/runtime/state.js"));
 
 function longestResponse(q) {
   switch (q.type) {
@@ -18,7 +18,9 @@ function longestResponse(q) {
 }
 
 function worstState(payload, text) {
-  const state = { page: payload.objectives.activities.length + 2, visited: {}, answers: {}, reflections: {} };
+  const state = {
+    page: payload.objectives.activities.length + 2, visited: {}, answers: {}, reflections: {}, ended: true, nextInteraction: MAX_INTERACTIONS,
+  };
   payload.objectives.activities.forEach((a) => (state.visited[a] = true));
   payload.questions.forEach((q) => (state.answers[q.id] = { response: longestResponse(q) }));
   payload.reflections.forEach((r) => (state.reflections[r.id] = { text: text(r), rating: 5, submitted: true }));
