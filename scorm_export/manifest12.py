@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .plan import ManifestPlan, decimal
+from .plan import ManifestPlan
 from .xml_parts import XSI, add_resources, manifest_skeleton
 from .xml_parts import element as _el
 
@@ -36,8 +36,8 @@ def render12(plan: ManifestPlan) -> bytes:
             organization, CP, "item", identifier=sco.item_id, identifierref=sco.resource_id, isvisible="true"
         )
         _el(item, CP, "title", sco.title)
-        # Mastery rule as a percentage: the LMS compares cmi.core.score.raw with it.
-        _el(item, ADLCP, "masteryscore", decimal(sco.mastery * 100))
+        # No adlcp:masteryscore: an LMS would compare cmi.core.score.raw with it and override the SCO's
+        # passed/failed, which follows the per-K mastery rule (quizzes/mastery.py), not the overall score.
 
     add_resources(root, plan, CP, f"{{{ADLCP}}}scormtype")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

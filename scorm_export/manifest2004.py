@@ -1,16 +1,24 @@
 """The SCORM 2004 4th Edition adapter: a `ManifestPlan` as an IMS CP 1.1.4 manifest with ADL CP/SEQ/NAV 1.3,
 IMS Simple Sequencing and inline IEEE LOM.
 
-Sequencing: flow and choice navigation over the modules; each SCO's primary objective is satisfied by
-measure at the module's mastery threshold, and each K item it assesses is a local objective mapped to one
-global objective (`urn:zhineng:<standard>:<K>`), so a K assessed in two modules has one status.
+Sequencing: flow and choice navigation over the modules; each K item a SCO assesses is a local objective mapped
+to one global objective (`urn:zhineng:<standard>:<K>`), so a K assessed in two modules has one status.
+
+Passing: the SCO sets cmi.success_status by the one mastery rule (quizzes/mastery.py, every K item at its
+threshold; runtime/rollup.js mirrors it). The primary objective is therefore not satisfied by measure and the
+manifest names no minNormalizedMeasure: an LMS would turn it into cmi.scaled_passing_score and override the SCO
+from the overall score (90 % with two K items failed would become "passed").
+
+Shared evidence: the SCO writes a K objective only once this attempt has assessed every question on it (see
+runtime/player.js `report`), so reading the global status in and writing it back can never weaken a K passed in
+another module with a status this SCO did not re-assess.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from .plan import ManifestPlan, ScoEntry, decimal, global_objective_id
+from .plan import ManifestPlan, ScoEntry, global_objective_id
 from .xml_parts import XSI, add_resources, manifest_skeleton
 from .xml_parts import element as _el
 
@@ -57,8 +65,8 @@ def _item_sequencing(parent: etree._Element, sco: ScoEntry, standard_id: str) ->
     seq = _el(parent, IMSSS, "sequencing")
     objectives = _el(seq, IMSSS, "objectives")
     # No objectiveID: the primary objective is the SCO's own success/score, not a row of cmi.objectives.
-    primary = _el(objectives, IMSSS, "primaryObjective", satisfiedByMeasure="true")
-    _el(primary, IMSSS, "minNormalizedMeasure", decimal(sco.mastery))
+    # Not by measure: success is the SCO's per-K rule, which no score threshold can express.
+    _el(objectives, IMSSS, "primaryObjective", satisfiedByMeasure="false")
     for knowledge_id in sco.knowledge:
         objective = _el(objectives, IMSSS, "objective", objectiveID=knowledge_id)
         _el(
@@ -66,6 +74,7 @@ def _item_sequencing(parent: etree._Element, sco: ScoEntry, standard_id: str) ->
             IMSSS,
             "mapInfo",
             targetObjectiveID=global_objective_id(standard_id, knowledge_id),
+            # Read: the SCO starts from the shared status; write: what it assessed (only that, see above).
             readSatisfiedStatus="true",
             readNormalizedMeasure="true",
             writeSatisfiedStatus="true",

@@ -91,7 +91,6 @@ def _package(
                 title=module.title,
                 href=f"{folder}/index.html",
                 files=tuple(f.path for f in sco_files),
-                mastery=module.mastery.threshold,
                 knowledge=tuple(payload["objectives"]["knowledge"]),
             )
         )

@@ -22,7 +22,6 @@ class ScoEntry:
     title: str
     href: str  # the launch file, e.g. sco/T1/index.html
     files: tuple[str, ...]  # every file of the SCO's own folder, launch file included
-    mastery: float  # the module's mastery threshold, 0..1
     knowledge: tuple[str, ...]  # K ids assessed by the module, in standard order
 
     @property
@@ -56,9 +55,3 @@ class ManifestPlan:
 def global_objective_id(standard_id: str, knowledge_id: str) -> str:
     """The 2004 global objective shared by every SCO that assesses this K item."""
     return f"urn:zhineng:{standard_id}:{knowledge_id}"
-
-
-def decimal(value: float) -> str:
-    """A decimal as XML schema and the RTE expect it: no exponent, no trailing zeros."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return text or "0"

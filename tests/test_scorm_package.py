@@ -99,7 +99,9 @@ def test_2004_sequencing_maps_each_knowledge_item_to_a_global_objective(small_co
     ns = {"ss": "http://www.imsglobal.org/xsd/imsss", "cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
     item = root.find(".//cp:item[@identifier='ITEM-M1']", ns)
     assert item is not None
-    assert item.findtext(".//ss:primaryObjective/ss:minNormalizedMeasure", namespaces=ns) == "0.8"
+    # Passing is the SCO's per-K rule: no score threshold for an LMS to apply over it.
+    primary = item.find(".//ss:primaryObjective", ns)
+    assert primary is not None and primary.get("satisfiedByMeasure") == "false" and len(primary) == 0
     targets = {
         o.get("objectiveID"): o.find("ss:mapInfo", ns).get("targetObjectiveID")  # type: ignore[union-attr]
         for o in item.iterfind(".//ss:objective", ns)
@@ -109,11 +111,11 @@ def test_2004_sequencing_maps_each_knowledge_item_to_a_global_objective(small_co
     assert control is not None and (control.get("flow"), control.get("choice")) == ("true", "true")
 
 
-def test_12_items_carry_the_mastery_score(small_course: Course) -> None:
+def test_12_items_carry_no_mastery_score(small_course: Course) -> None:
     [(_, files)] = build_packages(small_course, "scorm12")
     ns = {"adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
-    scores = etree.fromstring(_manifest(files)).xpath("//adlcp:masteryscore/text()", namespaces=ns)
-    assert scores == ["80", "80"]
+    scores = etree.fromstring(_manifest(files)).xpath("//adlcp:masteryscore", namespaces=ns)
+    assert scores == []  # the SCO's passed/failed follows the per-K rule; an LMS must not recompute it
 
 
 @pytest.mark.parametrize(
@@ -439,7 +441,7 @@ def test_preview_serves_host_page_and_sco(preview_url: str) -> None:
     status, kind, body = _get(preview_url + "/pkg/sco/M1/data.js")
     assert (status, kind) == (200, "text/javascript; charset=utf-8")
     assert body.startswith(b"window.ZHINENG_SCO = ")
-    assert b'"scaledPassingScore": "0.8"' in _get(preview_url + "/config.js")[2]
+    assert b"PassingScore" not in _get(preview_url + "/config.js")[2]  # no LMS-side passing score
     assert b"Scorm2004API" in _get(preview_url + "/vendor/scorm-again.min.js")[2]
     with pytest.raises(urllib.error.HTTPError) as exc:
         _get(preview_url + "/../pyproject.toml")

@@ -18,13 +18,10 @@
     cmi.core.student_id = "preview";
     cmi.core.student_name = "Preview, Learner";
     cmi.core.entry = saved && cmi.core.exit === "suspend" ? "resume" : "ab-initio";
-    cmi.student_data = cmi.student_data || {};
-    cmi.student_data.mastery_score = sco.masteryScore;
   } else {
     cmi.learner_id = "preview";
     cmi.learner_name = "Preview, Learner";
     cmi.entry = saved && cmi.exit === "suspend" ? "resume" : "ab-initio";
-    cmi.scaled_passing_score = sco.scaledPassingScore;
   }
 
   var api = is12 ? new window.Scorm12API({ logLevel: 4 }) : new window.Scorm2004API({ logLevel: 4 });

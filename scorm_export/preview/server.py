@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from ...modules.course import Course
 from ..package import build_packages
-from ..plan import decimal
 from ..profiles import profile_switches
 
 HOST = "127.0.0.1"
@@ -43,9 +42,6 @@ def preview_site(course: Course, version: str, profile: str, module: str | None)
                 "id": m.id,
                 "title": m.title,
                 "href": f"pkg/sco/{m.id}/index.html",
-                # What the manifest tells the LMS, so the preview hands it to the SCO like an LMS would.
-                "masteryScore": decimal(m.mastery.threshold * 100),
-                "scaledPassingScore": decimal(m.mastery.threshold),
             }
             for m in chosen
         ],
