@@ -7,6 +7,7 @@
   var node = typeof module !== "undefined" && module.exports;
   var table = node ? require("./scorm-table.js") : root.Zhineng;
   var responses = node ? require("./responses.js") : root.Zhineng;
+  var MAX_INTERACTIONS = (node ? require("./state.js") : root.Zhineng).MAX_INTERACTIONS;
   var VERSIONS = table.SCORM_VERSIONS;
   var STATUS = table.SCORM_STATUS;
   var interactionValues = responses.interactionValues;
@@ -54,6 +55,7 @@
   /**
    * api: the LMS API object (or a standalone stand-in); version: "scorm12" | "scorm2004".
    * options.switches: payload.profileSwitches; options.onCommitState(ok): the player's warning hook;
+   * options.onFault(err): the API threw (called once; the player goes standalone);
    * options.now(): clock (tests); options.setTimeout: timer (tests).
    */
   function Adapter(api, version, options) {
@@ -66,6 +68,8 @@
     var self = this;
     SWITCHES.forEach(function (name) { self.switches[name] = given[name] !== false; });
     this.onCommitState = options.onCommitState || function () {};
+    this.onFault = options.onFault || function () {};
+    this.faulted = false;
     this.now = options.now || function () { return Date.now(); };
     this.setTimeout = options.setTimeout || function (fn, ms) { return setTimeout(fn, ms); };
     this.written = {}; // last value written per element: unchanged values are not sent again
@@ -78,13 +82,25 @@
     this.errors = [];
   }
 
+  /** One API call. An API that throws (or is not callable) must not stop the SCO: the call answers "false",
+   *  and onFault tells the player once, so it can carry on standalone. */
   Adapter.prototype.call = function (name) {
     var args = Array.prototype.slice.call(arguments, 1);
-    return String(this.api[this.v.calls[name]].apply(this.api, args));
+    try {
+      var out = this.api[this.v.calls[name]].apply(this.api, args);
+      return typeof out === "string" || typeof out === "number" || typeof out === "boolean" ? String(out) : "";
+    } catch (err) {
+      if (!this.faulted) {
+        this.faulted = true;
+        this.onFault(err);
+      }
+      return name === "error" ? "101" : "false";
+    }
   };
 
   Adapter.prototype.get = function (element) {
-    return this.call("get", element);
+    var value = this.call("get", element);
+    return value === "false" && this.faulted ? "" : value;
   };
 
   Adapter.prototype.set = function (element, value) {
@@ -100,24 +116,32 @@
     return ok;
   };
 
-  /** Initialize and read what a relaunch needs. */
+  function count(text) {
+    return /^\d+$/.test(text) ? parseInt(text, 10) : null; // "" or garbage: unknown, not zero
+  }
+
+  /** Initialize and read what a relaunch needs. suspend_data is read whatever cmi.entry says (some LMSs never
+   *  say "resume"); the player tells a new attempt apart by the marker in its own saved state. */
   Adapter.prototype.start = function () {
     this.started = this.now();
-    var ok = this.call("init", "") === "true";
+    var ok = this.call("init", "") === "true" && !this.faulted;
     if (!ok) return { ok: false, entry: "", suspendData: "", location: "" };
     var el = this.v.el;
-    var count = parseInt(this.get("cmi.objectives._count"), 10) || 0;
-    for (var i = 0; i < count; i++) this.objectiveIndex[this.get("cmi.objectives." + i + ".id")] = i;
-    this.objectiveCount = count;
-    this.interactionCount = parseInt(this.get("cmi.interactions._count"), 10) || 0;
+    var objectives = count(this.get("cmi.objectives._count")) || 0;
+    for (var i = 0; i < objectives; i++) this.objectiveIndex[this.get("cmi.objectives." + i + ".id")] = i;
+    this.objectiveCount = objectives;
+    this.lmsInteractionCount = count(this.get("cmi.interactions._count"));
+    this.interactionCount = this.lmsInteractionCount || 0;
     var entry = this.get(el.entry);
-    var saved = !this.v.readsNeedResume || entry === "resume";
-    return {
-      ok: ok,
-      entry: entry,
-      suspendData: saved ? this.get(el.suspend) : "",
-      location: saved ? this.get(el.location) : "",
-    };
+    var suspendData = this.get(el.suspend);
+    var location = suspendData ? this.get(el.location) : "";
+    if (this.faulted) return { ok: false, entry: "", suspendData: "", location: "" };
+    return { ok: ok, entry: entry, suspendData: suspendData, location: location };
+  };
+
+  /** The saved state's next interaction index: never write below it, whatever _count the LMS answered. */
+  Adapter.prototype.resumeInteractions = function (next) {
+    this.interactionCount = Math.max(this.interactionCount, next || 0);
   };
 
   Adapter.prototype.saveProgress = function (location, suspendData) {
@@ -125,10 +149,11 @@
     this.set(this.v.el.suspend, suspendData);
   };
 
-  /** item: {question, response, value?, result, knowledge[], startedAt, at} or {reflection, text, attitude, ...} */
+  /** item: {question, response, value?, result, knowledge[], startedAt, at} or {reflection, text, attitude, ...}
+   *  Returns the learner response as the LMS got it, or null when no interaction was written. */
   Adapter.prototype.recordInteraction = function (item) {
     var isReflection = !item.question;
-    if (!this.switches.interactions) return;
+    if (!this.switches.interactions || this.interactionCount >= MAX_INTERACTIONS) return null;
     var v = this.v;
     var values = interactionValues(this.version, item, !this.switches.longReflectionText);
     var base = "cmi.interactions." + this.interactionCount + ".";
@@ -149,6 +174,7 @@
     this.set(base + v.el.learnerResponse, values.learner);
     this.set(base + "result", isReflection ? v.result.neutral : v.result[item.result.correct ? "correct" : "wrong"]);
     this.set(base + "latency", v.latency(item.at - item.startedAt));
+    return values.learner;
   };
 
   Adapter.prototype.objectiveSlot = function (id) {
@@ -190,11 +216,13 @@
     this.writeStatus(prefix, prefix + "status", status, score);
   };
 
-  /** The module's own status and score; exit says whether the learner can come back to this attempt. */
+  /** The module's own status and score; exit says whether the learner can come back to this attempt.
+   *  Returns whether the attempt is done (exit normal), for the saved state's attempt marker. */
   Adapter.prototype.reportCourse = function (status, score) {
     this.writeStatus(this.v.el.score.replace(/score$/, ""), this.v.el.lessonStatus, status, score);
     var done = STATUS[status].scorm12 !== "incomplete" && status !== "not_attempted";
     this.set(this.v.el.exit, done ? this.v.exit.done : this.v.exit.suspend);
+    return done;
   };
 
   /** Commit now; on failure retry a few times, then warn the learner (and keep retrying on later commits). */
@@ -234,7 +262,8 @@
     this.onCommitState(ok);
   };
 
-  /** Commit and finish, exactly once, whatever mix of pagehide/beforeunload/unload fires. */
+  /** Commit and finish, exactly once, whatever mix of pagehide/beforeunload/unload fires. Each call is
+   *  guarded (Adapter.call), so a throwing commit still leaves finish its turn. */
   Adapter.prototype.terminate = function () {
     if (this.terminated) return;
     this.set(this.v.el.sessionTime, this.v.sessionTime(this.now() - this.started));

@@ -53,11 +53,27 @@
     if (!api) api = this.localApi();
     var saved = this.startAdapter(api);
     if (!saved.ok && !this.standalone) {
-      // An LMS that refuses Initialize would drop everything: keep the work in this browser instead.
+      // An LMS that refuses Initialize (or whose API throws) would drop everything: keep the work in this
+      // browser instead; an API that threw still gets its Commit and Terminate tries on exit.
+      if (this.adapter.faulted) this.lmsAdapter = this.adapter;
       this.standalone = true;
       saved = this.startAdapter(this.localApi());
     }
     return saved;
+  };
+
+  /** The LMS API threw mid-session: carry on in this browser, with the standalone banner, from the state in
+   *  memory; exit still tries the LMS's Commit and Terminate (finish). */
+  Player.prototype.goStandalone = function () {
+    if (this.standalone) return;
+    this.standalone = true;
+    this.lmsAdapter = this.adapter;
+    this.startAdapter(this.localApi());
+    this.standaloneBanner.hidden = false;
+    if (this.state) {
+      this.report();
+      this.adapter.commit();
+    }
   };
 
   Player.prototype.localApi = function () {
@@ -71,12 +87,21 @@
     this.adapter = new Z.Adapter(api, this.payload.version, {
       switches: this.payload.profileSwitches,
       onCommitState: function (ok) { self.commitBanner.hidden = ok; },
+      // Deferred: the fault may come in the middle of a report to the LMS.
+      onFault: function () { self.win.setTimeout(function () { self.goStandalone(); }, 0); },
     });
     return this.adapter.start();
   };
 
   Player.prototype.loadState = function (saved) {
     var decoded = Z.decodeState(this.payload, saved.suspendData);
+    if (decoded.state.ended && saved.entry === "ab-initio") {
+      // A true new attempt: the LMS says so and the saved state says the last one ended. Any other entry
+      // value ("", "resume", or ab-initio after a suspended attempt) resumes: some LMSs never say "resume".
+      decoded = Z.decodeState(this.payload, "");
+    } else if (this.adapter.resumeInteractions) {
+      this.adapter.resumeInteractions(decoded.state.nextInteraction);
+    }
     this.state = decoded.state;
     this.notices = decoded.notices;
     var self = this;
@@ -223,7 +248,9 @@
     this.main.appendChild(h("h2", { text: this.t("reflections") }));
     reflections.forEach(function (r) {
       if (!self.shownAt[r.id]) self.shownAt[r.id] = Date.now();
-      var view = Z.reflectionView(r, self.t, function (entry) { self.submitReflection(r, entry); });
+      var view = Z.reflectionView(r, self.t, function (entry) { return self.submitReflection(r, entry); }, {
+        room: function () { return Z.reflectionRoom(self.payload, self.state, r.id); },
+      });
       if (self.state.reflections[r.id]) view.restore(self.state.reflections[r.id]);
       self.views.reflections[r.id] = view;
       self.main.appendChild(view.el);
@@ -260,13 +287,16 @@
     return result;
   };
 
+  /** Returns what the LMS got: {saved: units kept in the saved state, journal: the interaction's text or null}. */
   Player.prototype.submitReflection = function (r, entry) {
     var now = Date.now();
     this.state.reflections[r.id] = { text: entry.text, rating: entry.rating, submitted: true };
-    this.adapter.recordInteraction({ reflection: r, text: entry.text, rating: entry.rating, at: now, startedAt: this.shownAt[r.id] || now });
+    var journal = this.adapter.recordInteraction({ reflection: r, text: entry.text, rating: entry.rating, at: now, startedAt: this.shownAt[r.id] || now });
     this.report();
     this.adapter.commit();
     this.renderNav();
+    var kept = Z.decodeState(this.payload, this.lastSaved).state.reflections[r.id];
+    return { saved: kept ? kept.text.length : 0, journal: typeof journal === "string" ? journal : null };
   };
 
   Player.prototype.collectDrafts = function () {
@@ -298,6 +328,9 @@
     var roll = this.rollup();
     p.objectives.knowledge.forEach(function (k) {
       var s = roll.knowledge[k];
+      // Only a K this attempt has fully assessed is written: until then the LMS keeps what it has, such as a
+      // K passed in another module through a shared (global) objective.
+      if (s.status === "incomplete") return;
       a.reportObjective("knowledge", k, K_STATUS[s.status], { raw: s.ratio * 100, min: 0, max: 100, scaled: s.ratio }, describe(p, k));
     });
     p.objectives.activities.forEach(function (id) {
@@ -310,8 +343,11 @@
       var score = s.submitted ? { raw: s.rating, min: 1, max: 5, scaled: (s.rating - 1) / 4 } : null;
       a.reportObjective("attitude", id, s.done ? "passed" : "incomplete", score, describe(p, id));
     });
-    a.reportCourse(roll.status, { raw: roll.score.ratio * 100, min: 0, max: 100, scaled: roll.score.ratio });
+    var ended = a.reportCourse(roll.status, { raw: roll.score.ratio * 100, min: 0, max: 100, scaled: roll.score.ratio });
+    this.state.ended = ended === true;
+    if (a.interactionCount !== undefined) this.state.nextInteraction = a.interactionCount;
     var encoded = Z.encodeState(p, this.state, p.limits.suspendData);
+    this.lastSaved = encoded.data;
     if (encoded.cut.length && !this.cutNoticeShown) {
       this.cutNoticeShown = true;
       this.noticeBox.appendChild(h("div", { "class": "banner banner-notice", role: "status", "data-notice": "cut", text: this.t("cut") }));
@@ -324,7 +360,9 @@
     this.finished = true;
     this.collectDrafts();
     this.report();
+    if (this.adapter.faulted) this.goStandalone();
     this.adapter.terminate();
+    if (this.lmsAdapter) this.lmsAdapter.terminate();
   };
 
   /** The exit control of a cmi5 AU (cmi5 10.2.6): terminate, wait for the last batch, go to returnURL. */

@@ -22,6 +22,7 @@ def launch(
     query: str = "",
     cmi: dict[str, Any] | None = None,
     profile: str = "strict",
+    passing: dict[str, str] | None = None,
 ) -> Learner:
     module = next(m for m in course.modules if m.id == module_id)
     sco, payload = build_site(site, course, module, version, profile)
@@ -31,6 +32,8 @@ def launch(
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     if cmi is not None:
         page.add_init_script("window.__cmi = " + json.dumps(cmi) + ";")
+    if passing is not None:
+        page.add_init_script("window.__passing = " + json.dumps(passing) + ";")
     page.goto(f"{base}/wrapper.html?v={version}&sco={sco}{query}")
     learner = Learner(page, payload).ready()
     learner.errors = errors

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from zhineng.modules.course import Course
 from zhineng.modules.model import Module
 from zhineng.scorm_export.package import build_packages
@@ -37,3 +38,16 @@ def build_site(
     data = (site / version / "sco" / module.id / "data.js").read_text(encoding="utf-8")
     payload = json.loads(data.strip().removeprefix(DATA_PREFIX).removesuffix(";"))
     return f"{version}/sco/{module.id}/index.html", payload
+
+
+def manifest_passing(site: Path, version: str, module_id: str) -> dict[str, str]:
+    """The passing score an LMS reads from the package's manifest for one SCO ({} when there is none):
+    1.2 adlcp:masteryscore; 2004 minNormalizedMeasure of a primary objective satisfied by measure."""
+    root = etree.parse(str(site / version / "imsmanifest.xml")).getroot()
+    item = root.xpath("//*[local-name()='item'][@identifier=$i]", i=f"ITEM-{module_id}")[0]
+    if version == "scorm12":
+        score = item.xpath("string(*[local-name()='masteryscore'])")
+        return {"masteryScore": score} if score else {}
+    primary = item.xpath(".//*[local-name()='primaryObjective'][@satisfiedByMeasure='true']")
+    measure = primary[0].xpath("string(*[local-name()='minNormalizedMeasure'])") if primary else ""
+    return {"scaledPassingScore": measure or "1"} if primary else {}

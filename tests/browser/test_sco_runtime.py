@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from launch import launch
+from sco_checks import no_lms_errors, objectives, passed
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
 
@@ -17,23 +18,6 @@ VERSIONS = ["scorm12", "scorm2004"]
 @pytest.fixture(scope="module")
 def small() -> Course:
     return load_course([SMALL])
-
-
-def objectives(cmi: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {o["id"]: o for o in cmi["objectives"].values()}
-
-
-def passed(version: str, objective: dict[str, Any]) -> bool:
-    if version == "scorm12":
-        return objective["status"] == "passed"  # type: ignore[no-any-return]
-    return objective["success_status"] == "passed" and objective["completion_status"] == "completed"
-
-
-def no_lms_errors(learner: Any) -> None:
-    calls = learner.lms("calls")
-    assert calls, "the SCO never called the API"
-    assert [c for c in calls if c["code"] != "0"] == []
-    assert learner.errors == []
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -137,31 +121,6 @@ def test_suspend_and_resume_restores_page_and_answers(
     no_lms_errors(again)
     ids = [i["id"] for i in cmi2["interactions"].values()]
     assert ids[: len(questions)] == [q["id"] for q in questions] and rest["id"] in ids
-
-
-def test_12_suspend_data_stays_under_4096_with_5000_character_reflections(
-    builtin_course: Course, browser: Any, serve: Any, tmp_path: Path
-) -> None:
-    learner = launch(browser, serve, tmp_path, builtin_course, "T1", "scorm12")
-    long_text = "我在活動上線前逐項檢查頁面與價格，並記錄每一個步驟。" * 200  # 5,200 characters
-    learner.do_everything(right=False, reflection_text=long_text[:5000], long=True)
-    cmi = learner.quit()
-    no_lms_errors(learner)
-    assert 4000 < len(cmi["suspend_data"]) <= 4096  # the leftover room went to the reflections
-    interactions = {i["id"]: i for i in cmi["interactions"].values()}
-    for r in learner.payload["reflections"]:
-        assert len(interactions[r["id"]]["student_response"]) == 255
-    # Resume: every answer and every reflection (cut to fit) comes back.
-    again = launch(browser, serve, tmp_path / "again", builtin_course, "T1", "scorm12", cmi=cmi)
-    assert again.sco.locator("[data-notice=cut]").is_visible()
-    again.goto("progress")
-    summary = again.sco.locator("[data-module-status]").inner_text()
-    total = len(learner.payload["questions"])
-    assert f"{total} / {total}" in summary or f"{total} of {total}" in summary
-    r = learner.payload["reflections"][0]
-    again.goto(r["activity"])
-    kept = again.sco.locator(f"[data-reflection-id='{r['id']}'][data-action=reflect]").input_value()
-    assert 100 < len(kept) < 2000 and long_text.startswith(kept)
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -6,6 +6,7 @@ event (`XBlock event grade for ...` and the data on the next line); the settings
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sqlite3
@@ -83,7 +84,12 @@ def start(olx_scenario: str | None = None) -> Workbench:
         ),
         encoding="utf-8",
     )
-    registration = dev_registration_dir({"zhineng_olx_check": "xblock_tests.wb_olx:OlxExportScenarios"})
+    points = {"zhineng_olx_check": "xblock_tests.wb_olx:OlxExportScenarios"}
+    if importlib.util.find_spec("openedxscorm") is not None:
+        # openedx-scorm-xblock registers as `scorm`, but its own workbench scenario names `<openedxscorm/>`:
+        # without this alias the workbench fails to load every scenario once the package is installed.
+        points["openedxscorm"] = "openedxscorm:ScormXBlock"
+    registration = dev_registration_dir(points)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "zhineng_wb_settings",
