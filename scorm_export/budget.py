@@ -110,7 +110,8 @@ def text_room(payload: dict[str, Any]) -> int:
     """Room left for reflection texts once every question is answered at its longest: the runtime lets a
     learner submit a reflection only within it, so a submitted text is never cut later (payload.limits.textRoom).
     """
-    return payload["limits"]["suspendData"] - worst_case(payload).without_texts
+    budget = worst_case(payload)
+    return budget.limit - budget.without_texts
 
 
 def budget_problems(payload: dict[str, Any]) -> list[tuple[str, str]]:

@@ -62,7 +62,7 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         ident: {"label": std.index[ident].label, "text": std.index[ident].text or ""}
         for ident in [module.task, *activities, *knowledge, *attitudes]
     }
-    payload = {
+    payload: dict[str, Any] = {
         "format": PAYLOAD_FORMAT,
         "version": version,
         "profile": profile,

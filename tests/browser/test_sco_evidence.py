@@ -65,25 +65,37 @@ def test_a_fully_reassessed_k_is_written(
     builtin_course: Course, browser: Any, serve: Any, tmp_path: Path
 ) -> None:
     learner = launch(browser, serve, tmp_path, builtin_course, "T3", "scorm2004")
-    k9 = [q for q in learner.payload["questions"] if "K9" in q["knowledge"]]
-    for q in k9:
+    questions = learner.payload["questions"]
+    k = min(
+        learner.payload["objectives"]["knowledge"], key=lambda k: sum(k in q["knowledge"] for q in questions)
+    )
+    on_k = [q for q in questions if k in q["knowledge"]]
+    for q in on_k:
         learner.goto(q["activity"])
         learner.answer(q, right=True)
     cmi = learner.quit()
     objs = objectives(cmi)
-    assert passed("scorm2004", objs["K9"])
-    assert "K4" not in objs  # not assessed yet: nothing written over what the LMS may hold
+    assert passed("scorm2004", objs[k])
+    touched = {j for q in on_k for j in q["knowledge"]}
+    untouched = set(learner.payload["objectives"]["knowledge"]) - touched
+    assert untouched and not untouched & set(objs)  # not assessed: nothing written over what the LMS holds
 
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_the_lms_applying_the_manifest_agrees_with_the_per_k_rule(
     version: str, builtin_course: Course, browser: Any, serve: Any, tmp_path: Path
 ) -> None:
-    # T3 with its two K9 questions wrong: 90.48 % overall, K9 and K15 below their threshold.
-    wrong = {"T3-Q013", "T3-Q018"}
-    first = launch(browser, serve, tmp_path / "probe", builtin_course, "T3", version)
+    # The K item with the fewest points failed, everything else right: over 80 % overall, and not passed.
+    probe = launch(browser, serve, tmp_path / "probe", builtin_course, "T3", version)
     lms_rule = manifest_passing(tmp_path / "probe", version, "T3")
-    first.page.close()
+    questions = probe.payload["questions"]
+    probe.page.close()
+    points: dict[str, float] = {}
+    for q in questions:
+        for k in q["knowledge"]:
+            points[k] = points.get(k, 0.0) + q.get("points", 1)
+    failed_k = min(points, key=lambda k: points[k])
+    wrong = {q["id"] for q in questions if failed_k in q["knowledge"]}
     learner = launch(browser, serve, tmp_path, builtin_course, "T3", version, passing=lms_rule)
     learner.visit_all()
     for key, questions in learner.pages_with("questions").items():
@@ -98,11 +110,10 @@ def test_the_lms_applying_the_manifest_agrees_with_the_per_k_rule(
     assert learner.sco.locator("[data-module-status]").get_attribute("data-module-status") == "failed"
     cmi = learner.quit()
     no_lms_errors(learner)
-    assert float(core(version, cmi)["score"]["raw"]) == pytest.approx(90.48, abs=0.01)
+    assert float(core(version, cmi)["score"]["raw"]) >= 80
     status = cmi["core"]["lesson_status"] if version == "scorm12" else cmi["success_status"]
     assert status == "failed"  # what the SCO said, and what the LMS kept
-    objs = objectives(cmi)
-    assert not passed(version, objs["K9"]) and not passed(version, objs["K15"])
+    assert not passed(version, objectives(cmi)[failed_k])
 
 
 def answer_some(learner: Any, n: int) -> list[dict[str, Any]]:
