@@ -3,7 +3,7 @@ PYTHON ?= python3
 # apt-get needs root: use sudo unless we already are root (as in CI).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test lint typecheck pytest course schema golden banks bench bench-core i18n
+.PHONY: install test lint typecheck pytest course schema golden banks bench bench-core i18n fuzz
 
 # Everything the tests need: Debian's Chromium (Playwright cannot download its own here),
 # the Python package with its test extras, and the JS test tools (axe-core) from package-lock.json.
@@ -52,3 +52,8 @@ bench-core:
 i18n:
 	$(PYTHON) scripts/xblocks_i18n.py extract
 	$(PYTHON) scripts/xblocks_i18n.py compile
+
+# Long fuzz runs: the fuzz tests with many random examples each (the suite runs a short seeded slice).
+FUZZ_EXAMPLES ?= 2000
+fuzz:
+	ZHINENG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PYTHON) -m pytest -q $(wildcard tests/test_fuzz_*.py)

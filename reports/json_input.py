@@ -52,13 +52,44 @@ def parse(data: bytes) -> Any:
 
 def parse_text(text: str) -> Any:
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise NotJSON(f"not JSON ({exc.msg})") from None
     except RecursionError:
         raise NotJSON(TOO_DEEP) from None
     except ValueError:  # int(): more digits than sys.get_int_max_str_digits()
         raise NotJSON("not JSON this reader takes (a number with over 4,300 digits)") from None
+    # json.loads keeps a lone surrogate escape ("\udcff") as is, and no output can encode it: U+FFFD instead.
+    return _valid_strings(value) if _SURROGATE_ESCAPE.search(text) else value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def valid_text(text: str) -> str:
+    """text, with each lone surrogate (from a JSON escape, or a file name that is not UTF-8) as U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+def _valid_strings(value: Any) -> Any:
+    """value with valid_text applied to every string and key; iterative, as value may be ~1,000 levels deep."""
+    root = [value]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    while stack:
+        holder, key = stack.pop()
+        item = holder[key]
+        if isinstance(item, str):
+            holder[key] = valid_text(item)
+        elif isinstance(item, list):
+            stack += [(item, i) for i in range(len(item))]
+        elif isinstance(item, dict):
+            item = holder[key] = {valid_text(k): v for k, v in item.items()}
+            stack += [(item, k) for k in item]
+    return root[0]
 
 
 def too_large(limit: int) -> str:

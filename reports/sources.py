@@ -13,7 +13,7 @@ from ..modules.errors import ZhinengError
 from ..modules.loader import display_path
 from .catalog import Catalog
 from .cmi_flat import looks_like_cmi
-from .json_input import DEFAULT_MAX_JSON_MB, MB, TOO_DEEP, NotJSON, parse, too_large
+from .json_input import DEFAULT_MAX_JSON_MB, MB, TOO_DEEP, NotJSON, parse, too_large, valid_text
 from .read_openedx import is_event, read_events
 from .read_scorm import read_cmi
 from .read_xapi import is_statement, read_statements
@@ -78,7 +78,7 @@ def read_file(
 ) -> tuple[list[Record], list[Skipped]]:
     """One file's records and what was skipped. Memory is bounded by max_bytes, whatever the file's size: a
     JSON document larger than that is skipped with a message, JSON lines are read one line at a time."""
-    file = display_path(path)
+    file = valid_text(display_path(path))  # a name that is not UTF-8 still prints, in the report too
     try:
         with path.open("rb") as handle:
             return _read_open(handle, file, fmt, catalog, max_bytes)

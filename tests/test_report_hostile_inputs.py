@@ -6,6 +6,7 @@ Each bad file (or line) is named and skipped, everything else is reported, and t
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,32 @@ def test_parse_bounds_depth_with_or_without_a_depth_bounding_orjson(
     )
     with pytest.raises(json_input.NotJSON, match=r"^not UTF-8 text$"):
         json_input.parse(b'"\xff"')
+
+
+def test_lone_surrogates_and_names_that_are_not_utf8_are_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # json.loads keeps "\udcff" as a lone surrogate, which no output can encode; a file name that is not UTF-8
+    # reaches Python as one too. Both become U+FFFD.
+    data = json.loads(GOOD.read_text(encoding="utf-8"))
+    for s in data["statements"]:
+        s["actor"]["account"]["name"] = "al\udcffice"
+        s.setdefault("result", {})["response"] = "x\ud800y"
+    (tmp_path / "lone.json").write_text(json.dumps(data), encoding="utf-8")
+    bad_name = Path(os.fsdecode(bytes(tmp_path) + b"/\xff.json"))
+    bad_name.write_text("{oops", encoding="utf-8")
+    run = run_cli(
+        capsys,
+        str(tmp_path / "lone.json"),
+        str(bad_name),
+        "--course",
+        str(COURSE),
+        "--out",
+        str(tmp_path / "out"),
+    )
+    assert run.code == 2, run.err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [r["learner"] for r in report["learners"]] == ["al\ufffd\ufffd\ufffdice"]
+    assert report["skipped"] == [
+        f"{tmp_path}/\ufffd\ufffd\ufffd.json: record 0: corrupt file: not JSON (Expecting property name enclosed in double quotes)"
+    ]
