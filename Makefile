@@ -49,6 +49,13 @@ banks:
 bench-core:
 	$(PYTHON) bench/bench_core.py
 
+# Long fuzz runs of the YAML loader, the Studio imports and every handler (a short seeded slice runs in pytest).
+# FUZZ_EXAMPLES inputs per target, a fresh random seed each run unless FUZZ_SEED is set.
+FUZZ_EXAMPLES ?= 5000
+FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+fuzz:
+	$(PYTHON) tests/fuzz_targets.py all --examples $(FUZZ_EXAMPLES) --seed $(FUZZ_SEED)
+
 i18n:
 	$(PYTHON) scripts/xblocks_i18n.py extract
 	$(PYTHON) scripts/xblocks_i18n.py compile
