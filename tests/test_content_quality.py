@@ -25,6 +25,7 @@ import yaml
 from zhineng.modules.course import Course
 from zhineng.modules.model import Module
 from zhineng.quizzes.model import Question
+from zhineng.quizzes.text import normalise_text
 
 MODULES = ("T1", "T2", "T3")
 
@@ -42,6 +43,7 @@ PENDING: dict[str, set[str]] = {
     "lesson_length": set(),
     "bank_size": set(),
     "module_k_items_assessed": set(),
+    "short_text_spacing": set(),
 }
 
 # Minimum questions per module: T2 and T3 as the review asked; T1 not below the size it was reviewed at
@@ -168,6 +170,27 @@ def test_multiple_response_prompts_and_only_they_end_with_the_marker(
         if q.prompt.rstrip().endswith("（複選）") != (q.type == "multiple_response")
     ]
     assert wrong == []
+
+
+# Where Chinese meets Latin letters or digits, writers differ on a space ("UTM 參數" / "UTM參數"); the grader
+# folds width, case and runs of spaces but not this, so each accepted answer lists both.
+_WIDE = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_TIGHT = re.compile(rf"(?<=[{_WIDE}]) (?=[^\s{_WIDE}])|(?<=[^\s{_WIDE}]) (?=[{_WIDE}])")
+_LOOSE = re.compile(rf"(?<=[{_WIDE}])(?=[^\s{_WIDE}()])|(?<=[^\s{_WIDE}()])(?=[{_WIDE}])")
+
+
+@pytest.mark.parametrize("module_id", params("short_text_spacing"))
+def test_short_text_accepts_both_spacings(builtin_course: Course, module_id: str) -> None:
+    missing = []
+    for q in builtin_course.module(module_id).questions:
+        if q.type != "short_text":
+            continue
+        accepted = {normalise_text(a) for a in q.accepted}
+        for answer in sorted(accepted):
+            for variant in (_TIGHT.sub("", answer), _LOOSE.sub(" ", answer)):
+                if variant not in accepted:
+                    missing.append(f"{q.id}: {answer!r} accepted, {variant!r} not")
+    assert missing == []
 
 
 def test_question_and_reflection_ids_carry_their_module(builtin_course: Course) -> None:
