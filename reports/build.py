@@ -19,6 +19,7 @@ from .model import (
     KnowledgeCell,
     Label,
     LearnerRow,
+    PracticeRow,
     QuestionStat,
     ReflectionRow,
     Report,
@@ -40,13 +41,14 @@ class _LearnerRecords:
     learner by learner (small dicts per step instead of a few huge ones keyed by tuples, which cost more than
     linearly on 10,000 learners)."""
 
-    __slots__ = ("evidence", "activities", "reflections", "answers")
+    __slots__ = ("evidence", "activities", "reflections", "answers", "practice")
 
     def __init__(self) -> None:
         self.evidence: list[KnowledgeEvidence] = []
         self.activities: list[ActivityDone] = []
         self.reflections: list[ReflectionEntry] = []
         self.answers: list[Answer | AnswerSheet] = []  # together, in input order: latest wins across both
+        self.practice: list[Answer] = []  # given in cmi5 Browse or Review sessions: no mastery evidence
 
 
 def build_report(
@@ -63,7 +65,7 @@ def build_report(
             mine = by_learner[r.learner] = _LearnerRecords()
         if type(r) is Answer:
             sources[source] = sources.get(source, 0) + 1
-            mine.answers.append(r)
+            (mine.answers if r.mode == "Normal" else mine.practice).append(r)
         elif type(r) is AnswerSheet:
             sources[source] = sources.get(source, 0) + len(r.questions)  # counted as the answers it holds
             mine.answers.append(r)
@@ -81,8 +83,11 @@ def build_report(
     answered: list[str] = []  # question ids of every learner's latest answers, counted once at the end
     right: list[str] = []  # those answered correctly
     learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, ActivityStatus]]] = []
+    practice: list[PracticeRow] = []
     for learner in sorted(by_learner):
         mine = by_learner[learner]
+        if mine.practice:
+            practice += _practice_rows(learner, mine.practice)
         if mine.answers:
             xapi = [a for a in mine.answers if type(a) is Answer and a.origin.source == "xapi"]
             if xapi:
@@ -142,6 +147,7 @@ def build_report(
         learners=tuple(rows),
         attitudes=_attitudes(course, kept),
         questions=_questions(catalog, Counter(answered), Counter(right)),
+        practice=tuple(practice),
         sources=dict(sorted(sources.items())),
         skipped=tuple(skipped),
     )
@@ -169,6 +175,21 @@ def _latest_answers(answers: list[Answer | AnswerSheet]) -> dict[str, bool]:
             correct[question] = ok
             when_of[question] = when
     return correct
+
+
+def _practice_rows(learner: str, answers: list[Answer]) -> list[PracticeRow]:
+    """One row per launch mode: the latest answer to each question, as for graded answers."""
+    by_mode: dict[str, list[Answer | AnswerSheet]] = {}
+    for a in answers:
+        by_mode.setdefault(a.mode, []).append(a)
+    rows = []
+    for mode, given in sorted(by_mode.items()):
+        latest = _latest_answers(given)
+        dated = [a.origin.when for a in given if a.origin.when is not None]
+        rows.append(
+            PracticeRow(learner, mode, len(latest), sum(latest.values()), iso(max(dated)) if dated else None)
+        )
+    return rows
 
 
 def _attitudes(course: Course, kept: Iterable[ReflectionEntry]) -> tuple[AttitudeSummary, ...]:

@@ -84,6 +84,17 @@ class QuestionStat:
 
 
 @dataclass(frozen=True, slots=True)
+class PracticeRow:
+    """A learner's answers in cmi5 Browse or Review sessions: shown, never counted as mastery evidence."""
+
+    learner: str
+    mode: str  # "Browse" | "Review"
+    answered: int  # questions answered (the latest answer to each)
+    correct: int
+    when: str | None  # the latest of them
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     title: str
     rule: str
@@ -92,5 +103,6 @@ class Report:
     learners: tuple[LearnerRow, ...]
     attitudes: tuple[AttitudeSummary, ...]
     questions: tuple[QuestionStat, ...]
+    practice: tuple[PracticeRow, ...]
     sources: dict[str, int]  # records read per source
     skipped: tuple[str, ...]

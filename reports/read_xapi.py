@@ -11,6 +11,8 @@ from .json_input import TOO_DEEP
 from .records import ActivityDone, Answer, Origin, Record, ReflectionEntry, Skipped
 from .times import parse_time
 from .xapi_ids import (
+    LAUNCH_MODE_EXTENSION,
+    PRACTICE_MODES,
     QUESTION_EXTENSION,
     RATING_EXTENSION,
     REFLECTION_EXTENSION,
@@ -103,7 +105,9 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
         correct = result.get("success") is True
         raw = score.get("raw")
         earned = float(raw) if isinstance(raw, int | float) else (question.points if correct else 0.0)
-        return [Answer(learner, qid, correct, earned, tuple(knowledge), origin)]
+        mode = extension(data, LAUNCH_MODE_EXTENSION)
+        practice = mode if isinstance(mode, str) and mode in PRACTICE_MODES else "Normal"
+        return [Answer(learner, qid, correct, earned, tuple(knowledge), origin, practice)]
     if verb == VERB_COMPLETED:
         named = catalog.item(target["id"]) if isinstance(target.get("id"), str) else None
         acts = [named] if named and catalog.is_kind(named, "activity") else []

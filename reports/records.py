@@ -66,6 +66,9 @@ class Answer:
     earned: float
     knowledge: tuple[str, ...]
     origin: Origin
+    # The cmi5 launch mode of the session it was given in. Only "Normal" is mastery evidence: Browse and
+    # Review let a learner look around or revisit without judgement (cmi5 10.2.2), so they are shown apart.
+    mode: str = "Normal"
 
 
 @dataclass(slots=True)  # not frozen: see _NOT_FROZEN

@@ -1,8 +1,9 @@
 """The report as one long CSV table, a row per fact, for spreadsheets and pivot tables.
 
-Columns: section (knowledge, activity, task, reflection, question, skipped), learner, item, label, status,
-value, max, when, source, text. A question row has its K items as label, share correct as status, and
-correct / answered as value / max.
+Columns: section (knowledge, activity, task, reflection, question, practice, skipped), learner, item, label,
+status, value, max, when, source, text. A question row has its K items as label, share correct as status, and
+correct / answered as value / max. A practice row (answers in cmi5 Browse or Review sessions, no mastery
+evidence) has the launch mode as item and correct / answered as value / max.
 
 Every text cell goes through _cell: learner ids, reflection ids and texts come from tracking files, labels from
 course files, and a spreadsheet must show them, never run them (OWASP, "CSV Injection"). Number cells are the
@@ -70,6 +71,8 @@ def report_csv(report: Report) -> str:
                 r.rating or "", 5, r.when or "", r.source, _cell(r.text))  # fmt: skip
     for q in report.questions:
         row("question", "", _cell(q.id), " ".join(q.knowledge), _num(q.share_correct), q.correct, q.answered)
+    for p in report.practice:
+        row("practice", _cell(p.learner), p.mode, "", "", p.correct, p.answered, p.when or "", "xapi")
     for line in report.skipped:
         row("skipped", "", "", "", _cell(line))
     return out.getvalue()

@@ -54,10 +54,11 @@ def report_html(report: Report) -> str:
         _completion(report),
         _attitudes(report),
         _questions(report),
+        _practice(report),
         _skipped(report),
         "</body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return "\n".join(p for p in parts if p) + "\n"  # a section with nothing to show is left out
 
 
 def _legend(prefix: str, keys: tuple[str, ...]) -> str:
@@ -191,6 +192,24 @@ def _questions(report: Report) -> str:
         '<p class="note">Share of the learners who answered a question who got it right; hardest first.</p>'
         '<table class="questions"><thead><tr><th>題目 question</th><th>活動 activity</th><th>K</th>'
         f"<th>answered</th><th>correct</th><th>share correct</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _practice(report: Report) -> str:
+    """cmi5 Browse and Review sessions: the learner looked around or revisited; never mastery evidence."""
+    if not report.practice:
+        return ""
+    rows = "".join(
+        f'<tr><td class="text">{esc(p.learner)}</td><td>{esc(p.mode)}</td><td>{p.answered}</td>'
+        f"<td>{p.correct}</td><td>{esc(p.when or '')}</td></tr>"
+        for p in report.practice
+    )
+    return (
+        '<h2 id="practice">瀏覽與複習 Browse and Review sessions</h2>'
+        '<p class="note">Answers given in cmi5 Browse or Review launches: shown here, not counted in mastery '
+        "or question difficulty.</p>"
+        '<table class="practice"><thead><tr><th>學員 learner</th><th>mode</th><th>answered</th>'
+        f"<th>correct</th><th>latest</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
 

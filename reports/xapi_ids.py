@@ -20,6 +20,10 @@ QUESTION_EXTENSION = "https://zhineng.example/xapi/ext/question"  # the question
 REFLECTION_EXTENSION = "https://zhineng.example/xapi/ext/reflection"  # the reflection id
 RATING_EXTENSION = "https://zhineng.example/xapi/ext/rating"  # the 1-5 self-rating of a reflection
 
+# cmi5's launch mode (the LMS puts it on "launched"; the cmi5 export's AU repeats it on every statement).
+LAUNCH_MODE_EXTENSION = "https://w3id.org/xapi/cmi5/context/extensions/launchmode"
+PRACTICE_MODES = ("Browse", "Review")  # answers given in these are not graded as mastery evidence
+
 VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 
