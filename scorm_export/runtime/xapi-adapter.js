@@ -22,7 +22,12 @@
   var PROGRESS_STATE = "zhineng.progress"; // our own state document: bookmark, suspend_data, what was said
   var PREFERENCES = "cmi5LearnerPreferences"; // cmi5 section 11: the learner's agent profile document
   var RETRY_DELAYS_MS = [300, 1200];
-  var EXIT_WAIT_MS = 8000; // the exit control waits this long at most for the last batch before returning
+  var EXIT_WAIT_MS = 8000;
+  var KEEPALIVE_MAX_BYTES = 60000; // under the 64 KB all of a page's keepalive requests share
+
+  function utf8Length(text) {
+    return new TextEncoder().encode(text).length;
+  } // the exit control waits this long at most for the last batch before returning
 
   function randomBytes(n) {
     var b = new Uint8Array(n);
@@ -132,9 +137,10 @@
     Object.keys(pending).forEach(function (key) {
       var id = pending[key];
       try {
-        if (self.getJson("statement", self.launch.endpoint + "statements?statementId=" + encodeURIComponent(id))) {
-          self.sent[key] = true;
-        }
+        var found = self.getJson("statement", self.launch.endpoint + "statements?statementId=" + encodeURIComponent(id));
+        // xAPI answers the statement itself, or 404; some LRSs (ralph 5) answer an empty result instead.
+        var list = found && Array.isArray(found.statements) ? found.statements : [found];
+        if (list.some(function (s) { return s && s.id === id; })) self.sent[key] = true;
       } catch (err) {
         // Unknown: do not say it again in this session (it may be stored); ask again next launch.
         self.said[key] = true;
@@ -333,22 +339,21 @@
     this.onCommitState(ok);
   };
 
-  // Every request after start is a keepalive fetch, so a batch in flight survives the page closing
-  // (an XHR would be aborted on unload). Keepalive bodies share 64 KB; past that, a plain fetch.
+  // Every request after start is a keepalive fetch, so a batch in flight survives the page closing (an XHR
+  // would be aborted on unload). Keepalive bodies share 64 KB, so a larger body goes as a plain fetch. A
+  // rejected request is never sent again here: on a closing page the rejection may come after the request
+  // left, and a second copy would say "terminated" twice; the batch goes back to the queue instead.
   XapiAdapter.prototype.send = function (method, url, body) {
-    var init = { method: method, body: JSON.stringify(body), keepalive: true, headers: {
+    var text = JSON.stringify(body);
+    var init = { method: method, body: text, keepalive: utf8Length(text) <= KEEPALIVE_MAX_BYTES, headers: {
       "X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json", Authorization: "Basic " + this.token } };
     var self = this;
-    var answer = function (r) { return r.ok; };
     var fail = function (err) {
       self.errors.push({ element: url, value: method, code: String(err && err.message) });
       return false;
     };
     try {
-      return self.fetch(url, init).then(answer, function () {
-        init.keepalive = false;
-        return self.fetch(url, init).then(answer, fail);
-      });
+      return self.fetch(url, init).then(function (r) { return r.ok; }, fail);
     } catch (err) {
       return Promise.resolve(fail(err));
     }

@@ -58,6 +58,9 @@ class Launcher:
     refused: list[tuple[int, str]] = field(default_factory=list)  # what was turned down, for messages
     returned: list[tuple[str, int]] = field(default_factory=list)  # (session, status) of returnURL visits
     outage: bool = False  # answer 503 to statement posts, as an LMS that is down does
+    posts: list[tuple[str, list[str], int]] = field(
+        default_factory=list
+    )  # (session, verbs, status), for messages
 
     def aus(self) -> dict[str, dict[str, str]]:
         """The AUs of cmi5.xml: id -> its attributes and url, as an LMS imports them."""
@@ -175,6 +178,15 @@ class Launcher:
             return err.code, text
 
     def post_statements(self, token_session: str, body: bytes) -> tuple[int, bytes]:
+        status, answer = self._post_statements(token_session, body)
+        try:
+            verbs = [str(s.get("verb", {}).get("id", "")).rsplit("/", 1)[-1] for s in json.loads(body)]
+        except (ValueError, AttributeError, TypeError):
+            verbs = ["?"]
+        self.posts.append((token_session, verbs, status))
+        return status, answer
+
+    def _post_statements(self, token_session: str, body: bytes) -> tuple[int, bytes]:
         if self.outage:
             return 503, b'{"message": "the LMS is down"}'
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,10 @@ SESSION_EXT = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 MASTERY_EXT = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
 ADL = "http://adlnet.gov/expapi/verbs/"
 AU_VERBS = {ADL + v: v for v in ("initialized", "completed", "passed", "failed", "terminated")}
+# cmi5 9.3.8: after "terminated" the LMS waits a period of its choosing, then rejects everything for the session.
+# Within it, a statement still in flight when terminated was sent is recorded if its timestamp comes before
+# terminated's (order is by timestamp, cmi5 9.3); one stamped after it is refused at once.
+TERMINATED_GRACE_SECONDS = 10.0
 
 
 class Refused(Exception):
@@ -52,6 +57,8 @@ class Session:
     first: datetime | None = None  # the initialized statement's timestamp
     latest: datetime | None = None
     terminated: bool = False
+    terminated_at: datetime | None = None  # its timestamp
+    terminated_seen: float = 0.0  # time.monotonic() when it was recorded
     abandoned: bool = False
 
 
@@ -130,8 +137,11 @@ def check(statement: dict[str, Any], session: Session, reg: Registration) -> Non
     """One statement of the session's AU, in order; changes the session and registration state."""
     if session.abandoned:
         raise Refused(403, "the session was abandoned: no statements are recorded for it (cmi5 9.3.6)")
+    when = _when(statement)
     if session.terminated:
-        raise Refused(403, "a statement after 'terminated' (cmi5 9.3.8)")
+        late = time.monotonic() - session.terminated_seen > TERMINATED_GRACE_SECONDS
+        if late or session.terminated_at is None or when > session.terminated_at:
+            raise Refused(403, "a statement after 'terminated' (cmi5 9.3.8)")
     if not session.preferences_read:
         raise Refused(403, "the AU sent a statement before reading cmi5LearnerPreferences (cmi5 11.0)")
     if _canon(statement.get("actor")) != _canon(session.actor):
@@ -140,7 +150,6 @@ def check(statement: dict[str, Any], session: Session, reg: Registration) -> Non
     if context.get("registration") != session.registration:
         raise Refused(400, "context.registration is not the launch's registration (cmi5 9.6.1)")
     _template_kept(statement, session)
-    when = _when(statement)
     is_defined = CMI5 in _categories(statement)
     verb = AU_VERBS.get(statement.get("verb", {}).get("id")) if is_defined else None
     if session.first is None and verb != "initialized":
@@ -156,7 +165,7 @@ def check(statement: dict[str, Any], session: Session, reg: Registration) -> Non
     if verb == "terminated":
         if session.latest is not None and when < session.latest:
             raise Refused(400, "'terminated' is not the latest statement of the session (cmi5 9.3.8)")
-        session.terminated = True
+        session.terminated, session.terminated_at, session.terminated_seen = True, when, time.monotonic()
     session.latest = max(when, session.latest or when)
 
 
