@@ -44,6 +44,7 @@ PENDING: dict[str, set[str]] = {
     "bank_size": set(),
     "module_k_items_assessed": set(),
     "short_text_spacing": set(),
+    "numeric_rounding": set(),
 }
 
 # Minimum questions per module: T2 and T3 as the review asked; T1 not below the size it was reviewed at
@@ -191,6 +192,27 @@ def test_short_text_accepts_both_spacings(builtin_course: Course, module_id: str
                 if variant not in accepted:
                     missing.append(f"{q.id}: {answer!r} accepted, {variant!r} not")
     assert missing == []
+
+
+_ROUNDING = re.compile(r"四捨五入到(?:小數點後|小數第)?(一|二|兩|三|整數|元)")
+_PLACES = {"一": 1, "二": 2, "兩": 2, "三": 3, "整數": 0, "元": 0}
+
+
+@pytest.mark.parametrize("module_id", params("numeric_rounding"))
+def test_numeric_tolerance_takes_the_rounding_the_prompt_asks_for(
+    builtin_course: Course, module_id: str
+) -> None:
+    """A prompt that asks to round to N places must accept every value that rounds to the key, and the key itself
+    must be written to those places (so 22.66 and 22.7 are both right when the prompt rounds to one place)."""
+    wrong = []
+    for q in builtin_course.module(module_id).questions:
+        found = _ROUNDING.search(q.prompt) if q.type == "numeric" else None
+        if found is None:
+            continue
+        places = _PLACES[found.group(1)]
+        if q.tolerance < 0.5 * 10**-places - 1e-9 or round(q.answer, places) != q.answer:  # type: ignore[union-attr]
+            wrong.append(f"{q.id}: answer {q.answer} ± {q.tolerance} for {found.group(0)}")  # type: ignore[union-attr]
+    assert wrong == []
 
 
 def test_question_and_reflection_ids_carry_their_module(builtin_course: Course) -> None:
