@@ -45,6 +45,7 @@ PENDING: dict[str, set[str]] = {
     "module_k_items_assessed": set(),
     "short_text_spacing": set(),
     "numeric_rounding": set(),
+    "lesson_names_indicators": set(),
 }
 
 # Minimum questions per module: T2 and T3 as the review asked; T1 not below the size it was reviewed at
@@ -301,6 +302,20 @@ def test_lessons_are_long_enough_to_teach_their_indicators(builtin_course: Cours
         for lesson in builtin_course.module(module_id).lessons
     }
     assert {k: v for k, v in lengths.items() if v < LESSON_MIN_CJK} == {}
+
+
+@pytest.mark.parametrize("module_id", params("lesson_names_indicators"))
+def test_each_lesson_names_every_indicator_of_its_activity(builtin_course: Course, module_id: str) -> None:
+    """A lesson teaches what its activity's indicators ask; naming each (「（P3.1.1）」) ties the teaching to it."""
+    missing = {
+        lesson.id: [
+            p.id
+            for p in builtin_course.standard.activities[lesson.activity].indicators
+            if p.id not in lesson.body
+        ]
+        for lesson in builtin_course.module(module_id).lessons
+    }
+    assert {k: v for k, v in missing.items() if v} == {}
 
 
 @pytest.mark.parametrize("module_id", params("bank_size"))
