@@ -92,6 +92,22 @@ def _template_kept(statement: dict[str, Any], session: Session) -> None:
             raise Refused(400, f"contextActivities.{kind} lacks the contextTemplate's {missing} (cmi5 9.6.2)")
 
 
+# cmi5 9.5: which result properties each AU verb must have and may have.
+_SUCCESS = {"passed": True, "failed": False}
+_DURATION = {"completed", "passed", "failed", "terminated"}
+
+
+def _result_fits(verb: str, result: dict[str, Any]) -> None:
+    if "score" in result and verb not in _SUCCESS:
+        raise Refused(400, f"'{verb}' with a score: only passed and failed may carry one (cmi5 9.5.1)")
+    if result.get("success") != _SUCCESS.get(verb):
+        raise Refused(400, f"'{verb}' with result.success {result.get('success')} (cmi5 9.5.2)")
+    if result.get("completion") != (True if verb == "completed" else None):
+        raise Refused(400, f"'{verb}' with result.completion {result.get('completion')} (cmi5 9.5.3)")
+    if verb in _DURATION and not isinstance(result.get("duration"), str):
+        raise Refused(400, f"'{verb}' without result.duration (cmi5 9.5.4)")
+
+
 def _defined(statement: dict[str, Any], session: Session, reg: Registration) -> None:
     """A cmi5-defined statement: verb, object, order, moveOn category, masteryScore (cmi5 9.3, 9.6, 10.2)."""
     verb = AU_VERBS.get(statement.get("verb", {}).get("id"))
@@ -106,6 +122,7 @@ def _defined(statement: dict[str, Any], session: Session, reg: Registration) -> 
     if session.mode != "Normal" and verb not in ("initialized", "terminated"):
         raise Refused(400, f"'{verb}' in a {session.mode} session (cmi5 10.2.2)")
     result = statement.get("result") or {}
+    _result_fits(verb, result)
     judged = "success" in result or "completion" in result
     if judged != (MOVEON in _categories(statement)):
         raise Refused(

@@ -356,6 +356,8 @@ def _session(**changes: Any) -> Session:
 
 
 def _st(verb: str, minute: int = 0, defined: bool = True, **extra: Any) -> dict[str, Any]:
+    if defined and verb in ("completed", "passed", "failed", "terminated"):
+        extra["result"] = {"duration": "PT1S", **extra.get("result", {})}  # cmi5 9.5.4: these need one
     categories = [{"id": CMI5}] if defined else []
     if "result" in extra and {"success", "completion"} & set(extra["result"]):
         categories.append({"id": MOVEON})
@@ -375,7 +377,10 @@ def _st(verb: str, minute: int = 0, defined: bool = True, **extra: Any) -> dict[
     }
 
 
-PASSED = {"result": {"success": True, "score": {"scaled": 0.9}}, "extensions": {MASTERY: 0.8}}
+PASSED = {
+    "result": {"success": True, "score": {"scaled": 0.9}, "duration": "PT1S"},
+    "extensions": {MASTERY: 0.8},
+}
 
 
 @pytest.mark.parametrize(
@@ -426,6 +431,21 @@ PASSED = {"result": {"success": True, "score": {"scaled": 0.9}}, "extensions": {
                 }
             ],
             "not the session id of this launch",
+        ),
+        (
+            _session(),
+            [_st("initialized"), _st("completed", 1, result={"completion": True, "score": {"scaled": 1}})],
+            "only passed and failed may carry one",
+        ),
+        (
+            _session(),
+            [_st("initialized"), _st("terminated", 1, result={"duration": None})],
+            "without result.duration",
+        ),
+        (
+            _session(),
+            [_st("initialized"), _st("passed", 1, **{**PASSED, "result": {"success": False}})],
+            "result.success",
         ),
         (
             _session(mode="Browse"),
