@@ -40,6 +40,7 @@ bench: bench-core
 	$(PYTHON) bench/bench_runtime.py
 	$(PYTHON) bench/bench_xblocks.py
 	$(PYTHON) bench/bench_report.py
+	$(PYTHON) bench/bench_hostile.py
 
 # The built-in course compiled for the blocks (xblocks/builtin_course.json): an LMS never parses its YAML.
 banks:
@@ -49,18 +50,15 @@ banks:
 bench-core:
 	$(PYTHON) bench/bench_core.py
 
-# Long fuzz runs of the YAML loader, the Studio imports and every handler (a short seeded slice runs in pytest).
+# Long fuzz runs (a short seeded slice of each runs in pytest): the YAML loader, the Studio imports and every
+# handler; then every report reader and every command's arguments, through the real command.
 # FUZZ_EXAMPLES inputs per target, a fresh random seed each run unless FUZZ_SEED is set.
 FUZZ_EXAMPLES ?= 5000
 FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 fuzz:
 	$(PYTHON) tests/fuzz_targets.py all --examples $(FUZZ_EXAMPLES) --seed $(FUZZ_SEED)
+	ZHINENG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PYTHON) -m pytest -q --hypothesis-seed=$(FUZZ_SEED) tests/test_fuzz_report.py tests/test_fuzz_cli.py
 
 i18n:
 	$(PYTHON) scripts/xblocks_i18n.py extract
 	$(PYTHON) scripts/xblocks_i18n.py compile
-
-# Long fuzz runs: the fuzz tests with many random examples each (the suite runs a short seeded slice).
-FUZZ_EXAMPLES ?= 2000
-fuzz:
-	ZHINENG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PYTHON) -m pytest -q $(wildcard tests/test_fuzz_*.py)
