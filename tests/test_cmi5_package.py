@@ -78,7 +78,8 @@ def test_the_au_page_loads_the_xapi_adapter_and_its_payload_names_items_by_case_
     by_path = {f.path: f.data for f in files}
     module = small.modules[0]
     page = by_path[f"au/{module.id}/index.html"].decode()
-    for script in ("xapi-launch.js", "xapi-statements.js", "xapi-adapter.js", "player.js"):
+    scripts = ("xapi-launch.js", "xapi-interactions.js", "xapi-statements.js", "xapi-outbox.js", "xapi-sender.js")
+    for script in (*scripts, "xapi-adapter.js", "player.js"):
         assert f'src="../../shared/{script}"' in page and f"shared/{script}" in by_path
     data = by_path[f"au/{module.id}/data.js"].decode()
     payload = json.loads(data.removeprefix("window.ZHINENG_SCO = ").rstrip().removesuffix(";"))

@@ -4,8 +4,7 @@
  * Launch (cmi5 sections 8, 10, 11): POST the fetch URL once for the auth token, GET the LMS.LaunchData state
  * (contextTemplate, launchMode, masteryScore, moveOn, returnURL), GET the learner's cmi5LearnerPreferences
  * agent profile, then send "initialized". The player starts synchronously, so these few start-up requests are
- * synchronous; statements afterwards go out in order, one batch at a time, as keepalive fetches that survive
- * the page closing.
+ * synchronous; statements afterwards go out through xapi-sender.js (in order, one batch at a time, keepalive).
  *
  * "Once per registration" (completed, passed, failed, each activity's completed) is recorded as sent only when
  * the LRS answered 2xx. A statement still unanswered when the page closed is "pending" in our state document
@@ -16,9 +15,8 @@
 
   var node = typeof module !== "undefined" && module.exports;
   var Z = node
-    ? Object.assign({}, require("./xapi-statements.js"), require("./xapi-outbox.js"))
+    ? Object.assign({}, require("./xapi-statements.js"), require("./xapi-outbox.js"), require("./xapi-sender.js"))
     : root.Zhineng;
-  var XAPI_VERSION = "1.0.3";
   var PROGRESS_STATE = "zhineng.progress"; // our own state document: bookmark, suspend_data, what was said
   var PREFERENCES = "cmi5LearnerPreferences"; // cmi5 section 11: the learner's agent profile document
   var RETRY_DELAYS_MS = [300, 1200];
@@ -68,19 +66,13 @@
     this.random = options.random || randomBytes;
     this.outbox = new Z.Outbox("storage" in options ? options.storage : localStore(), launch);
     this.token = null;
-    this.queue = []; // entries {statement, key, keep}: key = what is said once, keep = goes to the outbox
-    this.inFlight = [];
-    this.sending = false;
+    this.sender = null; // xapi-sender.js, once the launch gave a token
     this.sent = {}; // said once for this registration, and accepted by the LRS (kept in our state)
     this.pending = {}; // key -> statement id: said, not yet accepted (kept in our state)
     this.said = {}; // said in this session, accepted or not
     this.progress = null;
     this.savedProgress = null;
     this.terminated = false;
-    this.commitFailed = false;
-    this.gaveUp = false;
-    this.retries = 0;
-    this.waiters = [];
     this.errors = [];
     this.exitable = true; // the player shows its exit control (cmi5 10.2.6)
     this.returnURL = null;
@@ -91,7 +83,7 @@
   XapiAdapter.prototype.request = function (method, url) {
     var x = this.xhr();
     x.open(method, url, false);
-    x.setRequestHeader("X-Experience-API-Version", XAPI_VERSION);
+    x.setRequestHeader("X-Experience-API-Version", Z.XAPI_VERSION);
     if (this.token) x.setRequestHeader("Authorization", "Basic " + this.token);
     x.send(null);
     return x;
@@ -174,13 +166,17 @@
     this.moveOn = d.moveOn || "CompletedAndPassed";
     this.returnURL = webUrl(d.returnURL);
     this.maker = new Z.StatementMaker(this.launch, d, this.payload, { random: this.random, now: this.now });
+    var self = this;
+    this.sender = new Z.StatementSender({
+      url: this.launch.endpoint + "statements", token: this.token, fetch: this.fetch, outbox: this.outbox,
+      onAccepted: function (batch) { self.accepted(batch); }, onCommitState: this.onCommitState, errors: this.errors,
+    });
     var saved = this.savedProgress;
     this.sent = JSON.parse(JSON.stringify(saved.sent || {}));
     this.confirmPending(saved.pending || {});
     this.enqueue(this.maker.defined("initialized"));
     // Answers an earlier session could not deliver, said again now; never into a Browse or Review session,
     // whose answers are no evidence.
-    var self = this;
     if (this.launchMode === "Normal") {
       this.outbox.load().forEach(function (old) { self.enqueue(self.maker.restate(old), null, true); });
     }
@@ -197,20 +193,11 @@
   /** key: what this statement says once per registration (or null); keep: an answer for the outbox. */
   XapiAdapter.prototype.enqueue = function (statement, key, keep) {
     if (this.terminated) return;
-    this.queue.push({ statement: statement, key: key || null, keep: !!keep });
     if (key) {
       this.said[key] = true;
       this.pending[key] = statement.id;
     }
-    if (keep) this.saveOutbox();
-  };
-
-  XapiAdapter.prototype.saveOutbox = function () {
-    var kept = [];
-    this.inFlight.concat([this.queue]).forEach(function (entries) {
-      entries.forEach(function (e) { if (e.keep) kept.push(e.statement); });
-    });
-    this.outbox.save(kept);
+    this.sender.enqueue({ statement: statement, key: key || null, keep: !!keep });
   };
 
   // Said, or being said, in this registration.
@@ -255,8 +242,8 @@
   XapiAdapter.prototype.commit = function () {
     if (this.terminated) return false;
     this.putProgress();
-    this.flush();
-    return !this.commitFailed;
+    this.sender.flush();
+    return !this.sender.commitFailed;
   };
 
   XapiAdapter.prototype.putProgress = function () {
@@ -266,97 +253,25 @@
     doc = JSON.parse(JSON.stringify(doc)); // a snapshot: sent and pending keep changing
     if (JSON.stringify(doc) === JSON.stringify(this.savedProgress)) return;
     var self = this;
-    this.send("PUT", this.stateUrl(PROGRESS_STATE), doc).then(function (ok) {
+    this.sender.request("PUT", this.stateUrl(PROGRESS_STATE), doc).then(function (ok) {
       if (ok) self.savedProgress = doc;
     });
   };
 
-  XapiAdapter.prototype.flush = function () {
-    if (this.sending || !this.queue.length) return this.idle();
-    var batch = this.queue.splice(0, this.queue.length);
-    var self = this;
-    this.sending = true;
-    this.gaveUp = false;
-    this.inFlight.push(batch);
-    var statements = batch.map(function (e) { return e.statement; });
-    this.send("POST", this.launch.endpoint + "statements", statements).then(function (ok) {
-      self.inFlight.splice(self.inFlight.indexOf(batch), 1);
-      self.sending = false;
-      if (ok) {
-        self.accepted(batch);
-        self.retries = 0;
-        self.settle(true);
-        self.flush();
-        return;
-      }
-      self.queue = batch.concat(self.queue);
-      if (self.retries < RETRY_DELAYS_MS.length) {
-        setTimeout(function () { self.flush(); }, RETRY_DELAYS_MS[self.retries++]);
-      } else {
-        self.settle(false); // the learner sees the warning; the next commit (or launch) tries again
-        self.retries = 0;
-        self.gaveUp = true;
-        self.idle();
-      }
-    });
-  };
-
-  // The LRS answered 2xx: what the batch said once is now said, and its answers leave the outbox.
+  // The LRS answered 2xx: what the batch said once is now said, and our state document says so.
   XapiAdapter.prototype.accepted = function (batch) {
     var self = this;
-    var keys = false;
-    var kept = false;
-    batch.forEach(function (e) {
-      if (e.key) {
-        self.sent[e.key] = true;
-        delete self.pending[e.key];
-        keys = true;
-      }
-      kept = kept || e.keep;
+    var keys = batch.filter(function (e) { return e.key; });
+    keys.forEach(function (e) {
+      self.sent[e.key] = true;
+      delete self.pending[e.key];
     });
-    if (kept) this.saveOutbox();
-    if (keys) this.putProgress();
+    if (keys.length) this.putProgress();
   };
 
-  XapiAdapter.prototype.idle = function () {
-    if (this.inFlight.length || (this.queue.length && !this.gaveUp)) return;
-    this.waiters.splice(0, this.waiters.length).forEach(function (resolve) { resolve(); });
-  };
-
-  /** Resolves when nothing is in flight and the queue is sent (or given up on), or after EXIT_WAIT_MS. */
+  /** For the exit control: resolves once the last batch is answered (or given up on, or after a while). */
   XapiAdapter.prototype.settled = function () {
-    var self = this;
-    return new Promise(function (resolve) {
-      self.waiters.push(resolve);
-      setTimeout(resolve, EXIT_WAIT_MS);
-      self.idle();
-    });
-  };
-
-  XapiAdapter.prototype.settle = function (ok) {
-    if (ok === !this.commitFailed) return;
-    this.commitFailed = !ok;
-    this.onCommitState(ok);
-  };
-
-  // Every request after start is a keepalive fetch, so a batch in flight survives the page closing (an XHR
-  // would be aborted on unload). Keepalive bodies share 64 KB, so a larger body goes as a plain fetch. A
-  // rejected request is never sent again here: on a closing page the rejection may come after the request
-  // left, and a second copy would say "terminated" twice; the batch goes back to the queue instead.
-  XapiAdapter.prototype.send = function (method, url, body) {
-    var text = JSON.stringify(body);
-    var init = { method: method, body: text, keepalive: utf8Length(text) <= KEEPALIVE_MAX_BYTES, headers: {
-      "X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json", Authorization: "Basic " + this.token } };
-    var self = this;
-    var fail = function (err) {
-      self.errors.push({ element: url, value: method, code: String(err && err.message) });
-      return false;
-    };
-    try {
-      return self.fetch(url, init).then(function (r) { return r.ok; }, fail);
-    } catch (err) {
-      return Promise.resolve(fail(err));
-    }
+    return this.sender ? this.sender.settled() : Promise.resolve();
   };
 
   /** "terminated" is the last statement of the session (cmi5 9.3.8); sent once, with what is still queued. */
@@ -365,9 +280,7 @@
     this.enqueue(this.maker.defined("terminated", this.now() - this.started));
     this.terminated = true;
     this.putProgress();
-    // A batch may still be in flight: every statement carries its timestamp, so the LRS keeps the order.
-    this.sending = false;
-    this.flush();
+    this.sender.flushNow();
   };
 
   var api = { XapiAdapter: XapiAdapter };
