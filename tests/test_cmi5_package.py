@@ -78,7 +78,13 @@ def test_the_au_page_loads_the_xapi_adapter_and_its_payload_names_items_by_case_
     by_path = {f.path: f.data for f in files}
     module = small.modules[0]
     page = by_path[f"au/{module.id}/index.html"].decode()
-    scripts = ("xapi-launch.js", "xapi-interactions.js", "xapi-statements.js", "xapi-outbox.js", "xapi-sender.js")
+    scripts = (
+        "xapi-launch.js",
+        "xapi-interactions.js",
+        "xapi-statements.js",
+        "xapi-outbox.js",
+        "xapi-sender.js",
+    )
     for script in (*scripts, "xapi-adapter.js", "player.js"):
         assert f'src="../../shared/{script}"' in page and f"shared/{script}" in by_path
     data = by_path[f"au/{module.id}/data.js"].decode()
