@@ -1,10 +1,12 @@
-"""A test-only XBlock whose one job is to give the workbench a scenario built from the OLX export.
+"""A test-only XBlock whose one job is to give the workbench scenarios built from the OLX export.
 
-Registered by the test setup only (devreg); the file named by ZHINENG_OLX_SCENARIO holds the XML.
+Registered by the test setup only (devreg); the file named by ZHINENG_OLX_SCENARIO holds the XML of one
+scenario, or a JSON list of [name, xml] pairs for several.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -19,4 +21,9 @@ class OlxExportScenarios(XBlock):
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:
         path = os.environ.get("ZHINENG_OLX_SCENARIO")
-        return [("zhineng OLX export", Path(path).read_text(encoding="utf-8"))] if path else []
+        if not path:
+            return []
+        text = Path(path).read_text(encoding="utf-8")
+        if text.startswith("["):
+            return [(name, xml) for name, xml in json.loads(text)]
+        return [("zhineng OLX export", text)]
