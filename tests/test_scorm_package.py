@@ -278,10 +278,14 @@ def test_cli_export_twice_gives_the_same_bytes(cli, tmp_path: Path) -> None:  # 
         out = tmp_path / name
         assert cli("export", "--all", "--course", str(SMALL), "--out", str(out)).code == 0
         runs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert list(runs[0]) == [
+    assert list(runs[0]) == [  # both SCORM layouts: one zip for the course, one per module
         "zhineng-ECMKT-2026.tar.gz",
         "zhineng-cmi5-course.zip",
+        "zhineng-scorm12-M1.zip",
+        "zhineng-scorm12-M3.zip",
         "zhineng-scorm12-course.zip",
+        "zhineng-scorm2004-M1.zip",
+        "zhineng-scorm2004-M3.zip",
         "zhineng-scorm2004-course.zip",
     ]
     assert runs[0] == runs[1]

@@ -18,7 +18,7 @@ from pathlib import Path
 # so `zhineng --version` starts in a few tens of milliseconds and `validate` loads no renderer.
 from . import __version__
 from .arguments import whole_number
-from .exporters import EXPORTERS, ExportOptions, export
+from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export
 from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
 from .reports.cli import add_report_parser
@@ -120,7 +120,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _package_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--modules", help="comma-separated module ids, e.g. T1,T2 (default: every module)")
-    p.add_argument("--layout", choices=LAYOUTS, default="course", help="one zip, or one zip per module")
+    p.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        help="one zip, or one zip per module (default: course; --all writes both)",
+    )
     p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE, help="what the LMS is sent")
     p.add_argument(
         "--course",
@@ -221,7 +225,8 @@ def _export(args: argparse.Namespace) -> int:
         raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all")
     formats = list(EXPORTERS) if args.all else [args.format]
     modules = tuple(m.strip() for m in args.modules.split(",") if m.strip()) if args.modules else None
-    options = ExportOptions(modules=modules, layout=args.layout, profile=args.profile)
+    layout = args.layout or (EVERY_LAYOUT if args.all else "course")
+    options = ExportOptions(modules=modules, layout=layout, profile=args.profile)
     course = load_course(args.paths)
     for warning in course.warnings:
         print(warning, file=sys.stderr)

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 Archives = list[tuple[str, bytes]]
 
+# `export --all` without `--layout`: SCORM in both layouts. The one-zip `course` layout plays only its first SCO
+# in some LMSs (openedx-scorm-xblock, wagtail-lms; see the README's runtime table), `per-module` plays everywhere.
+EVERY_LAYOUT = "every"
+
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -36,10 +40,15 @@ class ExportOptions:
 def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
     def export(course: Course, options: ExportOptions) -> Archives:
         from .modules.files import zip_bytes
+        from .scorm_export.layouts import LAYOUTS
         from .scorm_export.package import build_packages
 
-        packages = build_packages(course, version, options.layout, options.profile, options.modules)
-        return [(name, zip_bytes(files)) for name, files in packages]
+        layouts = LAYOUTS if options.layout == EVERY_LAYOUT else (options.layout,)
+        return [
+            (name, zip_bytes(files))
+            for layout in layouts
+            for name, files in build_packages(course, version, layout, options.profile, options.modules)
+        ]
 
     return export
 
