@@ -21,6 +21,7 @@
   ];
   var OBJECTIVE_SWITCH = { knowledge: "objectives", activity: "activityObjectives", attitude: "attitudeObjectives" };
   var RETRY_DELAYS_MS = [300, 1200];
+  var MAX_PROBED_OBJECTIVES = 1000; // far above any module's K, activity and A items
 
   // --- API discovery (ADL): the window's parents up to a limit, then the opener's. --------------
 
@@ -127,7 +128,13 @@
     var ok = this.call("init", "") === "true" && !this.faulted;
     if (!ok) return { ok: false, entry: "", suspendData: "", location: "" };
     var el = this.v.el;
-    var objectives = count(this.get("cmi.objectives._count")) || 0;
+    var objectives = count(this.get("cmi.objectives._count"));
+    if (objectives === null) {
+      // No usable count (openedx-scorm-xblock answers ""): the rows are found by their ids, so a relaunch
+      // writes each objective back to its own row rather than over another one.
+      objectives = 0;
+      while (objectives < MAX_PROBED_OBJECTIVES && this.get("cmi.objectives." + objectives + ".id")) objectives++;
+    }
     for (var i = 0; i < objectives; i++) this.objectiveIndex[this.get("cmi.objectives." + i + ".id")] = i;
     this.objectiveCount = objectives;
     this.lmsInteractionCount = count(this.get("cmi.interactions._count"));

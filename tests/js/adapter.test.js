@@ -185,3 +185,30 @@ test("API discovery walks parents up to the version's limit, then the opener", (
   const crossOrigin = { get parent() { throw new Error("SecurityError"); } };
   assert.equal(findApi(crossOrigin, "scorm12"), null);
 });
+
+test("an LMS answering \"\" for the counts: objectives found by their ids, interactions from the saved index", () => {
+  const api = fakeApi("scorm2004");
+  api.GetValue = (el) => (api.calls.push(["GetValue", el]), el.endsWith("_count") ? "" : api.values[el] || "");
+  Object.assign(api.values, { "cmi.objectives.0.id": "T1.1", "cmi.objectives.1.id": "K1" });
+  const a = new Adapter(api, "scorm2004", { now: () => 1000, setTimeout: () => 0 });
+  a.start();
+  a.resumeInteractions(7);
+  a.reportObjective("knowledge", "K1", "passed", null);
+  a.reportObjective("knowledge", "K2", "passed", null);
+  assert.equal(api.values["cmi.objectives.1.success_status"], "passed");
+  assert.equal(api.values["cmi.objectives.2.id"], "K2");
+  a.recordInteraction({ question: Q.qtf, response: false, result: { correct: true }, at: 2000, startedAt: 1000 });
+  assert.equal(api.values["cmi.interactions.7.id"], "qtf");
+});
+
+test("an API that throws: every call answers false, onFault is told once, terminate still finishes", () => {
+  const api = fakeApi("scorm12");
+  let faults = 0;
+  api.LMSCommit = () => { throw new Error("broken"); };
+  const a = new Adapter(api, "scorm12", { now: () => 1000, setTimeout: () => 0, onFault: () => faults++ });
+  assert.equal(a.start().ok, true);
+  assert.equal(a.commit(), false);
+  a.terminate();
+  assert.equal(faults, 1);
+  assert.deepEqual(api.calls.at(-1), ["LMSFinish"]);
+});
