@@ -20,6 +20,9 @@ class OlxExportScenarios(XBlock):
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:
+        from .wb_location import give_blocks_their_block_id
+
+        give_blocks_their_block_id()
         path = os.environ.get("ZHINENG_OLX_SCENARIO")
         if not path:
             return []

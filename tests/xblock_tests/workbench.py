@@ -28,6 +28,13 @@ from workbench.settings import *  # noqa: F403 - the sdk's settings, then only w
 DATABASES = {{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": {db!r}}}}}
 DJFS = {{"type": "osfs", "directory_root": {djfs!r}, "url_root": "/static/djpyfs"}}
 DEBUG = False
+# openedx-scorm-xblock extracts packages into default_storage. It proxies them through a handler by default, but
+# the workbench's handler URLs carry `?student=`, which that proxy's URLs cannot; so it serves them from storage
+# (its PROXY_ASSETS_LMS setting), same origin, under the static URL runserver --insecure answers.
+MEDIA_ROOT = {media!r}
+MEDIA_URL = "/static/media/"
+STATICFILES_DIRS = [("media", MEDIA_ROOT)]
+XBLOCK_SETTINGS = {{"ScormXBlock": {{"PROXY_ASSETS_LMS": False}}}}
 LOGGING = {{
     "version": 1,
     "disable_existing_loggers": False,
@@ -78,9 +85,13 @@ def start(olx_scenario: str | None = None) -> Workbench:
     shm = Path("/dev/shm")
     folder = Path(tempfile.mkdtemp(prefix="zhineng-workbench-", dir=shm if shm.is_dir() else None))
     (folder / "djfs").mkdir()
+    (folder / "media").mkdir()
     (folder / "zhineng_wb_settings.py").write_text(
         SETTINGS.format(
-            db=str(folder / "workbench.db"), djfs=str(folder / "djfs"), events=str(folder / "events.log")
+            db=str(folder / "workbench.db"),
+            djfs=str(folder / "djfs"),
+            events=str(folder / "events.log"),
+            media=str(folder / "media"),
         ),
         encoding="utf-8",
     )
