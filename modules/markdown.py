@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import nh3
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _ALLOWED_TAGS = {
     "a",
@@ -44,6 +45,9 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported on the first render: markdown-it loads dozens of rule modules, and `validate` renders nothing.
+    from markdown_it import MarkdownIt
+
     # html=False: raw HTML in Markdown is shown as text, never passed through; nh3 is the second fence.
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
         ["table", "strikethrough"]
@@ -55,6 +59,8 @@ def _parser() -> MarkdownIt:
 # processes, and large enough for a 50x course (about 13,000 texts).
 @lru_cache(maxsize=1 << 16)
 def render_markdown(text: str) -> str:
+    import nh3
+
     html = _parser().render(text)
     return nh3.clean(
         html,
