@@ -13,10 +13,12 @@ import os
 import resource
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +95,14 @@ class LimitedZhineng:
             self._process.kill()
             self._process.wait()
             self._process = None
+
+
+@pytest.fixture(scope="module", name="zhineng")
+def limited_zhineng() -> Iterator[LimitedZhineng]:
+    """The limited runner, one worker per test module."""
+    runner = LimitedZhineng()
+    yield runner
+    runner.close()
 
 
 def _read_line(process: subprocess.Popen[str], timeout: float) -> str | None:

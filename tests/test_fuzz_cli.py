@@ -12,11 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from fuzz_support import LimitedZhineng, assert_clean, fuzz_settings
+from fuzz_support import LimitedZhineng, assert_clean, fuzz_settings, limited_zhineng  # noqa: F401 (the `zhineng` fixture)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,13 +23,6 @@ SMALL = str(ROOT / "tests" / "fixtures" / "course_small")
 REPORT_INPUT = str(ROOT / "tests" / "fixtures" / "report" / "xapi")
 REPORT_COURSE = str(ROOT / "tests" / "fixtures" / "report" / "course")
 NOT_UTF8 = os.fsdecode(b"\xff\xfe.yaml")
-
-
-@pytest.fixture(scope="module")
-def zhineng() -> Iterator[LimitedZhineng]:
-    runner = LimitedZhineng()
-    yield runner
-    runner.close()
 
 
 odd_text = st.one_of(

@@ -11,12 +11,10 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from fuzz_support import LimitedZhineng, assert_clean, fuzz_settings
+from fuzz_support import LimitedZhineng, assert_clean, fuzz_settings, limited_zhineng  # noqa: F401 (the `zhineng` fixture)
 from hypothesis import given
 from hypothesis import strategies as st
 from report_support import COURSE, REPORT
@@ -29,13 +27,6 @@ VERBS = [
     "http://adlnet.gov/expapi/verbs/initialized",
 ]
 EVENTS = ["zhineng.knowledge.assessed", "zhineng.attitude.reflected", "grade", "edx.grades.problem.submitted"]
-
-
-@pytest.fixture(scope="module")
-def zhineng() -> Iterator[LimitedZhineng]:
-    runner = LimitedZhineng()
-    yield runner
-    runner.close()
 
 
 # --- values ---------------------------------------------------------------------------------------------------

@@ -90,16 +90,12 @@ def test_a_document_over_the_limit_is_named_not_read(
     statements = json.loads(GOOD.read_text(encoding="utf-8"))["statements"]
     big = {"statements": statements * (2 * 1024 * 1024 // len(json.dumps(statements)) + 1)}
     (tmp_path / "big.json").write_text(json.dumps(big, indent=1), encoding="utf-8")
-    run = run_cli(
-        capsys,
-        str(tmp_path / "big.json"),
-        "--course",
-        str(COURSE),
-        "--out",
-        str(tmp_path / "out"),
-        "--max-json-mb",
-        "1",
-    )
+
+    def report(limit_mb: str):  # type: ignore[no-untyped-def]
+        args = ("--course", str(COURSE), "--out", str(tmp_path / "out"), "--max-json-mb", limit_mb)
+        return run_cli(capsys, str(tmp_path / "big.json"), *args)
+
+    run = report("1")
     assert run.code == 2
     assert (
         f"{tmp_path / 'big.json'}: record 0: larger than 1 MB, the limit for one JSON document (--max-json-mb raises it)"
@@ -107,16 +103,7 @@ def test_a_document_over_the_limit_is_named_not_read(
     )
     assert "0 learners" in run.err
     # Raised, the same file is read.
-    run = run_cli(
-        capsys,
-        str(tmp_path / "big.json"),
-        "--course",
-        str(COURSE),
-        "--out",
-        str(tmp_path / "out"),
-        "--max-json-mb",
-        "3",
-    )
+    run = report("3")
     assert run.code == 0, run.err
     assert "1 learners" in run.err
 
