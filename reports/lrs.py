@@ -37,6 +37,11 @@ def fetch_statements(
     for _ in range(MAX_PAGES):
         if not next_url:
             return out, []
+        if _scheme(next_url) not in (
+            "http",
+            "https",
+        ):  # a `more` link must not make us read file:// or ftp://
+            return out, [Skipped(next_url, "0", "the LRS's `more` link is not an http(s) URL")]
         try:
             page = parse(_get(next_url, headers, timeout, max_bytes))
         except NotJSON as exc:

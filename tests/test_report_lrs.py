@@ -22,6 +22,8 @@ PAGES: dict[str, Any] = {
     # An LRS whose second page is nested 100,000 deep (served as raw bytes).
     "/deep/statements": {"statements": STATEMENTS[:3], "more": "/deep/statements?more=page2"},
     "/deep/statements?more=page2": b'{"statements": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    # An LRS whose `more` link points at a local file.
+    "/local/statements": {"statements": STATEMENTS[:3], "more": "file:///etc/passwd"},
 }
 AUTH = "Basic " + base64.b64encode(b"user:pass").decode()
 
@@ -70,6 +72,14 @@ def test_a_page_nested_too_deep_is_skipped_and_the_pages_before_it_kept(lrs: str
     assert [str(s) for s in unread] == [
         f"{lrs.removesuffix('/xapi')}/deep/statements?more=page2: record 0: the LRS answer is JSON nested too deep"
         " (about 1,000 levels or more)"
+    ]
+
+
+def test_a_more_link_that_is_not_http_is_not_followed(lrs: str) -> None:
+    got, unread = fetch_statements(lrs.removesuffix("/xapi") + "/local", "user:pass")
+    assert got == STATEMENTS[:3]
+    assert [str(s) for s in unread] == [
+        "file:///etc/passwd: record 0: the LRS's `more` link is not an http(s) URL"
     ]
 
 
