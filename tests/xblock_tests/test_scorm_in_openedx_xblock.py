@@ -161,3 +161,29 @@ def test_relaunch_restores_answers_and_keeps_every_interaction(
     ]  # appended, none overwritten
     again = row_ids(data, "objectives")
     assert again[: len(objectives)] == objectives and len(set(again)) == len(again)  # each in its own row
+
+
+def test_the_course_layout_launches_only_its_first_sco(workbench: Workbench, browser: BrowserThread) -> None:
+    """Why `export --all` writes the per-module layout too (README, runtime table)."""
+    course = load_course()
+    [(name, files)] = build_packages(course, "scorm2004", layout="course")
+    first = course.modules[0].id
+
+    def steps(page: Any) -> list[str]:
+        page.goto(scenario_url(workbench, "course-layout"))
+        page.wait_for_selector('.xblock-v1[data-block-type="scorm"]', state="attached")
+        sent = upload(page, zip_bytes(files), name)
+        assert sent["status"] == 200, sent["body"][-2000:]
+        page.goto(scenario_url(workbench, "course-layout"))
+        sco(page)
+        launched = (
+            page.frame_locator("iframe.scorm-embedded")
+            .locator("html")
+            .evaluate("() => window.ZHINENG_SCO.module.id")
+        )
+        return [launched, page.locator("iframe.scorm-embedded").count()]
+
+    assert browser.run(steps) == [
+        first,
+        1,
+    ]  # one frame, the first module's SCO (navigation menu off, its default)
