@@ -117,7 +117,8 @@ def text_room(payload: dict[str, Any]) -> int:
 def budget_problems(payload: dict[str, Any]) -> list[tuple[str, str]]:
     """(the module key to blame, message) for a SCO whose saved state could outgrow suspend_data.
 
-    1.2 (4,096): the state without reflection texts must fit; texts get the room left (text_room).
+    1.2 (4,096): the state without reflection texts must fit, with room left (text_room) for every reflection's
+    min_length; texts get that room.
     2004 (64,000): the state with every reflection text at its max_length must fit too.
     """
     budget = worst_case(payload)
@@ -129,6 +130,16 @@ def budget_problems(payload: dict[str, Any]) -> list[tuple[str, str]]:
                 f"module {budget.module_id}: {version} suspend_data could need {budget.without_texts} "
                 f"characters without any reflection text, over the limit of {budget.limit}; "
                 "split the module or shorten its questions (fewer choices, items or premises)",
+            )
+        ]
+    minimum = sum(r["min_length"] + _b36_len(r["min_length"]) - 1 for r in payload["reflections"])
+    if version == "scorm12" and budget.limit - budget.without_texts < minimum:
+        return [
+            (
+                "reflections",
+                f"module {budget.module_id}: {version} suspend_data leaves {budget.limit - budget.without_texts} "
+                f"characters for reflection texts, fewer than their min_length needs ({minimum}); "
+                "lower the reflections' min_length or split the module",
             )
         ]
     if version != "scorm12" and not budget.fits_with_texts:

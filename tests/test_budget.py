@@ -76,3 +76,18 @@ def test_long_reflections_are_fine_in_12_but_must_fit_in_2004() -> None:
                 ZhinengError, match=r"^module M1: scorm2004 suspend_data could need 70\d\d\d "
             ):
                 check_budget(payload)
+
+
+def test_12_refuses_a_module_whose_reflections_cannot_all_reach_their_minimum() -> None:
+    payload = _small_payload("scorm12")
+    one = payload["reflections"][0]
+    payload["reflections"] = [
+        dict(copy.deepcopy(one), id=f"R{i}", min_length=1500) for i in range(4)
+    ]  # 4 × (1500 + 2 more length digits)
+    room = payload["limits"]["suspendData"] - worst_case(payload).without_texts
+    with pytest.raises(ZhinengError) as caught:
+        check_budget(payload)
+    assert str(caught.value) == (
+        f"module M1: scorm12 suspend_data leaves {room} characters for reflection texts, fewer than their "
+        "min_length needs (6008); lower the reflections' min_length or split the module"
+    )

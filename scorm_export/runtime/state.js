@@ -219,15 +219,18 @@
 
   /** How many UTF-16 units of reflection `id` a submit may keep: its max_length, within the room the module's
    *  worst-case answers leave (payload.limits.textRoom, from scorm_export/budget.py) after the other submitted
-   *  texts. Kept that way, a submitted text is never cut, whatever the learner answers later. */
+   *  texts and the min_length every reflection not yet submitted still needs. Kept that way, a submitted text is
+   *  never cut, whatever the learner answers later, and every other reflection can still be submitted. */
   function reflectionRoom(payload, state, id) {
     var refl = payload.reflections.find(function (r) { return r.id === id; });
     var room = payload.limits.textRoom;
     if (room === undefined || room === null) return refl.max_length;
     var texts = fullTexts(payload, state);
-    Object.keys(texts).forEach(function (other) {
-      if (other === id || !state.reflections[other].submitted) return;
-      room -= texts[other].length + b36(texts[other].length).length - 1;
+    payload.reflections.forEach(function (other) {
+      if (other.id === id) return;
+      var saved = state.reflections[other.id];
+      var n = saved && saved.submitted ? texts[other.id].length : other.min_length;
+      room -= n + b36(n).length - 1;
     });
     var n = Math.min(refl.max_length, Math.max(room, 0));
     while (n > 0 && n + b36(n).length - 1 > room) n--;

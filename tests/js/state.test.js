@@ -118,13 +118,13 @@ test("legacy Z1 state still resumes: an open attempt, interactions counted by th
   assert.deepEqual(back.state, stateWith(RIGHT));
 });
 
-test("a submitted reflection gets at most the room left after the worst-case answers and other submitted texts", () => {
+test("a submitted reflection gets at most the room left after the worst-case answers, the other submitted texts and the minimum of the unsubmitted ones", () => {
   const p = makePayload("scorm12");
   p.limits.textRoom = 1000;
-  const s = stateWith(RIGHT);
+  const s = stateWith(RIGHT); // R1 submitted (set below), R2 a draft: R2 still needs its min_length of 5
   s.reflections.R1 = { text: "長".repeat(600), rating: 4, submitted: true };
-  assert.equal(reflectionRoom(p, s, "R2"), 1000 - 601 - 1);
-  assert.equal(reflectionRoom(p, s, "R1"), 999); // 999 + 2 length digits - the 1 paid = 1000
+  assert.equal(reflectionRoom(p, s, "R2"), 398); // 1000 - R1's 601 = 399 = 398 + 2 length digits - the 1 paid
+  assert.equal(reflectionRoom(p, s, "R1"), 994); // 1000 - R2's minimum 5 = 995 = 994 + 2 - 1
   p.limits.textRoom = 64000;
   assert.equal(reflectionRoom(p, s, "R2"), 2000);
 });
