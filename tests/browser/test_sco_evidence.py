@@ -5,6 +5,7 @@ interactions, a broken API object, and 1.2's small suspend_data."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -220,18 +221,31 @@ def test_12_long_reflections_the_learner_is_told_exactly_what_the_lms_kept(
     assert announced.get_attribute("aria-live") == "polite" and "5000" in announced.inner_text()
     learner.sco.locator(f"{hook}[data-action=rate][data-choice-id='4']").check()
     learner.sco.locator(f"{hook}[data-action=submit-reflection]").click()
-    room = min(r["max_length"], room_total - 2)  # two b36 length digits, one already paid
     message = learner.sco.locator(f"section{hook} .message").inner_text()
-    assert "5000" in message and str(room) in message
+    told = [int(n) for n in re.findall(r"\d+", message)]
+    assert told[0] == 5000 and 150 <= told[1] < min(
+        r["max_length"], room_total
+    )  # the others' minimums kept aside
+    room = told[1]
     assert learner.sco.locator(f"{hook}[data-action=submit-reflection]").is_visible()  # not locked, not sent
     href = learner.sco.locator(f"{hook}[data-action=download-reflection]").get_attribute("href")
     assert unquote(href.split(",", 1)[1]) == long_text  # the full text, to download
+    area.fill(long_text[: room + 1])  # one over: still refused
+    learner.sco.locator(f"{hook}[data-action=submit-reflection]").click()
+    assert learner.sco.locator(f"{hook}[data-action=submit-reflection]").is_visible()
     # The learner edits to fit: exactly the room is accepted, and told what the LMS got.
     kept = long_text[:room]
     area.fill(kept)
     learner.sco.locator(f"{hook}[data-action=submit-reflection]").click()
     outcome = learner.sco.locator(f"[data-reflection-outcome={json.dumps(r['id'])}]").inner_text()
     assert str(room) in outcome and "255" in outcome
+    # The room kept aside: every other reflection can still be submitted at its minimum length.
+    acts = learner.payload["objectives"]["activities"]
+    for other in learner.payload["reflections"][1:]:
+        learner.goto(other["activity"] if other["activity"] in acts else "reflections")
+        learner.reflect(other, text="思" * other["min_length"])
+        other_hook = f"[data-reflection-outcome={json.dumps(other['id'])}]"
+        assert str(other["min_length"]) in learner.sco.locator(other_hook).inner_text()
     cmi = learner.quit()
     no_lms_errors(learner)
     saved = saved_reflections(cmi["suspend_data"])[fnv6(r["id"])]
