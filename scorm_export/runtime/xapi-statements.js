@@ -129,7 +129,9 @@
   // Tie a statement to its items: context activities for LRS queries, the extension for the report.
   StatementMaker.prototype.name = function (statement, ids) {
     var self = this;
-    statement.context.contextActivities.other = ids.map(function (id) { return self.itemActivity(id); });
+    var acts = statement.context.contextActivities;
+    // Appended: an "other" list from the LMS's context template stays (cmi5 10.2.1).
+    acts.other = (acts.other || []).concat(ids.map(function (id) { return self.itemActivity(id); }));
     statement.result = statement.result || {};
     statement.result.extensions = statement.result.extensions || {};
     statement.result.extensions[EXT.item] = ids.map(function (id) { return self.items[id] || id; });

@@ -124,3 +124,15 @@ test("the learner's preferred languages pick the player's words where it has the
   assert.equal(pickLocale("?lang=zh-TW", "zh-TW", "en-US"), "zh-TW");
   assert.equal(pickLocale("", "zh-TW", ""), "zh-TW");
 });
+
+test("nothing of the LMS's context template is overwritten, its 'other' list included", () => {
+  const { payload } = maker();
+  const template = { contextActivities: { grouping: [{ id: "urn:g" }], other: [{ id: "urn:lms-other" }] },
+    extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-1", "https://lms.example/x": 1 } };
+  const make = new StatementMaker(cmi5Launch(SEARCH), { contextTemplate: template }, payload, { random: () => new Uint8Array(16), now: () => 0 });
+  const q = payload.questions[0];
+  const s = make.answered({ question: q, response: "a", result: grade(q, "a"), at: 1, startedAt: 0 });
+  assert.deepEqual(s.context.contextActivities.other.map((a) => a.id), ["urn:lms-other", "urn:uuid:k1"]);
+  assert.deepEqual(s.context.contextActivities.grouping, [{ id: "urn:g" }]);
+  assert.equal(s.context.extensions["https://lms.example/x"], 1);
+});
