@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .cjk_breaks import drop_cjk_soft_breaks
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -49,9 +51,12 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # html=False: raw HTML in Markdown is shown as text, never passed through; nh3 is the second fence.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
         ["table", "strikethrough"]
     )
+    # A line break between two CJK characters is a wrapped sentence, not a word gap.
+    parser.core.ruler.push("cjk_breaks", drop_cjk_soft_breaks)
+    return parser
 
 
 # Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the
