@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -33,15 +34,17 @@ SCENARIO = "<vertical_demo><scorm/></vertical_demo>"  # the block's entry point 
 @pytest.fixture(scope="module")
 def workbench() -> Iterator[Workbench]:
     wb = start(SCENARIO)
-    yield wb
-    wb.stop()
+    try:
+        yield wb
+    finally:
+        wb.stop()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[BrowserThread]:
-    chromium = BrowserThread()
-    yield chromium
-    chromium.close()
+    """Chromium on a thread of its own, closed with this module."""
+    with closing(BrowserThread()) as chromium:
+        yield chromium
 
 
 def scenario_url(wb: Workbench, student: str) -> str:
