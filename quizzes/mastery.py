@@ -67,3 +67,12 @@ def knowledge_standings(
         k: KnowledgeStanding(k, v[0], v[1], int(v[2]), int(v[3]), rule.threshold_for(k))
         for k, v in sorted(totals.items())
     }
+
+
+def module_passed(standings: Mapping[str, KnowledgeStanding]) -> bool:
+    """The one passing rule: a module is passed when every K item it assesses is mastered.
+
+    The SCO applies it (scorm_export/runtime/rollup.js mirrors it, tests/test_rollup_parity.py proves them equal),
+    and the SCORM manifests carry no score threshold an LMS could apply instead.
+    """
+    return all(s.status == "mastered" for s in standings.values())

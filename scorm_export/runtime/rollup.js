@@ -1,5 +1,6 @@
 /* The SCO's own rollup, so the LMS gets per-K, per-activity and module status without a sequencer.
- * knowledgeStandings mirrors quizzes/mastery.py (same sums in the same order, same 1e-9 slack). */
+ * knowledgeStandings and modulePassed mirror quizzes/mastery.py (same sums in the same order, same 1e-9 slack;
+ * tests/test_rollup_parity.py). */
 (function (root) {
   "use strict";
 
@@ -29,6 +30,11 @@
       else t.status = t.ratio + 1e-9 >= t.threshold ? "mastered" : "not_mastered";
     });
     return totals;
+  }
+
+  /** The one passing rule (quizzes/mastery.py module_passed): every K item the module assesses is mastered. */
+  function modulePassed(knowledge) {
+    return Object.keys(knowledge).every(function (k) { return knowledge[k].status === "mastered"; });
   }
 
   function share(questions, results) {
@@ -72,7 +78,7 @@
     var allAnswered = payload.questions.every(function (q) { return results[q.id]; });
     var complete = allAnswered && submitted(payload.reflections, state) &&
       payload.objectives.activities.every(function (a) { return activities[a].done; });
-    var passed = payload.objectives.knowledge.every(function (k) { return knowledge[k].status === "mastered"; });
+    var passed = modulePassed(knowledge);
     var status = "incomplete";
     if (complete) status = payload.questions.length === 0 ? "completed" : passed ? "passed" : "failed";
     else if (allAnswered && payload.questions.length) status = passed ? "incomplete_passed" : "incomplete_failed";
@@ -87,7 +93,7 @@
     };
   }
 
-  var api = { knowledgeStandings: knowledgeStandings, rollup: rollup };
+  var api = { knowledgeStandings: knowledgeStandings, modulePassed: modulePassed, rollup: rollup };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (root) {
     root.Zhineng = root.Zhineng || {};
