@@ -159,6 +159,9 @@
     if (this.adapter.exitable) {
       top.push(h("button", { type: "button", "data-action": "exit", onclick: function () { self.exit(); } }, [t("exit")]));
     }
+    // First in the tab order: past the header and the page list, to the page's heading.
+    mount.appendChild(h("a", { "class": "skip-link", href: "#content", "data-action": "skip", text: t("skipToContent"),
+      onclick: function (event) { event.preventDefault(); self.main.querySelector("h1").focus(); } }));
     mount.appendChild(h("header", { "class": "top" }, top));
     mount.appendChild(this.standaloneBanner);
     mount.appendChild(this.commitBanner);

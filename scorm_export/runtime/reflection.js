@@ -32,7 +32,8 @@
       return { input: input, el: h("div", { "class": "choice" }, [input, h("label", { "for": id, text: (i + 1) + " – " + anchor })]) };
     });
     var message = h("p", { "class": "message", role: "alert", hidden: true });
-    var status = h("p", { "class": "outcome", role: "status", "aria-live": "polite", "data-reflection-outcome": r.id });
+    // Focusable: a submit hides its button, and focus moves here instead of falling to <body>.
+    var status = h("p", { "class": "outcome", role: "status", "aria-live": "polite", tabindex: "-1", "data-reflection-outcome": r.id });
     var download = h("a", Object.assign({ "data-action": "download-reflection", download: "reflection-" + r.id + ".txt", text: t("downloadText") }, hook));
     var copy = h("button", Object.assign({ type: "button", "data-action": "copy-reflection", onclick: copyText }, hook), [t("copyText")]);
     var keep = h("div", { "class": "keep-text", hidden: true }, [h("span", { text: t("keepText") + " " }), copy, " ", download]);
@@ -95,6 +96,7 @@
       var got = onSubmit({ text: area.value, rating: rating() });
       lock();
       if (got) tell(got);
+      status.focus();
     }
 
     function say(text) {

@@ -181,7 +181,8 @@
     var promptId = Z.uid("prompt");
     var widget = TYPES[q.type](q, t);
     var message = h("p", { "class": "message", role: "alert", hidden: true });
-    var outcome = h("div", { "class": "outcome", role: "status", "aria-live": "polite" });
+    // Focusable: a submit hides its button, and focus moves here instead of falling to <body>.
+    var outcome = h("div", { "class": "outcome", role: "status", "aria-live": "polite", tabindex: "-1", "data-outcome": q.id });
     var body = widget.group
       ? h("fieldset", { "aria-labelledby": promptId }, widget.controls)
       : h("div", { "class": "controls", role: "group", "aria-labelledby": promptId }, widget.controls);
@@ -202,6 +203,7 @@
         throw err;
       }
       show(read.response, result);
+      outcome.focus();
     }
 
     function say(text) {
