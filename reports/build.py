@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from ..modules.course import Course
 from .catalog import Catalog
+from .class_view import class_view
 from .knowledge import evidence_from_answers, learner_cells, needed_points
 from .merge import latest_by
 from .model import (
@@ -137,15 +138,18 @@ def build_report(
             )
         )
 
+    knowledge = tuple(
+        Label(k, std.index[k].label, std.index[k].text or "") for k in catalog.assessed_knowledge
+    )
+    attitudes = _attitudes(course, kept)
     return Report(
         title=std.title,
         rule=RULE,
-        knowledge=tuple(
-            Label(k, std.index[k].label, std.index[k].text or "") for k in catalog.assessed_knowledge
-        ),
+        class_view=class_view(knowledge, tasks, rows, attitudes),
+        knowledge=knowledge,
         tasks=tasks,
         learners=tuple(rows),
-        attitudes=_attitudes(course, kept),
+        attitudes=attitudes,
         questions=_questions(catalog, Counter(answered), Counter(right)),
         practice=tuple(practice),
         sources=dict(sorted(sources.items())),
@@ -227,6 +231,7 @@ def _questions(catalog: Catalog, answered: Counter[str], correct: Counter[str]) 
             qid,
             module,
             q.activity,
+            q.prompt,
             tuple(q.knowledge),
             answered[qid],
             correct[qid],

@@ -14,6 +14,7 @@ from typing import Any
 from ..arguments import whole_number
 from ..modules.errors import ZhinengError
 from .json_input import DEFAULT_MAX_JSON_MB
+from .labels import LANGS
 from .records import SOURCES as FORMATS
 
 EXIT_SKIPPED = 2
@@ -49,6 +50,12 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
         help=f"the largest JSON document read whole: a file, one line of JSON lines, an LRS page (default "
         f"{DEFAULT_MAX_JSON_MB}); JSON-lines files of any size are read line by line",
     )
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=LANGS[0],
+        help=f"the language of report.html's own words (default {LANGS[0]}, the course's language)",
+    )
     p.set_defaults(run=run_report_command)
     return p
 
@@ -74,7 +81,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs, args.max_json_mb
     )
     outputs = {
-        "report.html": report_html(report),
+        "report.html": report_html(report, args.lang),
         "report.json": report_json(report),
         "report.csv": report_csv(report),
     }

@@ -77,6 +77,7 @@ class QuestionStat:
     id: str
     module: str
     activity: str
+    text: str  # the prompt as the author wrote it (Markdown source)
     knowledge: tuple[str, ...]
     answered: int
     correct: int
@@ -95,9 +96,30 @@ class PracticeRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemShare:
+    """One item of the class view: how many of the class's learners reached it, are on the way, or have not
+    started. For K items `reached` = mastered, for activities and tasks = completed, for A items = reflected."""
+
+    kind: Literal["knowledge", "activity", "task", "attitude"]
+    id: str
+    label: str
+    text: str
+    reached: int
+    not_yet: int
+    not_attempted: int
+    share: float | None  # reached / learners, None when there are no learners
+    distribution: tuple[int, ...]  # K: learners per score band (SCORE_BANDS); A: reflections per rating 1..5
+    reflections: int  # A items: reflections kept (a learner may write several); 0 otherwise
+
+
+SCORE_BANDS = ("0–19%", "20–39%", "40–59%", "60–79%", "80–100%")
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     title: str
     rule: str
+    class_view: tuple[ItemShare, ...]  # K items, then activities, tasks, A items, in the standard's order
     knowledge: tuple[Label, ...]
     tasks: tuple[TaskColumns, ...]
     learners: tuple[LearnerRow, ...]

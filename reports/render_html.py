@@ -1,36 +1,38 @@
-"""The report as one self-contained HTML page: inline CSS, no scripts, no external assets; works offline.
+"""The report as one self-contained HTML page: inline CSS and SVG, no scripts, no external assets; works
+offline and reads the same without JavaScript.
 
+Order: the class view (how much of the class reached each item), the per-learner tables (in groups of
+GROUP learners, each a <details>, so 500+ learners stay a page one can scroll), the rest, the merge rules last.
 Every piece of learner or course text goes through `esc` (html.escape, quotes included), so a reflection
 containing `<script>` is shown as text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 
-from .model import AttitudeSummary, Report
+from .class_view_svg import distribution_chart, share_chart
+from .labels import HTML_LANG, LABELS
+from .model import SCORE_BANDS, AttitudeSummary, ItemShare, LearnerRow, Report
 
 SYMBOL = {"mastered": "✓", "not_yet": "✗", "not_attempted": "·", "completed": "✓"}
-WORDS = {
-    "mastered": "已精熟 mastered",
-    "not_yet": "尚未 not yet",
-    "not_attempted": "未作答 not attempted",
-    "completed": "完成 completed",
-}
+GROUP = 100  # learners per <details> group of the per-learner tables
 
 CSS = """
-body{font-family:system-ui,"Noto Sans TC",sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.45}
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+body{font-family:system-ui,"Noto Sans CJK TC","Noto Sans TC",sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d0d0;padding:.2rem .4rem;text-align:center}
-th.learner{text-align:left;white-space:nowrap}.rule,.note{font-size:.9rem;color:#444;max-width:60rem}
+th.learner,th.item,td.text{text-align:left}th.learner{white-space:nowrap}.rule,.note{font-size:.9rem;color:#444;max-width:60rem}
 .cell{min-width:2rem;font-weight:bold}
 .k-mastered,.a-completed{background:#1a7f37;color:#fff}.k-not_yet,.a-not_yet{background:#f4b400;color:#1b1b1b}
-.k-not_attempted,.a-not_attempted{background:#eee;color:#777}
+.k-not_attempted,.a-not_attempted{background:#eee;color:#505050}
 .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}
 .bars td{text-align:left}.bar{display:inline-block;height:.8rem;background:#3367d6;vertical-align:middle}
 blockquote{white-space:pre-wrap;border-left:3px solid #3367d6;margin:.3rem 0 .8rem;padding:.2rem .6rem;
 background:#f7f9fc;overflow-wrap:anywhere}
-.hard{background:#fde7e9}td.text{text-align:left}
+.hard{background:#fde7e9}summary{cursor:pointer;padding:.2rem 0}nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;list-style:none}
+svg{vertical-align:middle}
 """
 
 
@@ -38,56 +40,134 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def report_html(report: Report) -> str:
+def report_html(report: Report, lang: str = "zh-TW") -> str:
+    t = LABELS[lang]
+    sources = ", ".join(f"{esc(k)} {v}" for k, v in report.sources.items()) or t["none"]
+    sections = [
+        ("class", _class_view(report, t)),
+        ("knowledge", _heatmap(report, t)),
+        ("completion", _completion(report, t)),
+        ("attitudes", _attitudes(report, t)),
+        ("questions", _questions(report, t)),
+        ("practice", _practice(report, t)),
+        ("skipped", _skipped(report, t)),
+        ("rule", f'<p class="rule">{esc(t["rule_text"] or report.rule)}</p>'),
+    ]
+    shown = [(key, body) for key, body in sections if body]  # a section with nothing to show is left out
+    nav = "".join(f'<li><a href="#{key}">{esc(t[key])}</a></li>' for key, _body in shown)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-Hant"><head><meta charset="utf-8">',
+        f'<html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(report.title)} — 職能報告 competency report</title>",
+        f"<title>{esc(report.title)} — {esc(t['report'])}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<h1>{esc(report.title)}：職能報告 competency report</h1>",
-        f"<p>{len(report.learners)} learners; records read: "
-        + (", ".join(f"{esc(k)} {v}" for k, v in report.sources.items()) or "none")
-        + "</p>",
-        f'<p class="rule" id="rule">{esc(report.rule)}</p>',
-        _heatmap(report),
-        _completion(report),
-        _attitudes(report),
-        _questions(report),
-        _practice(report),
-        _skipped(report),
-        "</body></html>",
+        f"<header><h1>{esc(report.title)}：{esc(t['report'])}</h1>",
+        f"<p>{t['learners_read'].format(n=len(report.learners), sources=sources)}</p></header>",
+        f'<nav aria-label="{esc(t["contents"])}"><ul>{nav}</ul></nav>',
+        "<main>",
+        *(
+            f'<section aria-labelledby="{key}"><h2 id="{key}">{esc(t[key])}</h2>{body}</section>'
+            for key, body in shown
+        ),
+        "</main></body></html>",
     ]
-    return "\n".join(p for p in parts if p) + "\n"  # a section with nothing to show is left out
+    return "\n".join(parts) + "\n"
 
 
-def _legend(prefix: str, keys: tuple[str, ...]) -> str:
-    items = "".join(f'<span class="{prefix}-{k}">{SYMBOL[k]} {esc(WORDS[k])}</span>' for k in keys)
+def _class_view(report: Report, t: dict[str, str]) -> str:
+    n = len(report.learners)
+    out = [f'<p class="note">{esc(t["class_note"].format(n=n))}</p>']
+    for kind in ("knowledge", "activity", "task", "attitude"):
+        items = [i for i in report.class_view if i.kind == kind]
+        if items:
+            out.append(_class_table(kind, items, n, t))
+    return "".join(out)
+
+
+def _class_table(kind: str, items: Sequence[ItemShare], learners: int, t: dict[str, str]) -> str:
+    reached = t[f"reached_{kind}"]
+    extra = ""
+    if kind == "knowledge":
+        extra = f'<th scope="col">{esc(t["scores"])}</th>'
+    elif kind == "attitude":
+        extra = f'<th scope="col">{esc(t["ratings"])}</th><th scope="col">{esc(t["reflections"])}</th>'
+    rows = []
+    for i in items:
+        share = "—" if i.share is None else f"{i.share:.0%}"
+        counts = (i.reached, i.not_yet, i.not_attempted)
+        words = (reached, t["not_yet"], t["not_attempted"])
+        summary = "、".join(f"{w} {n}" for w, n in zip(words, counts, strict=True))
+        cells = [
+            f'<th scope="row" class="item" title="{esc(i.text)}">{esc(i.label)} {esc(i.text)}</th>',
+            f"<td>{i.reached}/{learners}</td><td>{share}</td>",
+            f"<td>{share_chart(counts, learners, summary)}</td>",
+        ]
+        if kind == "knowledge":
+            bands = "、".join(f"{b} {n}" for b, n in zip(SCORE_BANDS, i.distribution, strict=True))
+            cells.append(f"<td>{distribution_chart(i.distribution, bands)}</td>")
+        elif kind == "attitude":
+            ratings = "、".join(f"{n + 1}: {c}" for n, c in enumerate(i.distribution))
+            cells.append(f"<td>{distribution_chart(i.distribution, ratings)}</td><td>{i.reflections}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<table class="class-{kind}"><caption>{esc(t[f"{kind}_items"])}</caption><thead><tr>'
+        f'<th scope="col">{esc(t["item"])}</th><th scope="col">{esc(reached)}</th>'
+        f'<th scope="col">{esc(t["share"])}</th><th scope="col">{esc(t["chart"])}</th>{extra}'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _legend(prefix: str, keys: tuple[str, ...], t: dict[str, str]) -> str:
+    items = "".join(f'<span class="{prefix}-{k}">{SYMBOL[k]} {esc(t[k])}</span>' for k in keys)
     return f'<p class="legend">{items}</p>'
 
 
-def _heatmap(report: Report) -> str:
+def _grouped(
+    cls: str, head: str, learners: Sequence[LearnerRow], row: Callable[[LearnerRow], str], t: dict[str, str]
+) -> str:
+    """The per-learner table, whole up to GROUP learners, else one <details> (with its own header row) per
+    GROUP learners, named by their range and first and last learner, the first one open."""
+    if len(learners) <= GROUP:
+        return (
+            f'<table class="{cls}"><thead>{head}</thead><tbody>{"".join(map(row, learners))}</tbody></table>'
+        )
+    out = []
+    for start in range(0, len(learners), GROUP):
+        part = learners[start : start + GROUP]
+        name = t["learners_range"].format(
+            first=start + 1, last=start + len(part), a=part[0].learner, b=part[-1].learner
+        )
+        out.append(
+            f"<details{' open' if start == 0 else ''}><summary>{esc(name)}</summary>"
+            f'<table class="{cls}"><thead>{head}</thead><tbody>{"".join(map(row, part))}</tbody></table>'
+            "</details>"
+        )
+    return "".join(out)
+
+
+def _heatmap(report: Report, t: dict[str, str]) -> str:
     head = "".join(f'<th scope="col" title="{esc(k.text)}">{esc(k.label)}</th>' for k in report.knowledge)
     # html.escape works character by character, so the escaped learner name can be spliced into each cell's
     # tooltip, and the rest of a cell (the same for every learner with the same result) is built once.
     ends: dict[tuple[str, str, float | None, float | None], tuple[str, str]] = {}
-    rows = []
-    for row in report.learners:
-        learner = esc(row.learner)
+
+    def row(r: LearnerRow) -> str:
+        learner = esc(r.learner)
         cells = []
         for k in report.knowledge:
-            c = row.knowledge[k.id]
+            c = r.knowledge[k.id]
             key = (k.id, c.status, c.earned, c.available)
             end = ends.get(key)
             if end is None:
-                end = ends[key] = _heat_cell(k.id, k.label, c.status, c.earned, c.available)
+                end = ends[key] = _heat_cell(k.id, k.label, t[c.status], c.status, c.earned, c.available)
             cells.append(end[0] + learner + end[1])
-        rows.append(f'<tr><th scope="row" class="learner">{learner}</th>{"".join(cells)}</tr>')
+        return f'<tr><th scope="row" class="learner">{learner}</th>{"".join(cells)}</tr>'
+
     return (
-        '<h2 id="knowledge">知識精熟度 Mastery per K item</h2>'
-        + _legend("k", ("mastered", "not_yet", "not_attempted"))
-        + f'<table class="heatmap"><thead><tr><th>學員 learner</th>{head}</tr></thead>'
-        + f"<tbody>{''.join(rows)}</tbody></table>"
+        _legend("k", ("mastered", "not_yet", "not_attempted"), t)
+        + _grouped(
+            "heatmap", f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>', report.learners, row, t
+        )
         + '<ul class="note">'
         + "".join(f"<li>{esc(k.label)}：{esc(k.text)}</li>" for k in report.knowledge)
         + "</ul>"
@@ -95,60 +175,61 @@ def _heatmap(report: Report) -> str:
 
 
 def _heat_cell(
-    kid: str, label: str, status: str, earned: float | None, available: float | None
+    kid: str, label: str, word: str, status: str, earned: float | None, available: float | None
 ) -> tuple[str, str]:
     """A heatmap cell as the parts before and after the (escaped) learner name in its tooltip."""
     score = f" ({earned:g}/{available:g})" if earned is not None and available else ""
-    tip = f" · {label}: {WORDS[status]}{score}"
+    tip = f" · {label}: {word}{score}"
     return (
         f'<td class="cell k-{status}" data-k="{esc(kid)}" title="',
         f'{esc(tip)}">{SYMBOL[status]}</td>',
     )
 
 
-def _completion(report: Report) -> str:
+def _completion(report: Report, t: dict[str, str]) -> str:
     top = "".join(
-        f'<th colspan="{len(t.activities) + 1}">{esc(t.task.label)} {esc(t.task.text)}</th>'
-        for t in report.tasks
+        f'<th scope="colgroup" colspan="{len(c.activities) + 1}">{esc(c.task.label)} {esc(c.task.text)}</th>'
+        for c in report.tasks
     )
     sub = "".join(
-        "".join(f'<th title="{esc(a.text)}">{esc(a.label)}</th>' for a in t.activities) + "<th>任務 task</th>"
-        for t in report.tasks
+        "".join(f'<th scope="col" title="{esc(a.text)}">{esc(a.label)}</th>' for a in c.activities)
+        + f'<th scope="col">{esc(t["task"])}</th>'
+        for c in report.tasks
     )
     # No cell of this table depends on the learner: build each distinct cell once.
     act_cells: dict[tuple[str, str], str] = {}
     task_cells: dict[tuple[str, int, int], str] = {}
-    rows = []
-    for row in report.learners:
+
+    def row(r: LearnerRow) -> str:
         cells = []
-        for t in report.tasks:
-            for a in t.activities:
-                s = row.activities[a.id]
+        for c in report.tasks:
+            for a in c.activities:
+                s = r.activities[a.id]
                 cell = act_cells.get((a.id, s))
                 if cell is None:
                     cell = act_cells[(a.id, s)] = (
-                        f'<td class="cell a-{s}" title="{esc(a.label)}: {esc(WORDS[s])}">{SYMBOL[s]}</td>'
+                        f'<td class="cell a-{s}" title="{esc(a.label)}: {esc(t[s])}">{SYMBOL[s]}</td>'
                     )
                 cells.append(cell)
-            p = row.tasks[t.task.id]
+            p = r.tasks[c.task.id]
             tkey = (p.status, p.done, p.total)
             cell = task_cells.get(tkey)
             if cell is None:
                 cell = task_cells[tkey] = f'<td class="cell a-{p.status}">{p.done}/{p.total}</td>'
             cells.append(cell)
-        rows.append(f'<tr><th scope="row" class="learner">{esc(row.learner)}</th>{"".join(cells)}</tr>')
-    return (
-        '<h2 id="completion">活動與任務完成 Completion per activity and task</h2>'
-        + _legend("a", ("completed", "not_yet", "not_attempted"))
-        + f'<table class="completion"><thead><tr><th rowspan="2">學員 learner</th>{top}</tr><tr>{sub}</tr></thead>'
-        + f"<tbody>{''.join(rows)}</tbody></table>"
+        return f'<tr><th scope="row" class="learner">{esc(r.learner)}</th>{"".join(cells)}</tr>'
+
+    head = f'<tr><th scope="col" rowspan="2">{esc(t["learner"])}</th>{top}</tr><tr>{sub}</tr>'
+    return _legend("a", ("completed", "not_yet", "not_attempted"), t) + _grouped(
+        "completion", head, report.learners, row, t
     )
 
 
-def _attitude(att: AttitudeSummary) -> str:
+def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
     most = max(att.ratings.values(), default=0) or 1
     bars = "".join(
-        f'<tr><th>{n}</th><td><span class="bar" style="width:{10 * count / most:.1f}rem"></span> {count}</td></tr>'
+        f'<tr><th scope="row">{n}</th><td><span class="bar" style="width:{10 * count / most:.1f}rem"></span> '
+        f"{count}</td></tr>"
         for n, count in att.ratings.items()
     )
     texts = []
@@ -157,64 +238,62 @@ def _attitude(att: AttitudeSummary) -> str:
         body = (
             f"<blockquote>{esc(r.text)}</blockquote>"
             if r.text
-            else '<p class="note">(no text in this source)</p>'
+            else f'<p class="note">{esc(t["no_text"])}</p>'
         )
         texts.append(
             f'<li class="reflection"><strong>{esc(r.learner)}</strong> · {esc(r.reflection)} · '
-            f"{esc(rating)} · {esc(r.when or 'undated')} · {esc(r.source)}{body}</li>"
+            f"{esc(rating)} · {esc(r.when or t['undated'])} · {esc(r.source)}{body}</li>"
         )
     who = ", ".join(esc(x) for x in att.learners) or "—"
     return (
         f'<section class="attitude" id="{esc(att.item.id)}"><h3>{esc(att.item.label)} {esc(att.item.text)}</h3>'
-        f"<p>反思者 reflected ({len(att.learners)}): {who}</p>"
-        f'<table class="bars"><caption>自評分布 self-ratings</caption>{bars}</table>'
+        f"<p>{t['reflected'].format(n=len(att.learners), who=who)}</p>"
+        f'<table class="bars"><caption>{esc(t["self_ratings"])}</caption>{bars}</table>'
         f"<ul>{''.join(texts)}</ul></section>"
     )
 
 
-def _attitudes(report: Report) -> str:
-    return '<h2 id="attitudes">態度反思 Reflections per A item</h2>' + "".join(
-        _attitude(a) for a in report.attitudes
-    )
+def _attitudes(report: Report, t: dict[str, str]) -> str:
+    return "".join(_attitude(a, t) for a in report.attitudes)
 
 
-def _questions(report: Report) -> str:
+def _questions(report: Report, t: dict[str, str]) -> str:
     order = sorted(report.questions, key=lambda q: (q.share_correct is None, q.share_correct or 0.0, q.id))
     rows = "".join(
-        f'<tr class="{"hard" if q.share_correct is not None and q.share_correct < 0.3 else ""}">'
-        f'<td class="text">{esc(q.id)}</td><td>{esc(q.activity)}</td><td>{esc(" ".join(q.knowledge))}</td>'
+        f"<tr{' class=hard' if q.share_correct is not None and q.share_correct < 0.3 else ''}>"
+        f'<th scope="row" class="item">{esc(q.id)}</th><td class="text">{esc(" ".join(q.text.split()))}</td>'
+        f"<td>{esc(q.activity)}</td><td>{esc(' '.join(q.knowledge))}</td>"
         f"<td>{q.answered}</td><td>{q.correct}</td>"
         f"<td>{'—' if q.share_correct is None else f'{q.share_correct:.0%}'}</td></tr>"
         for q in order
     )
+    cols = ("question", "text", "activity", "K", "answered", "correct", "share_correct")
+    head = "".join(f'<th scope="col">{esc(t.get(c, c))}</th>' for c in cols)
     return (
-        '<h2 id="questions">題目難度 Question difficulty</h2>'
-        '<p class="note">Share of the learners who answered a question who got it right; hardest first.</p>'
-        '<table class="questions"><thead><tr><th>題目 question</th><th>活動 activity</th><th>K</th>'
-        f"<th>answered</th><th>correct</th><th>share correct</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<p class="note">{esc(t["questions_note"])}</p>'
+        f'<table class="questions"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
-def _practice(report: Report) -> str:
+def _practice(report: Report, t: dict[str, str]) -> str:
     """cmi5 Browse and Review sessions: the learner looked around or revisited; never mastery evidence."""
     if not report.practice:
         return ""
     rows = "".join(
-        f'<tr><td class="text">{esc(p.learner)}</td><td>{esc(p.mode)}</td><td>{p.answered}</td>'
+        f'<tr><th scope="row" class="learner">{esc(p.learner)}</th><td>{esc(p.mode)}</td><td>{p.answered}</td>'
         f"<td>{p.correct}</td><td>{esc(p.when or '')}</td></tr>"
         for p in report.practice
     )
+    cols = ("learner", "mode", "answered", "correct", "latest")
+    head = "".join(f'<th scope="col">{esc(t[c])}</th>' for c in cols)
     return (
-        '<h2 id="practice">瀏覽與複習 Browse and Review sessions</h2>'
-        '<p class="note">Answers given in cmi5 Browse or Review launches: shown here, not counted in mastery '
-        "or question difficulty.</p>"
-        '<table class="practice"><thead><tr><th>學員 learner</th><th>mode</th><th>answered</th>'
-        f"<th>correct</th><th>latest</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<p class="note">{esc(t["practice_note"])}</p>'
+        f'<table class="practice"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
-def _skipped(report: Report) -> str:
+def _skipped(report: Report, t: dict[str, str]) -> str:
     if not report.skipped:
-        return '<h2 id="skipped">略過的輸入 Skipped input</h2><p>None: every input was read.</p>'
+        return f"<p>{esc(t['nothing_skipped'])}</p>"
     items = "".join(f"<li><code>{esc(s)}</code></li>" for s in report.skipped)
-    return f'<h2 id="skipped">略過的輸入 Skipped input</h2><ul class="skipped">{items}</ul>'
+    return f'<ul class="skipped">{items}</ul>'

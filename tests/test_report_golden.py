@@ -101,4 +101,4 @@ def test_html_is_self_contained_and_escapes_learner_text(written: Path) -> None:
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; 我會逐項檢查 &amp; 核對。" in html
     for external in ("http://", "https://", "src=", "<link", "@import", "url("):
         assert external not in html, external
-    assert "Latest attempt wins" in html
+    assert "以最近一次作答為準" in html  # the merge rules, in the course's language

@@ -63,6 +63,7 @@ def test_browse_and_review_answers_are_shown_apart_and_never_make_mastery(course
     ]
     difficulty = {q.id: q.answered for q in report.questions}
     assert difficulty[questions[0].id] == 2  # the two graded learners only
-    assert 'id="practice"' in report_html(report) and "Browse and Review sessions" in report_html(report)
+    assert 'id="practice"' in report_html(report) and "瀏覽與複習" in report_html(report)
+    assert "Browse and Review sessions" in report_html(report, "en")
     csv_rows = [line for line in report_csv(report).splitlines() if line.startswith("practice,")]
     assert csv_rows[0].startswith(f"practice,browser,Browse,,,{len(questions)},{len(questions)},")

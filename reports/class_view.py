@@ -1,0 +1,65 @@
+"""The class view: per K item, activity, task and A item, how much of the class got there.
+
+Computed once, from the learner rows and attitude summaries that build_report made, so the HTML page and
+report.json show the same figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+from .model import SCORE_BANDS, AttitudeSummary, ItemShare, Label, LearnerRow, TaskColumns
+
+
+def _share(reached: int, learners: int) -> float | None:
+    return round(reached / learners, 4) if learners else None
+
+
+def _band(earned: float, available: float) -> int:
+    """The SCORE_BANDS index of earned / available (80 % and more is the last band)."""
+    return min(int(earned / available * len(SCORE_BANDS)), len(SCORE_BANDS) - 1)
+
+
+def class_view(
+    knowledge: Sequence[Label],
+    tasks: Sequence[TaskColumns],
+    rows: Sequence[LearnerRow],
+    attitudes: Sequence[AttitudeSummary],
+) -> tuple[ItemShare, ...]:
+    n = len(rows)
+    items: list[ItemShare] = []
+    for k in knowledge:
+        cells = [row.knowledge[k.id] for row in rows]
+        counts: Counter[str] = Counter(c.status for c in cells)
+        bands = Counter(_band(c.earned, c.available) for c in cells if c.earned is not None and c.available)
+        items.append(
+            ItemShare(
+                "knowledge", k.id, k.label, k.text,
+                counts["mastered"], counts["not_yet"], counts["not_attempted"], _share(counts["mastered"], n),
+                tuple(bands[i] for i in range(len(SCORE_BANDS))), 0,
+            )
+        )  # fmt: skip
+    done: list[tuple[Literal["activity", "task"], Label, Counter[str]]] = [
+        ("activity", a, Counter(row.activities[a.id] for row in rows)) for t in tasks for a in t.activities
+    ]
+    done += [("task", t.task, Counter(row.tasks[t.task.id].status for row in rows)) for t in tasks]
+    for kind, label, counts in done:
+        items.append(
+            ItemShare(
+                kind, label.id, label.label, label.text,
+                counts["completed"], counts["not_yet"], counts["not_attempted"],
+                _share(counts["completed"], n), (), 0,
+            )
+        )  # fmt: skip
+    for att in attitudes:
+        reached = len(att.learners)
+        items.append(
+            ItemShare(
+                "attitude", att.item.id, att.item.label, att.item.text,
+                reached, 0, n - reached, _share(reached, n),
+                tuple(att.ratings.values()), len(att.reflections),
+            )
+        )  # fmt: skip
+    return tuple(items)

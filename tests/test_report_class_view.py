@@ -1,0 +1,103 @@
+"""The class view of `zhineng report` (report.json and report.html), the page's languages, question text in the
+difficulty table, and the per-learner tables in groups for large classes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from report_support import COURSE, INPUTS, ROOT, run_cli
+from zhineng.modules.loader import load_course
+from zhineng.reports.render_html import GROUP, report_html
+from zhineng.reports.run import run_report
+
+
+@pytest.fixture(scope="module")
+def report():  # type: ignore[no-untyped-def]
+    got, _skipped = run_report(INPUTS, course=load_course([COURSE]))
+    return got
+
+
+def test_class_view_counts_what_the_learner_rows_say(report) -> None:  # type: ignore[no-untyped-def]
+    # By hand from the fixture (see test_report_golden.py): K1 mastered by alice, bob, dave; carol and erin
+    # never tried it. K2: alice 2/2, bob 1/2, dave 1/2, carol 0/2, erin 0/1.
+    view = {(i.kind, i.id): i for i in report.class_view}
+    k1, k2 = view[("knowledge", "K1")], view[("knowledge", "K2")]
+    assert (k1.reached, k1.not_yet, k1.not_attempted, k1.share) == (3, 0, 2, 0.6)
+    assert k1.distribution == (0, 0, 0, 0, 3)
+    assert (k2.reached, k2.not_yet, k2.not_attempted) == (1, 4, 0)
+    assert k2.distribution == (2, 0, 2, 0, 1)  # carol, erin at 0 %; bob, dave at 50 %; alice at 100 %
+    t1 = view[("task", "T1")]
+    assert (t1.reached, t1.not_attempted) == (2, 3)  # alice and bob completed T1.1 and T1.2
+    assert (view[("activity", "T3.1")].reached, view[("activity", "T3.1")].not_yet) == (2, 1)
+    a01 = view[("attitude", "A01")]
+    assert (a01.reached, a01.not_attempted, a01.reflections, a01.distribution) == (3, 2, 4, (0, 1, 1, 1, 1))
+    assert [i.kind for i in report.class_view] == ["knowledge"] * 3 + ["activity"] * 3 + ["task"] * 2 + [
+        "attitude"
+    ] * 2
+
+
+def _h2(html: str) -> list[str]:
+    return re.findall(r'<h2 id="([a-z]+)">', html)
+
+
+def test_page_order_class_view_first_heatmap_second_rules_last(report) -> None:  # type: ignore[no-untyped-def]
+    html = report_html(report)
+    order = _h2(html)
+    assert order[:2] == ["class", "knowledge"] and order[-1] == "rule"
+    class_part = html[html.index('id="class"') : html.index('id="knowledge"')]
+    assert (
+        class_part.count('<svg role="img"') == 3 * 2 + 3 + 2 + 2 * 2
+    )  # share bar each, K and A distributions
+    assert "<script" not in html and "http" not in html
+    assert re.search(r"<header>.*</header>\n<nav [^>]*>.*</nav>\n<main>", html, re.S)
+
+
+def test_the_page_speaks_zh_tw_by_default_and_en_on_request(
+    report,  # type: ignore[no-untyped-def]
+) -> None:
+    zh, en = report_html(report), report_html(report, "en")
+    assert '<html lang="zh-Hant-TW">' in zh and '<html lang="en">' in en
+    assert (
+        "班級總覽" in zh
+        and "題目難度" in zh
+        and "✓ 已精熟" in zh
+        and "Class view" not in zh
+        and "✓ mastered" not in zh
+    )
+    assert "Class view" in en and "Question difficulty" in en and "✓ mastered" in en and "班級總覽" not in en
+    assert "Latest attempt wins" in en and "以最近一次作答為準" in zh
+
+
+def test_cli_lang_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run = run_cli(
+        capsys, *(str(p) for p in INPUTS), "--course", str(COURSE), "--out", str(tmp_path), "--lang", "en"
+    )
+    assert run.code == 2
+    assert '<html lang="en">' in (tmp_path / "report.html").read_text(encoding="utf-8")
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert data["class_view"][0]["id"] == "K1" and data["class_view"][0]["reached"] == 3
+    assert ROOT.exists()
+
+
+def test_difficulty_table_shows_the_question_text(report) -> None:  # type: ignore[no-untyped-def]
+    html = report_html(report)
+    course = load_course([COURSE])
+    for _m, q in course.questions():
+        assert f'<th scope="row" class="item">{q.id}</th><td class="text">' in html
+        assert " ".join(q.prompt.split())[:20] in html
+
+
+def test_many_learners_come_in_groups(report) -> None:  # type: ignore[no-untyped-def]
+    base = report.learners[0]
+    many = tuple(replace(base, learner=f"learner{n:04d}") for n in range(2 * GROUP + 37))
+    html = report_html(replace(report, learners=many))
+    assert html.count("<details") == 2 * 3  # heatmap and completion table, 3 groups each
+    assert html.count("<details open>") == 2
+    assert "學員 201–237：learner0200 … learner0236" in html
+    assert html.count('<tr><th scope="row" class="learner">learner0236</th>') == 2
+    small = report_html(report)
+    assert "<details" not in small
