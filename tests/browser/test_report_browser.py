@@ -3,17 +3,19 @@ CMI committed by a SCO playing in scorm-again reports the K mastery the SCO itse
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from launch import launch
 from report_support import COURSE, INPUTS
+from sco_site import AXE
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
 from zhineng.reports.read_scorm import read_cmi
-from zhineng.reports.render_html import report_html
+from zhineng.reports.render_html import GROUP, report_html
 from zhineng.reports.run import run_report
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "course_small"
@@ -68,3 +70,30 @@ def test_cmi_committed_in_scorm_again_reports_per_k_mastery(
     assert (reflection.reflection, reflection.rating) == ("R3", 4)
     assert reflection.text == TEXT
     assert next(q for q in report.questions if q.id == "Q3").correct == (1 if right else 0)
+
+
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+@pytest.mark.parametrize("learners", [5, 2 * GROUP + 1], ids=["small", "grouped"])
+def test_axe_finds_no_violation_of_any_impact(lang: str, learners: int, browser: Any, tmp_path: Path) -> None:
+    report, _skipped = run_report(INPUTS, course=load_course([COURSE]))
+    if learners > len(report.learners):  # a large class: the per-learner tables come in <details> groups
+        rows = tuple(
+            replace(report.learners[n % len(report.learners)], learner=f"learner{n:04d}")
+            for n in range(learners)
+        )
+        report = replace(report, learners=rows)
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(report, lang), encoding="utf-8")
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    assert page.locator("details").count() == (6 if learners > GROUP else 0)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    assert len(result["passes"]) > 10, "axe did not run its rules"
+    found = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
+    assert found == []
