@@ -110,9 +110,8 @@ def _read_open(
         try:
             whole = parse(data)
         except NotJSON as exc:
-            found = list(
-                _json_lines(io.BytesIO(data), b"", file, skipped, max_bytes)
-            )  # JSON lines after all?
+            # JSON lines after all (with a bad first line, or blank lines first)?
+            found = list(_json_lines(io.BytesIO(data), b"", file, skipped, max_bytes))
             if not found:
                 return [], [Skipped(file, "0", f"corrupt file: {exc}")]
             stream, whole = found, _LINES
