@@ -1,7 +1,8 @@
 """The `zhineng report` subcommand: zhineng/cli.py calls add_report_parser(sub) once.
 
 Exit codes: 0 every input was read; 2 the report was written but something was skipped (listed on stderr);
-1 usage or fatal errors (raised as ZhinengError and printed by zhineng/cli.py).
+1 usage or fatal errors (raised as ZhinengError and printed by zhineng/cli.py); and 2 for argparse's usage errors
+(a bad option or value, such as --jobs 0), before anything is read.
 """
 
 from __future__ import annotations
