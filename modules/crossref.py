@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..quizzes.checks import question_findings
 from ..quizzes.model import Question
 from ..quizzes.text import normalise_text
+from .anchors import anchor_problem
 from .errors import Problem
 from .model import Lesson, Module, Reflection
 from .standard import ItemKind, Standard
@@ -118,6 +119,10 @@ class CrossReferences:
                 )
             if not r.prompt.strip():
                 err((*at, "prompt"), "the reflection prompt is empty")
+            for j, anchor in enumerate(r.rating.anchors):
+                problem = anchor_problem(j + 1, anchor)
+                if problem:
+                    err((*at, "rating", "anchors", j), problem)
 
         for k in mastery_knowledge:
             ref(("mastery", "knowledge", k), k, "knowledge")

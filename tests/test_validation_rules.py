@@ -19,6 +19,8 @@ EXPECTED = {
     "'multiple_response', 'true_false', 'numeric', 'short_text', 'ordering', 'matching'",
     "reflection_without_attitude": "26:5: reflections[0]: missing required key 'attitude' (the A item this reflection develops, e.g. A01)",
     "question_without_knowledge": "18:5: questions[0].knowledge: List should have at least 1 item after validation, not 0",
+    "rating_anchor_numbered": "33:21: reflections[0].rating.anchors[1]: anchor 2 starts with its number '2': "
+    "write the text only, the number is shown for you",
     "rating_anchors_not_five": "32:7: reflections[0].rating.anchors: List should have at least 5 items after validation, not 3",
     "unknown_task": "2:1: task: unknown work task 'T4' (known: T1, T2, T3)",
     "unknown_knowledge": "18:17: questions[0].knowledge[0]: unknown K item 'K17' (known: K1, K2, K3, K4, K5, K6, K7, K8, K9, "

@@ -9,6 +9,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Integer, List, Scope, String
 
+from ..modules.anchors import anchor_label
 from . import inputs, render
 from .i18n import _, translate_all
 from .public import markdown_html
@@ -123,7 +124,7 @@ class ReflectionBlock(CompletableXBlockMixin, XBlock):
             "guidance_html": markdown_html(self.guidance) if self.guidance else "",
             "rating_prompt": self.rating_prompt or t["rating"],
             "ratings": [
-                {"value": i + 1, "text": str(anchors[i]) if i < len(anchors) else str(i + 1)}
+                {"value": i + 1, "text": anchor_label(i + 1, str(anchors[i]) if i < len(anchors) else "")}
                 for i in range(5)
             ],
             "text": self.text,

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..modules.anchors import anchor_problem
 from ..modules.model import Reflection
 from .bank import BankError, bank_to_content, parse_bank
 
@@ -55,8 +56,13 @@ def reflection_from_yaml(text: str) -> Reflection:
     if not isinstance(data, dict):
         raise ContentImportError("YAML: expected a reflection (id, attitude, prompt, rating, ...)")
     try:
-        return Reflection.model_validate(data)
+        reflection = Reflection.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ContentImportError(f"{where}: {first['msg']}") from None
+    for i, anchor in enumerate(reflection.rating.anchors):
+        problem = anchor_problem(i + 1, anchor)
+        if problem:
+            raise ContentImportError(f"rating.anchors.{i}: {problem}")
+    return reflection

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..modules.anchors import anchor_problem
 from . import inputs
 from .i18n import _
 from .studio_import import ContentImportError, reflection_from_yaml
@@ -92,6 +93,9 @@ def _from_form(body: dict[str, Any]) -> dict[str, Any]:
     anchors = [line.strip() for line in anchors_text.splitlines() if line.strip()]
     if len(anchors) != 5:
         raise inputs.bad_request(f"give exactly five self-rating anchors, one per line (got {len(anchors)})")
+    problems = [p for i, a in enumerate(anchors) if (p := anchor_problem(i + 1, a))]
+    if problems:
+        raise inputs.bad_request(problems[0])
     return {
         "display_name": inputs.require_str(body, "display_name", max_chars=255),
         "attitude": attitude,

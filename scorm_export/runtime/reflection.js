@@ -29,7 +29,7 @@
     var radios = r.rating.anchors.map(function (anchor, i) {
       var id = Z.uid("ra");
       var input = h("input", Object.assign({ type: "radio", name: name, id: id, value: String(i + 1), "data-action": "rate", "data-choice-id": String(i + 1) }, hook));
-      return { input: input, el: h("div", { "class": "choice" }, [input, h("label", { "for": id, text: (i + 1) + " – " + anchor })]) };
+      return { input: input, el: h("div", { "class": "choice" }, [input, h("label", { "for": id, text: anchor ? (i + 1) + " – " + anchor : String(i + 1) })]) };
     });
     var message = h("p", { "class": "message", role: "alert", hidden: true });
     // Focusable: a submit hides its button, and focus moves here instead of falling to <body>.
