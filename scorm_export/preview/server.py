@@ -6,7 +6,6 @@ CMI, and keeps the committed CMI in localStorage so that a reload resumes (see h
 
 from __future__ import annotations
 
-import json
 import mimetypes
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +13,7 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 from ...modules.course import Course
+from ...modules.script_json import js_file_json
 from ..package import build_packages
 from ..profiles import profile_switches
 
@@ -46,7 +46,7 @@ def preview_site(course: Course, version: str, profile: str, module: str | None)
             for m in chosen
         ],
     }
-    site["/config.js"] = f"window.ZHINENG_PREVIEW = {json.dumps(config, ensure_ascii=False)};\n".encode()
+    site["/config.js"] = f"window.ZHINENG_PREVIEW = {js_file_json(config)};\n".encode()
     return site
 
 
