@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_inputs import HOSTILE_BODIES, HOSTILE_YAML  # noqa: E402
+from hostile_inputs import BLOCK_HANDLERS, HOSTILE_BODIES, HOSTILE_YAML  # noqa: E402
 
 PY = sys.executable
 
@@ -52,14 +52,6 @@ reply = h.call(h.parse(xml), handler, None, raw=data)
 sys.exit(0 if reply.status < 500 else 3)
 """
 TESTS = str(ROOT / "tests")
-BLOCK_HANDLERS = [
-    ("<zhineng_quiz/>", "submit"),
-    ("<zhineng_quiz/>", "studio_submit"),
-    ("<zhineng_reflection/>", "submit"),
-    ("<zhineng_reflection/>", "studio_submit"),
-    ("<zhineng_progress/>", "refresh"),
-    ("<zhineng_progress/>", "studio_submit"),
-]
 
 
 REPORT_COURSE = ROOT / "tests" / "fixtures" / "report" / "course"

@@ -39,3 +39,13 @@ HOSTILE_BODIES = {
     "not JSON": b"{answers:",
     "too big": b'"' + b"a" * 8_000_001 + b'"',
 }
+
+# Every handler of every block: (scenario XML, handler name).
+BLOCK_HANDLERS = [
+    ("<zhineng_quiz/>", "submit"),
+    ("<zhineng_quiz/>", "studio_submit"),
+    ("<zhineng_reflection/>", "submit"),
+    ("<zhineng_reflection/>", "studio_submit"),
+    ("<zhineng_progress/>", "refresh"),
+    ("<zhineng_progress/>", "studio_submit"),
+]

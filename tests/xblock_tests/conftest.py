@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -31,6 +32,16 @@ from .harness import Harness  # noqa: E402
 @pytest.fixture
 def harness() -> Harness:
     return Harness()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium on a thread of its own (browser.py says why), for the workbench tests of one module."""
+    from .browser import BrowserThread
+
+    chromium = BrowserThread()
+    yield chromium
+    chromium.close()
 
 
 def pytest_collection_modifyitems(items: list[Any]) -> None:

@@ -7,21 +7,12 @@ import json
 import re
 
 import pytest
-from hostile_inputs import ALIAS_BOMB, HOSTILE_BODIES
+from hostile_inputs import ALIAS_BOMB, BLOCK_HANDLERS, HOSTILE_BODIES
 
 from .harness import Harness
 
-HANDLERS = [
-    ("<zhineng_quiz/>", "submit"),
-    ("<zhineng_quiz/>", "studio_submit"),
-    ("<zhineng_reflection/>", "submit"),
-    ("<zhineng_reflection/>", "studio_submit"),
-    ("<zhineng_progress/>", "refresh"),
-    ("<zhineng_progress/>", "studio_submit"),
-]
 
-
-@pytest.mark.parametrize(("xml", "handler"), HANDLERS)
+@pytest.mark.parametrize(("xml", "handler"), BLOCK_HANDLERS)
 @pytest.mark.parametrize("body", sorted(HOSTILE_BODIES))
 def test_bad_bodies_are_400_on_every_handler(harness: Harness, xml: str, handler: str, body: str) -> None:
     block = harness.parse(xml)

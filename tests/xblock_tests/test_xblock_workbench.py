@@ -47,13 +47,6 @@ def workbench() -> Iterator[Workbench]:
     wb.stop()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserThread]:
-    chromium = BrowserThread()
-    yield chromium
-    chromium.close()
-
-
 def open_scenario(page: Any, wb: Workbench, scenario: str, student: str) -> None:
     page.goto(f"{wb.url}/scenario/{scenario}/?student={student}")
     page.wait_for_selector(".zhineng")

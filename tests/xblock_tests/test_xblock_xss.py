@@ -65,13 +65,6 @@ def workbench(course: Course) -> Iterator[tuple[Workbench, int]]:
     wb.stop()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserThread]:
-    chromium = BrowserThread()
-    yield chromium
-    chromium.close()
-
-
 def any_response(q: Question) -> Any:
     """A well-formed response, right or wrong: the policy shows the key after any submission."""
     if isinstance(q, SingleChoice):
