@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import TypeVar
 
 from .class_view_svg import distribution_chart, share_chart
 from .labels import HTML_LANG, LABELS
 from .model import SCORE_BANDS, AttitudeSummary, ItemShare, LearnerRow, Report
 
 SYMBOL = {"mastered": "✓", "not_yet": "✗", "not_attempted": "·", "completed": "✓"}
-GROUP = 100  # learners per <details> group of the per-learner tables
+GROUP = 100  # learners (or reflections) per <details> group
+T = TypeVar("T")
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK TC","Noto Sans TC",sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.45}
@@ -122,27 +124,38 @@ def _legend(prefix: str, keys: tuple[str, ...], t: dict[str, str]) -> str:
     return f'<p class="legend">{items}</p>'
 
 
+def _in_groups(
+    items: Sequence[T],
+    whole: Callable[[Sequence[T]], str],
+    name: Callable[[int, Sequence[T]], str],
+    first_open: bool,
+) -> str:
+    """whole(items) up to GROUP items, else one <details> per GROUP items, its summary name(start, part)."""
+    if len(items) <= GROUP:
+        return whole(items)
+    out = []
+    for start in range(0, len(items), GROUP):
+        part = items[start : start + GROUP]
+        is_open = " open" if first_open and start == 0 else ""
+        out.append(f"<details{is_open}><summary>{esc(name(start, part))}</summary>{whole(part)}</details>")
+    return "".join(out)
+
+
 def _grouped(
     cls: str, head: str, learners: Sequence[LearnerRow], row: Callable[[LearnerRow], str], t: dict[str, str]
 ) -> str:
-    """The per-learner table, whole up to GROUP learners, else one <details> (with its own header row) per
-    GROUP learners, named by their range and first and last learner, the first one open."""
-    if len(learners) <= GROUP:
-        return (
-            f'<table class="{cls}"><thead>{head}</thead><tbody>{"".join(map(row, learners))}</tbody></table>'
-        )
-    out = []
-    for start in range(0, len(learners), GROUP):
-        part = learners[start : start + GROUP]
-        name = t["learners_range"].format(
-            first=start + 1, last=start + len(part), a=part[0].learner, b=part[-1].learner
-        )
-        out.append(
-            f"<details{' open' if start == 0 else ''}><summary>{esc(name)}</summary>"
+    """A per-learner table: whole up to GROUP learners, else one table (with its own header row) per GROUP
+    learners in a <details> named by their range and first and last learner, the first one open."""
+    return _in_groups(
+        learners,
+        lambda part: (
             f'<table class="{cls}"><thead>{head}</thead><tbody>{"".join(map(row, part))}</tbody></table>'
-            "</details>"
-        )
-    return "".join(out)
+        ),
+        lambda start, part: t["learners_range"].format(
+            first=start + 1, last=start + len(part), a=part[0].learner, b=part[-1].learner
+        ),
+        first_open=True,
+    )
 
 
 def _heatmap(report: Report, t: dict[str, str]) -> str:
@@ -244,12 +257,19 @@ def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
             f'<li class="reflection"><strong>{esc(r.learner)}</strong> · {esc(r.reflection)} · '
             f"{esc(rating)} · {esc(r.when or t['undated'])} · {esc(r.source)}{body}</li>"
         )
-    who = ", ".join(esc(x) for x in att.learners) or "—"
+    # A large class: the names and texts wait in closed groups, so the section stays short until opened.
+    who = (", ".join(esc(x) for x in att.learners) or "—") if len(att.learners) <= GROUP else "…"
+    texts_html = _in_groups(
+        texts,
+        lambda part: f"<ul>{''.join(part)}</ul>",
+        lambda start, part: t["reflections_range"].format(first=start + 1, last=start + len(part)),
+        first_open=False,
+    )
     return (
         f'<section class="attitude" id="{esc(att.item.id)}"><h3>{esc(att.item.label)} {esc(att.item.text)}</h3>'
         f"<p>{t['reflected'].format(n=len(att.learners), who=who)}</p>"
         f'<table class="bars"><caption>{esc(t["self_ratings"])}</caption>{bars}</table>'
-        f"<ul>{''.join(texts)}</ul></section>"
+        f"{texts_html}</section>"
     )
 
 

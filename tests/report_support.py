@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from zhineng.modules.errors import ZhinengError
 from zhineng.reports.cli import add_report_parser
+from zhineng.reports.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "tests" / "fixtures" / "report"
@@ -34,3 +35,21 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
         print(f"zhineng: {exc}", file=__import__("sys").stderr)
         code = 1
     return Run(code, capsys.readouterr().err)
+
+
+def large_class(report: Report, n: int) -> Report:
+    """The report as if n learners (learner0000, …) had the fixture learners' rows and reflections in turn."""
+    rows = tuple(
+        replace(report.learners[i % len(report.learners)], learner=f"learner{i:04d}") for i in range(n)
+    )
+    attitudes = tuple(
+        replace(
+            a,
+            learners=tuple(f"learner{i:04d}" for i in range(n)),
+            reflections=tuple(
+                replace(a.reflections[i % len(a.reflections)], learner=f"learner{i:04d}") for i in range(n)
+            ),
+        )
+        for a in report.attitudes
+    )
+    return replace(report, learners=rows, attitudes=attitudes)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from report_support import COURSE, INPUTS, ROOT, run_cli
+from report_support import COURSE, INPUTS, ROOT, large_class, run_cli
 from zhineng.modules.loader import load_course
 from zhineng.reports.render_html import GROUP, report_html
 from zhineng.reports.run import run_report
@@ -101,3 +101,11 @@ def test_many_learners_come_in_groups(report) -> None:  # type: ignore[no-untype
     assert html.count('<tr><th scope="row" class="learner">learner0236</th>') == 2
     small = report_html(report)
     assert "<details" not in small
+
+
+def test_reflections_of_a_large_class_wait_in_closed_groups(report) -> None:  # type: ignore[no-untyped-def]
+    html = report_html(large_class(report, 250))
+    a01 = html[html.index('<section class="attitude" id="A01">') : html.index('id="A02"')]
+    assert a01.count("<details><summary>反思內容") == 3 and "<details open" not in a01
+    assert "反思內容 201–250" in a01 and a01.count('<li class="reflection">') == 250
+    assert "反思者（250）：…" in a01  # the names are in the groups, not in one paragraph
