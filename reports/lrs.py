@@ -30,7 +30,9 @@ def fetch_statements(
         raise ZhinengError(f"--lrs {url!r}: expected an http:// or https:// URL")
     headers = {"X-Experience-API-Version": VERSION_HEADER, "Accept": "application/json"}
     if auth:
-        headers["Authorization"] = "Basic " + base64.b64encode(auth.encode("utf-8")).decode("ascii")
+        # surrogateescape: credentials typed in a non-UTF-8 terminal go out as the bytes typed
+        credentials = auth.encode("utf-8", "surrogateescape")
+        headers["Authorization"] = "Basic " + base64.b64encode(credentials).decode("ascii")
     base = url.rstrip("/") + "/"
     next_url: str | None = urllib.parse.urljoin(base, "statements")
     out: list[Any] = []

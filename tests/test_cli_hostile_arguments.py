@@ -51,6 +51,22 @@ def test_a_bad_lrs_url_is_named(cli, tmp_path: Path, url: str, message: str) -> 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_lrs_credentials_that_are_not_utf8_are_sent_as_typed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    auth = os.fsdecode(b"user:p\xe4ss")  # Latin-1 bytes, as a non-UTF-8 terminal passes them
+    run = cli(
+        "report",
+        "--lrs",
+        "http://127.0.0.1:1/xapi",
+        "--lrs-auth",
+        auth,
+        "--course",
+        str(ROOT / "tests/fixtures/report/course"),
+    )
+    assert run.code == 1 and run.err.startswith(
+        "zhineng: http://127.0.0.1:1/xapi/statements: cannot reach the LRS"
+    )
+
+
 @pytest.mark.parametrize("command", [("schema",), ("standard",), ("export", "olx", "--course", str(SMALL))])
 def test_out_where_a_folder_or_file_cannot_be(cli, tmp_path: Path, command: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")

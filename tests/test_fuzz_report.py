@@ -8,6 +8,7 @@ ones still reported, a file nested too deep named, and memory and time within th
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import tempfile
@@ -26,6 +27,7 @@ VERBS = [
     "http://adlnet.gov/expapi/verbs/completed",
     "http://adlnet.gov/expapi/verbs/initialized",
 ]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 EVENTS = ["zhineng.knowledge.assessed", "zhineng.attitude.reflected", "grade", "edx.grades.problem.submitted"]
 
 
@@ -203,6 +205,10 @@ def test_report_survives_any_tracking_file(
         assert_clean(outcome, argv, {0, 2})
         assert (outcome.code == 2) == ("record(s) skipped" in outcome.err), outcome.err
         report = json.loads((work / "out" / "report.json").read_text(encoding="utf-8"))
+        with (work / "out" / "report.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):  # every text cell safe for a spreadsheet (value, max: numbers)
+                for column in ("learner", "item", "label", "status", "when", "source", "text"):
+                    assert not row[column].startswith(FORMULA_START) and "\0" not in row[column], row
         if forced in (None, "xapi"):
             assert "alice" in [r["learner"] for r in report["learners"]]  # the rest is reported
         for n, (suffix, _content, said) in enumerate(files, start=1):
