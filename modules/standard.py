@@ -6,6 +6,7 @@ Where they differ, `erratum` names the ERRATA.md entry that explains why.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Literal
@@ -15,6 +16,10 @@ from pydantic import BaseModel, ConfigDict
 from ..quizzes.model import Id
 
 ItemKind = Literal["task", "activity", "output", "indicator", "knowledge", "skill", "attitude"]
+
+
+# Enough of a title or name to tell two items with the same printed code apart, short enough for a menu.
+_QUALIFIER_CHARS = 12
 
 
 class _Frozen(BaseModel):
@@ -151,6 +156,23 @@ class Standard(_Frozen):
                 for s in [*a.outputs, *a.indicators]:
                     out[s.id] = t.id
         return out
+
+    @cached_property
+    def shared_codes(self) -> frozenset[tuple[ItemKind, str]]:
+        """(kind, printed code) pairs that more than one item prints (ERRATA.md E1, E5, E7)."""
+        seen = Counter((i.kind, i.label) for i in self.items())
+        return frozenset(pair for pair, n in seen.items() if n > 1)
+
+    def distinct_label(self, ident: str) -> str:
+        """The printed code, with what tells it apart when another item of its kind prints the same code:
+        "T1.5（選擇網路行銷工具與平台）", "A01（冒險挑戰）". Where the code is shown alone, show this instead."""
+        item = self.index[ident]
+        if (item.kind, item.label) not in self.shared_codes:
+            return item.label
+        short = (item.text or item.id).split("：")[0]  # an attitude's name, before its definition
+        if len(short) > _QUALIFIER_CHARS:
+            short = short[: _QUALIFIER_CHARS - 1] + "…"
+        return f"{item.label}（{short}）"
 
     def ids_of(self, kind: ItemKind) -> list[str]:
         return [i.id for i in self.items() if i.kind == kind]

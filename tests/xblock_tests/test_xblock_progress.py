@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from html import unescape
+
 from zhineng.xblocks.scenarios import progress_scenarios
 
 from .harness import Harness
@@ -36,3 +40,20 @@ def test_progress_refresh_rejects_unknown_keys(harness: Harness) -> None:
     root = harness.parse(progress_scenarios()[0][1])
     progress = harness.runtime.get_block(root.children[-1])
     assert harness.call(progress, "refresh", {"user": "someone-else"}).status == 400
+
+
+def test_progress_labels_tell_shared_codes_apart(harness: Harness) -> None:
+    """Two printed "K1" and two "A01" (ERRATA.md E5, E7) are shown with the text that tells them apart."""
+    html = harness.html(harness.parse("<zhineng_progress/>"))
+    knowledge = [
+        " ".join(unescape(re.sub(r"<[^>]+>", " ", x)).split())
+        for x in re.findall(r'<th scope="row">(.*?)</th>', html, re.S)
+    ]
+    attitudes = [
+        " ".join(unescape(x).split())
+        for x in re.findall(r'<ul class="zhineng-attitudes">.*?</ul>', html, re.S)[0].split("<li>")[1:]
+    ]
+    attitudes = [a.split(":")[0] for a in attitudes]
+    assert sum(1 for k in knowledge if k.startswith("K1 ")) == 2
+    assert sorted(a for a in attitudes if a.startswith("A01 ")) == ["A01 冒險挑戰", "A01 謹慎細心"]
+    assert [s for s, n in Counter(knowledge + attitudes).items() if n > 1] == []
