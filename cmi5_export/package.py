@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from ..modules.cjk_breaks import join_cjk_lines
 from ..modules.course import Course
 from ..modules.errors import ZhinengError
 from ..modules.files import OutFile, zip_bytes
@@ -50,14 +51,16 @@ def build_cmi5(
             AuEntry(
                 iri=payload["xapi"]["au"],
                 title=module.title,
-                description=(module.description or module.title).strip(),
+                description=join_cjk_lines((module.description or module.title).strip()),
                 language=module.language,
                 url=f"{folder}/index.html",
                 mastery=module.mastery.threshold,
             )
         )
     std = course.standard
-    head = CourseEntry(course_iri(std), std.title, std.job_description or std.title, std.language)
+    head = CourseEntry(
+        course_iri(std), std.title, join_cjk_lines(std.job_description or std.title), std.language
+    )
     structure = render_course_structure(head, aus)
     problems = course_structure_errors(structure)
     if problems:  # a defect of the exporter, not of the course: say so rather than ship what an LMS refuses

@@ -54,3 +54,11 @@ def drop_cjk_soft_breaks(state: StateCore) -> None:
             ):
                 token.type = "text"
                 token.content = ""
+
+
+_CJK_LINE_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """The same rule for plain text an LMS shows as is (manifest and cmi5 descriptions)."""
+    return _CJK_LINE_BREAK.sub("", text)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
+from ..modules.cjk_breaks import join_cjk_lines
 from ..modules.course import Course
 from ..modules.errors import ZhinengError
 from ..modules.files import OutFile
@@ -121,7 +122,7 @@ def _plan(
         identifier=f"zhineng-{re.sub(r'[^A-Za-z0-9_.-]', '_', std.id)}-{scope}",
         revision=f"{std.version}+{digest}"[:20],
         title=single.title if single else std.title,
-        description=single.description if single else std.job_description,
+        description=join_cjk_lines(single.description if single else std.job_description),
         language=single.language if single else std.language,
         keywords=tuple(keywords),
         standard_id=std.id,
