@@ -1,4 +1,4 @@
-"""Export numbers for issue 4: full-course export time per SCORM version, and each SCO's payload size.
+"""SCORM export numbers: full-course export time per SCORM version, and each SCO's payload size.
 
 Run: python bench/bench_export.py [--repeat N]. Prints only; no timed test asserts these.
 The payload goal is < 100 KB per SCO (data.js, excluding images).

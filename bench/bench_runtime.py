@@ -1,4 +1,4 @@
-"""Runtime numbers for issue 4: time from launch to first interactive in Chromium, and LMS calls per answer.
+"""SCO runtime numbers: time from launch to first interactive in Chromium, and LMS calls per answer.
 
     python bench/bench_runtime.py [--runs N]
 

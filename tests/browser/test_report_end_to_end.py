@@ -1,4 +1,4 @@
-"""End to end (issue 6, section 3): the same learner behaviour played in all three delivery channels, then ONE
+"""End to end: the same learner behaviour played in all three delivery channels, then ONE
 `zhineng report` over what each channel kept, gives the same per-K mastery for every source.
 
 The module content is the fixture course (tests/fixtures/course_small, two modules: M1 assesses K1 with Q1; M3
