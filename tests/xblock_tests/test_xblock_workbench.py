@@ -287,6 +287,8 @@ def test_every_question_type_answered_with_the_keyboard_scores_full(
             by_id[fieldsets.nth(i).get_attribute("data-qid")].points for i in range(fieldsets.count())
         )
         page.wait_for_selector(f".zhineng-status:has-text('Score: {total:g} / {total:g}')")
+        # Focus lands on the score the submit produced, not on <body>.
+        assert page.evaluate("document.activeElement.className") == "zhineng-status"
 
     browser.run(steps)
 

@@ -147,6 +147,8 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
           return;
         }
         show(res.data);
+        // The button was disabled while the answers were sent, which drops focus to <body>: put it on the score.
+        status.focus();
         C.progressChanged();
       });
     });
