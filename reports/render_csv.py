@@ -1,7 +1,8 @@
 """The report as one long CSV table, a row per fact, for spreadsheets and pivot tables.
 
-Columns: section (knowledge, activity, task, reflection, question, practice, skipped), learner, item, label,
-status, value, max, when, source, text. A question row has its K items as label, share correct as status, and
+Columns: section (class, knowledge, activity, task, reflection, question, practice, skipped), learner, item, label,
+status, value, max, when, source, text. A class row (the class view) has the item's kind (knowledge, activity,
+task, attitude) as status and learners who reached it / learners as value / max. A question row has its K items as label, share correct as status, and
 correct / answered as value / max. A practice row (answers in cmi5 Browse or Review sessions, no mastery
 evidence) has the launch mode as item and correct / answered as value / max.
 
@@ -51,6 +52,8 @@ def report_csv(report: Report) -> str:
 
     # A learner's rows in one call (~35 rows each, a million in all), padded to the header's width as row() does.
     knowledge_pad, activity_pad, task_pad = (pads[len(HEADER) - n] for n in (9, 5, 7))
+    for i in report.class_view:
+        row("class", "", _cell(i.id), _cell(i.label), i.kind, i.reached, len(report.learners))
     for lr in report.learners:
         name = _cell(lr.learner)
         rows: list[tuple[object, ...]] = [

@@ -3,6 +3,8 @@ difficulty table, and the per-learner tables in groups for large classes."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from dataclasses import replace
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from report_support import COURSE, INPUTS, ROOT, large_class, run_cli
 from zhineng.modules.loader import load_course
+from zhineng.reports.render_csv import report_csv
 from zhineng.reports.render_html import GROUP, report_html
 from zhineng.reports.run import run_report
 
@@ -109,3 +112,11 @@ def test_reflections_of_a_large_class_wait_in_closed_groups(report) -> None:  # 
     assert a01.count("<details><summary>反思內容") == 3 and "<details open" not in a01
     assert "反思內容 201–250" in a01 and a01.count('<li class="reflection">') == 250
     assert "反思者（250）：…" in a01  # the names are in the groups, not in one paragraph
+
+
+def test_csv_class_rows_are_the_class_view(report) -> None:  # type: ignore[no-untyped-def]
+    rows = [r for r in csv.reader(io.StringIO(report_csv(report))) if r[0] == "class"]
+    assert [(r[2], r[4], r[5], r[6]) for r in rows] == [
+        (i.id, i.kind, str(i.reached), str(len(report.learners))) for i in report.class_view
+    ]
+    assert rows[0][2:7] == ["K1", "K1", "knowledge", "3", "5"]
