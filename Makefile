@@ -5,10 +5,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install test lint typecheck pytest course schema golden banks bench bench-core i18n fuzz
 
-# Everything the tests need: Debian's Chromium (Playwright cannot download its own here),
-# the Python package with its test extras, and the JS test tools (axe-core) from package-lock.json.
+# Everything the tests need: Debian's Chromium (Playwright cannot download its own here) with the fonts the
+# typography tests look for (Noto Sans CJK TC, and Liberation Sans for Latin digits), the Python package with its
+# test extras, and the JS test tools (axe-core) from package-lock.json.
 install:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@fc-list -q "Noto Sans CJK TC" && fc-list -q "Liberation Sans" || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk fonts-liberation; }
 	$(PYTHON) -m pip install -q -e '.[test]'
 	npm ci --no-audit --no-fund --loglevel=error
 
