@@ -7,11 +7,11 @@ from typing import Any
 
 from ..modules.course import Course
 from ..modules.model import Module
-from ..scorm_export.payload import sco_payload
+from ..scorm_export.payload import Version, sco_payload
 from .ids import au_iri, item_iri
 
 # The suspend_data codec needs a version; 2004's 64,000-character room fits the cmi5 state document too.
-STATE_VERSION = "scorm2004"
+STATE_VERSION: Version = "scorm2004"
 
 
 def au_payload(course: Course, module: Module) -> dict[str, Any]:

@@ -40,4 +40,5 @@ def render12(plan: ManifestPlan) -> bytes:
         # passed/failed, which follows the per-K mastery rule (quizzes/mastery.py), not the overall score.
 
     add_resources(root, plan, CP, f"{{{ADLCP}}}scormtype")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

@@ -93,4 +93,5 @@ def render2004(plan: ManifestPlan) -> bytes:
     _organization_sequencing(organization)
 
     add_resources(root, plan, CP, f"{{{ADLCP}}}scormType")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

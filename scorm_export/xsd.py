@@ -57,7 +57,7 @@ _LIBXML2_FIXES = {
 }
 
 
-class _LocalOnly(etree.Resolver):
+class _LocalOnly(etree.Resolver):  # type: ignore[misc]  # lxml ships no type information
     """Resolve schema imports inside the vendored folder; refuse everything else."""
 
     def __init__(self, folder: Path) -> None:

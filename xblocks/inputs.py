@@ -29,7 +29,7 @@ def json_handler(func: Handler) -> Any:
     (XBlock's own answers 500 to JSON nested deeper than Python's recursion limit.)
     """
 
-    @XBlock.handler
+    @XBlock.handler  # type: ignore[untyped-decorator]  # XBlock ships no type information
     @functools.wraps(func)
     def wrapper(block: Any, request: Any, suffix: str = "") -> Response:
         if request.method != "POST":

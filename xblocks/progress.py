@@ -49,7 +49,7 @@ def builtin_outline() -> dict[str, Any]:
 
 
 @XBlock.needs("i18n")
-class ProgressBlock(XBlock):
+class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type information
     """Per K item mastered or not, per activity and task done or not, per attitude reflected or not."""
 
     display_name = String(

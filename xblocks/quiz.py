@@ -50,7 +50,7 @@ STRINGS = {
 
 
 @XBlock.needs("i18n")
-class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):
+class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: ignore[misc]  # XBlock ships no type information
     """Questions picked by module, activity, K item or id; graded on the server; publishes `grade`."""
 
     display_name = String(
@@ -222,7 +222,9 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):
                 raise inputs.bad_request(f"question {q.id}: {exc}") from None
         return results
 
-    def _record(self, questions: list[Question], answers: dict[str, Any], results: dict[str, Result]) -> dict:
+    def _record(
+        self, questions: list[Question], answers: dict[str, Any], results: dict[str, Result]
+    ) -> dict[str, Any]:
         groups: dict[str, tuple[Any, list[Question]]] = {}
         for b, q in self.selected():
             groups.setdefault(b.module_id, (b.mastery, []))[1].append(q)
@@ -270,7 +272,8 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):
     # --- ScorableXBlockMixin ---------------------------------------------------------------------
 
     def has_submitted_answer(self) -> bool:
-        return self.attempts > 0
+        submitted: bool = self.attempts > 0
+        return submitted
 
     def get_score(self) -> Score:
         return Score(self.submission.get("earned", 0.0), self.submission.get("possible", 0.0))

@@ -32,7 +32,7 @@ STRINGS = {
 
 
 @XBlock.needs("i18n")
-class ReflectionBlock(CompletableXBlockMixin, XBlock):
+class ReflectionBlock(CompletableXBlockMixin, XBlock):  # type: ignore[misc]  # XBlock ships no type information
     """A prompt, a minimum length and a self-rating; completes on a valid submit; revisable."""
 
     display_name = String(
@@ -111,7 +111,8 @@ class ReflectionBlock(CompletableXBlockMixin, XBlock):
     icon_class = "problem"
 
     def effective_max(self) -> int:
-        return min(max(self.max_length, 1), inputs.MAX_REFLECTION_TEXT)
+        limit: int = min(max(self.max_length, 1), inputs.MAX_REFLECTION_TEXT)
+        return limit
 
     def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, STRINGS)

@@ -27,7 +27,7 @@ def standing_dict(s: KnowledgeStanding) -> dict[str, Any]:
 
 def quiz_knowledge(
     groups: Iterable[tuple[MasteryRule, list[Question]]], results: Mapping[str, Result]
-) -> dict:
+) -> dict[str, dict[str, Any]]:
     """Per-K standing over a quiz whose questions may come from modules with different mastery rules."""
     merged: dict[str, dict[str, Any]] = {}
     for rule, questions in groups:

@@ -85,10 +85,10 @@ def make_server(site: dict[str, bytes], port: int) -> ThreadingHTTPServer:
             self._send(head_only=True)
 
         def _send(self, head_only: bool) -> None:
-            if not loopback_host(self.headers.get("Host"), self.server.server_address[1]):
+            if not loopback_host(self.headers.get("Host"), server.server_address[1]):
                 self.send_error(
                     HTTPStatus.FORBIDDEN,
-                    explain=f"the preview answers only http://127.0.0.1:{self.server.server_address[1]}/ "
+                    explain=f"the preview answers only http://127.0.0.1:{server.server_address[1]}/ "
                     "(or localhost, [::1])",
                 )
                 return
@@ -108,4 +108,6 @@ def make_server(site: dict[str, bytes], port: int) -> ThreadingHTTPServer:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass  # the terminal shows the URL; per-request lines would bury it
 
-    return ThreadingHTTPServer((HOST, port), Handler)
+    # The handler reads the bound port from `server` (port may be 0: the OS picks one).
+    server = ThreadingHTTPServer((HOST, port), Handler)
+    return server
