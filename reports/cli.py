@@ -1,8 +1,8 @@
 """The `zhineng report` subcommand: zhineng/cli.py calls add_report_parser(sub) once.
 
-Exit codes: 0 every input was read; 2 the report was written but something was skipped (listed on stderr);
-1 usage or fatal errors (raised as ZhinengError and printed by zhineng/cli.py); and 2 for argparse's usage errors
-(a bad option or value, such as --jobs 0), before anything is read.
+Exit codes (zhineng/exit_codes.py): 0 every input was read; 3 the report was written but something was skipped
+(listed on stderr); 1 fatal errors (raised as ZhinengError and printed by zhineng/cli.py); and 2 for argparse's
+usage errors (a bad option or value, such as --jobs 0), before anything is read.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from ..arguments import whole_number
+from ..exit_codes import EXIT_SKIPPED
 from ..modules.errors import ZhinengError
 from .json_input import DEFAULT_MAX_JSON_MB
 from .labels import LANGS
 from .records import SOURCES as FORMATS
 
-EXIT_SKIPPED = 2
-
 
 def add_report_parser(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
-        "report", help="a competency report (HTML, JSON, CSV) from SCORM, Open edX and xAPI tracking data"
+        "report",
+        help="a competency report (HTML, JSON, CSV) from SCORM, Open edX and xAPI tracking data",
     )
     p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="tracking files or folders")
     p.add_argument(

@@ -95,10 +95,34 @@ def test_export_all_applies_scorm_options_to_scorm_only(cli, tmp_path: Path) -> 
         "--out",
         str(tmp_path),
     )
-    assert (run.code, run.err) == (0, "")
+    assert (run.code, run.out) == (0, "")  # what was written is a message: stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "zhineng-ECMKT-2026.tar.gz",
         "zhineng-cmi5-course.zip",
         "zhineng-scorm12-T3.zip",
         "zhineng-scorm2004-T3.zip",
     ]
+
+
+def test_help_documents_the_exit_codes_and_usage_alone_is_2(cli, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from zhineng.exit_codes import EXIT_SKIPPED, EXIT_USAGE
+
+    assert EXIT_USAGE == 2 and EXIT_SKIPPED not in (0, 1, 2)  # argparse's 2 means a usage error, nothing else
+    for argv in ((), ("report",), ("export",), ("validate",)):
+        with pytest.raises(SystemExit):
+            cli(*argv, "--help")
+        shown = capsys.readouterr().out
+        assert "exit codes:" in shown and f"  {EXIT_SKIPPED}  report only:" in shown, argv
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops", encoding="utf-8")
+    run = cli("report", str(bad), "--out", str(tmp_path / "out"))
+    assert run.code == EXIT_SKIPPED and "1 record(s) skipped" in run.err
+    assert run.out == ""  # messages on stderr, as every command
+
+
+def test_export_says_what_it_wrote_on_stderr_only(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("export", "olx", "--out", str(tmp_path / "course.tar.gz"))
+    assert (run.code, run.out) == (0, "")
+    assert f"{tmp_path / 'course.tar.gz'} (" in run.err

@@ -79,7 +79,7 @@ def test_out_where_a_folder_or_file_cannot_be(cli, tmp_path: Path, command: tupl
 
 
 def test_a_file_name_that_is_not_utf8_prints_as_its_bytes(tmp_path: Path) -> None:
-    # The path goes to stdout after the archives are written: a strict stdout once failed there, exit 1 with a
+    # The path goes to stderr after the archives are written: a strict stream once failed there, exit 1 with a
     # traceback although the files were in place.
     out = os.fsdecode(bytes(tmp_path) + b"/\xff-dist")
     done = subprocess.run(
@@ -90,4 +90,4 @@ def test_a_file_name_that_is_not_utf8_prints_as_its_bytes(tmp_path: Path) -> Non
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(bytes(tmp_path) + b"/\xff-dist/zhineng-")
+    assert done.stderr.startswith(bytes(tmp_path) + b"/\xff-dist/zhineng-")

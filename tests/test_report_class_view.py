@@ -79,7 +79,7 @@ def test_cli_lang_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     run = run_cli(
         capsys, *(str(p) for p in INPUTS), "--course", str(COURSE), "--out", str(tmp_path), "--lang", "en"
     )
-    assert run.code == 2
+    assert run.code == 3
     assert '<html lang="en">' in (tmp_path / "report.html").read_text(encoding="utf-8")
     data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert data["class_view"][0]["id"] == "K1" and data["class_view"][0]["reached"] == 3

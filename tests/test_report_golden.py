@@ -29,7 +29,7 @@ def written(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
     run = run_cli(
         capsys, *(str(p.relative_to(ROOT)) for p in INPUTS), "--course", str(COURSE), "--out", str(tmp_path)
     )
-    assert run.code == 2, run.err
+    assert run.code == 3, run.err
     return tmp_path
 
 

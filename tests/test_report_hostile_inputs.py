@@ -1,6 +1,6 @@
 """zhineng report on hostile tracking files: any nesting depth, huge numbers, files and lines over the size limit.
 
-Each bad file (or line) is named and skipped, everything else is reported, and the exit code is 2.
+Each bad file (or line) is named and skipped, everything else is reported, and the exit code is 3.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_a_file_nested_too_deep_is_named_and_skipped(
 ) -> None:
     (tmp_path / "deep.json").write_text(text, encoding="utf-8")
     code, err, report = _report(capsys, tmp_path, tmp_path / "deep.json")
-    assert code == 2
+    assert code == 3
     [line] = [line for line in err if "deep.json" in line]
     assert line.endswith(DEEP) and (": record 0: " in line or ": record 1: " in line)
     assert [r["learner"] for r in report["learners"]] == ["alice"]
@@ -63,7 +63,7 @@ def test_a_line_nested_too_deep_skips_that_line_only(
     lines.insert(2, json.dumps(event))  # the event as a JSON string, as the LMS may write it
     (tmp_path / "mixed.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, err, report = _report(capsys, tmp_path, tmp_path / "mixed.log")
-    assert code == 2
+    assert code == 3
     mine = [line.split("mixed.log: ")[1] for line in err if "mixed.log" in line]
     assert mine[:2] == [f"record 2: {DEEP}", f"record 3: zhineng.knowledge.assessed: event is {DEEP}"]
     assert sorted(r["learner"] for r in report["learners"]) == ["alice", "bob", "carol"]
@@ -74,7 +74,7 @@ def test_a_number_of_thousands_of_digits_is_skipped(
 ) -> None:
     (tmp_path / "big.json").write_text('{"cmi": {"learner_id": ' + "9" * 100_000 + "}}", encoding="utf-8")
     code, err, _report_ = _report(capsys, tmp_path, tmp_path / "big.json")
-    assert code == 2
+    assert code == 3
     assert any(
         line.endswith(
             "big.json: record 0: corrupt file: not JSON this reader takes (a number with over 4,300 digits)"
@@ -96,7 +96,7 @@ def test_a_document_over_the_limit_is_named_not_read(
         return run_cli(capsys, str(tmp_path / "big.json"), *args)
 
     run = report("1")
-    assert run.code == 2
+    assert run.code == 3
     assert (
         f"{tmp_path / 'big.json'}: record 0: larger than 1 MB, the limit for one JSON document (--max-json-mb raises it)"
         in run.err
@@ -221,7 +221,7 @@ def test_lone_surrogates_and_names_that_are_not_utf8_are_reported(
         "--out",
         str(tmp_path / "out"),
     )
-    assert run.code == 2, run.err
+    assert run.code == 3, run.err
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [r["learner"] for r in report["learners"]] == ["al\ufffd\ufffd\ufffdice"]
     assert report["skipped"] == [

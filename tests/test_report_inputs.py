@@ -29,7 +29,7 @@ def test_clean_input_exits_0_and_writes_three_files(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv", "report.html", "report.json"]
 
 
-def test_skipped_input_is_listed_on_stderr_and_exits_2(
+def test_skipped_input_is_listed_on_stderr_and_exits_3(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     bad = tmp_path / "in"
@@ -38,7 +38,7 @@ def test_skipped_input_is_listed_on_stderr_and_exits_2(
     (bad / "b.jsonl").write_bytes(b"\xff\xfe not utf-8")
     good = REPORT / "xapi" / "alice-M3.json"
     run = run_cli(capsys, str(bad), str(good), "--course", str(COURSE), "--out", str(tmp_path / "out"))
-    assert run.code == 2
+    assert run.code == 3
     lines = run.err.splitlines()
     assert any(
         line.endswith(

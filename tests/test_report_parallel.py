@@ -35,7 +35,7 @@ def test_reading_in_two_processes_gives_the_golden_report(
     monkeypatch.chdir(ROOT)
     inputs = [str(p.relative_to(ROOT)) for p in INPUTS]
     run = run_cli(capsys, *inputs, "--course", str(COURSE), "--out", str(tmp_path), "--jobs", "2")
-    assert run.code == 2, run.err
+    assert run.code == 3, run.err
     assert len(forked) == 1, "expected a pool of processes to read the files"
     for name in ("report.json", "report.html", "report.csv"):
         got = (tmp_path / name).read_text(encoding="utf-8")
@@ -112,7 +112,7 @@ def test_without_processes_to_start_the_files_are_read_in_this_process(
     monkeypatch.chdir(ROOT)
     inputs = [str(p.relative_to(ROOT)) for p in INPUTS]
     run = run_cli(capsys, *inputs, "--course", str(COURSE), "--out", str(tmp_path), "--jobs", "2")
-    assert run.code == 2, run.err
+    assert run.code == 3, run.err
     assert (tmp_path / "report.json").read_text(encoding="utf-8") == (GOLDEN / "report.json").read_text(
         encoding="utf-8"
     )

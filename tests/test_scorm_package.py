@@ -361,9 +361,9 @@ def test_cli_export_writes_and_reports(cli, tmp_path: Path) -> None:  # type: ig
         "--out",
         str(out),
     )
-    assert (run.code, run.err) == (0, "")
+    assert (run.code, run.out) == (0, "")
     assert [p.name for p in out.iterdir()] == ["zhineng-scorm2004-M3.zip"]
-    assert run.out.startswith(f"{out / 'zhineng-scorm2004-M3.zip'} (")
+    assert f"{out / 'zhineng-scorm2004-M3.zip'} (" in run.err
 
 
 def test_cli_export_default_folder_is_dist(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

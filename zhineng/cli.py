@@ -2,7 +2,7 @@
 
 It parses arguments, calls pure functions, writes their output atomically, and turns every
 `ZhinengError` into `file:line:col: message` lines on stderr and exit code 1. Never a traceback
-for a user's mistake.
+for a user's mistake. Exit codes and what goes to stdout or stderr: zhineng/exit_codes.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 # so `zhineng --version` starts in a few tens of milliseconds and `validate` loads no renderer.
 from . import __version__
 from .arguments import whole_number
+from .exit_codes import EPILOG, EXIT_ERROR
 from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export
 from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
@@ -29,9 +30,10 @@ from .scorm_export.profiles import DEFAULT_PROFILE, PROFILES
 def main(argv: Sequence[str] | None = None) -> int:
     # A file name that is not UTF-8 (kept by Python as surrogates) prints as its own bytes, as `ls` shows it,
     # rather than failing the print after the work is done.
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="surrogateescape")
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="surrogateescape")
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -40,17 +42,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.errors)} error(s)", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     except ZhinengError as exc:
         print(f"zhineng: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     except BrokenPipeError:  # `zhineng coverage | head`
         return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="zhineng", description="電子商務行銷企劃人員 職能基準 → trackable learning."
+        prog="zhineng",
+        description="電子商務行銷企劃人員 職能基準 → trackable learning.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"zhineng {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -115,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_preview, version="scorm2004")
 
     add_report_parser(sub)
+    for command in sub.choices.values():  # every command's --help lists the exit codes
+        command.epilog = EPILOG
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
@@ -235,7 +243,7 @@ def _export(args: argparse.Namespace) -> int:
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     write_together(blobs)  # every archive in place, or none (zhineng/files.py)
     for path, data in blobs:
-        print(f"{path} ({len(data) / 1024:.0f} KB)")
+        print(f"{path} ({len(data) / 1024:.0f} KB)", file=sys.stderr)
     return 0
 
 
