@@ -52,4 +52,19 @@ def new_module_yaml(
         "reflections": [],
     }
     header = f"# yaml-language-server: $schema={schema_ref}\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return header + yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Multi-line text as a `|` block and lists indented under their key, as the shipped modules are written."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_BlockDumper.add_representer(str, _text)

@@ -3,13 +3,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 
 def test_new_module_scaffold_validates(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "course" / "T2.yaml"
     run = cli("new-module", "T2", "--out", str(out))
-    assert (run.code, run.err) == (0, "")
+    assert (run.code, run.out) == (0, "")
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=module.schema.json\n")
     data = yaml.safe_load(text)
@@ -48,8 +49,6 @@ def test_output_file_is_written_whole(cli, tmp_path: Path) -> None:  # type: ign
 
 
 def test_usage_error_exits_2_without_traceback(cli) -> None:  # type: ignore[no-untyped-def]
-    import pytest
-
     with pytest.raises(SystemExit) as exc:
         cli("coverage", "--format", "xml")
     assert exc.value.code == 2
@@ -105,8 +104,6 @@ def test_export_all_applies_scorm_options_to_scorm_only(cli, tmp_path: Path) -> 
 
 
 def test_help_documents_the_exit_codes_and_usage_alone_is_2(cli, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import pytest
-
     from zhineng.exit_codes import EXIT_SKIPPED, EXIT_USAGE
 
     assert EXIT_USAGE == 2 and EXIT_SKIPPED not in (0, 1, 2)  # argparse's 2 means a usage error, nothing else
@@ -126,3 +123,51 @@ def test_export_says_what_it_wrote_on_stderr_only(cli, tmp_path: Path) -> None: 
     run = cli("export", "olx", "--out", str(tmp_path / "course.tar.gz"))
     assert (run.code, run.out) == (0, "")
     assert f"{tmp_path / 'course.tar.gz'} (" in run.err
+
+
+def test_new_module_writes_block_scalars_and_a_schema_that_resolves(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    out = tmp_path / "course" / "T1.yaml"
+    run = cli("new-module", "T1", "--out", str(out))
+    assert run.code == 0 and run.out == ""
+    assert f"{out}: module T1," in run.err  # says what it wrote
+    text = out.read_text(encoding="utf-8")
+    assert "    body: |\n      ## 學習目標\n" in text  # a block, indented like modules/content/*.yaml
+    assert "\\n" not in text  # no escaped line breaks in quoted strings
+    reference = text.splitlines()[0].removeprefix("# yaml-language-server: $schema=")
+    schema = json.loads((out.parent / reference).read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(text), schema)
+    assert f"{out.parent / reference}: " in run.err
+    # A second module beside it keeps the schema that is there.
+    (out.parent / reference).write_text("{}", encoding="utf-8")
+    assert cli("new-module", "T2", "--out", str(out.parent / "T2.yaml")).code == 0
+    assert (out.parent / reference).read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ("olx", "--profile", "moodle"),
+            "the olx export is always the whole course; --profile applies to SCORM only",
+        ),
+        (
+            ("olx", "--layout", "per-module"),
+            "the olx export is always the whole course; --layout applies to SCORM only",
+        ),
+        (
+            ("olx", "--profile", "strict"),
+            "the olx export is always the whole course; --profile applies to SCORM only",
+        ),
+        (
+            ("cmi5", "--layout", "course", "--profile", "strict"),
+            "the cmi5 export is always one course package; --layout and --profile apply to SCORM only",
+        ),
+        (("scorm12", "--all"), "name one format (scorm12, scorm2004, olx, cmi5) or --all, not both"),
+    ],
+)
+def test_export_refuses_what_a_format_does_not_understand(cli, tmp_path: Path, argv, message) -> None:  # type: ignore[no-untyped-def]
+    run = cli("export", *argv, "--out", str(tmp_path))
+    assert (run.code, run.err) == (1, f"zhineng: {message}\n")
+    assert list(tmp_path.iterdir()) == []

@@ -380,7 +380,7 @@ def test_cli_export_default_folder_is_dist(cli, tmp_path: Path, monkeypatch) -> 
         (("export",), "zhineng: name one format (scorm12, scorm2004, olx, cmi5) or --all\n"),
         (
             ("export", "scorm12", "--all"),
-            "zhineng: name one format (scorm12, scorm2004, olx, cmi5) or --all\n",
+            "zhineng: name one format (scorm12, scorm2004, olx, cmi5) or --all, not both\n",
         ),
     ],
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__
 from .arguments import whole_number
 from .exit_codes import EPILOG, EXIT_ERROR
-from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export
+from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export, refuse_unsupported
 from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
 from .reports.cli import add_report_parser
@@ -133,7 +133,9 @@ def _package_options(p: argparse.ArgumentParser) -> None:
         choices=LAYOUTS,
         help="one zip, or one zip per module (default: course; --all writes both)",
     )
-    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE, help="what the LMS is sent")
+    p.add_argument(
+        "--profile", choices=tuple(PROFILES), help=f"what the LMS is sent (default: {DEFAULT_PROFILE})"
+    )
     p.add_argument(
         "--course",
         dest="paths",
@@ -175,6 +177,9 @@ def _coverage(args: argparse.Namespace) -> int:
             print(f"coverage: {gap}", file=sys.stderr)
         return 1 if gaps else 0
     return 0
+
+
+SCHEMA_FILE = "module.schema.json"  # the `$schema` a new module names, beside it
 
 
 def module_schema() -> dict[str, object]:
@@ -219,22 +224,41 @@ def _new_module(args: argparse.Namespace) -> int:
         raise ZhinengError(
             f"unknown work task '{args.task}' (known: {', '.join(t.id for t in standard.tasks)})"
         )
-    text = new_module_yaml(standard, args.task, args.module_id)
-    if args.out is not None and args.out.exists():
+    text = new_module_yaml(standard, args.task, args.module_id, SCHEMA_FILE)
+    if args.out is None:
+        sys.stdout.write(text)
+        print(f"its $schema is {SCHEMA_FILE} beside it: zhineng schema --out {SCHEMA_FILE}", file=sys.stderr)
+        return 0
+    if args.out.exists():
         raise ZhinengError(f"{args.out}: already exists; not overwriting")
-    _emit(text, args.out)
+    outputs = [(args.out, text.encode("utf-8"))]
+    schema = args.out.parent / SCHEMA_FILE
+    if not schema.exists():  # the module's `$schema` reference resolves; an existing schema is left alone
+        outputs.append((schema, (json.dumps(module_schema(), ensure_ascii=False, indent=2) + "\n").encode()))
+    write_together(outputs)
+    lessons = len(standard.task(args.task).activities)
+    print(
+        f"{args.out}: module {args.module_id or args.task}, {lessons} lesson stubs, 1 question",
+        file=sys.stderr,
+    )
+    if len(outputs) == 2:
+        print(f"{schema}: the JSON Schema its $schema names", file=sys.stderr)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     from .modules.loader import load_course
 
-    if bool(args.format) == bool(args.all):
+    if args.format and args.all:
+        raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all, not both")
+    if not args.format and not args.all:
         raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all")
+    if args.format:
+        refuse_unsupported(args.format, {o for o in ("modules", "layout", "profile") if getattr(args, o)})
     formats = list(EXPORTERS) if args.all else [args.format]
     modules = tuple(m.strip() for m in args.modules.split(",") if m.strip()) if args.modules else None
     layout = args.layout or (EVERY_LAYOUT if args.all else "course")
-    options = ExportOptions(modules=modules, layout=layout, profile=args.profile)
+    options = ExportOptions(modules=modules, layout=layout, profile=args.profile or DEFAULT_PROFILE)
     course = load_course(args.paths)
     for warning in course.warnings:
         print(warning, file=sys.stderr)

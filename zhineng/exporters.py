@@ -54,9 +54,7 @@ def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
 
 
 def _olx(course: Course, options: ExportOptions) -> Archives:
-    # An Open edX course is the whole course, a chapter per task; --modules and --layout are SCORM's.
-    if options.modules:
-        raise ZhinengError("the olx export is always the whole course; --modules applies to SCORM only")
+    # An Open edX course is the whole course, a chapter per task; --modules, --layout and --profile are SCORM's.
     from .xblocks.olx import export_olx
 
     return [export_olx(course)]
@@ -84,6 +82,22 @@ SUPPORTED: dict[str, frozenset[str]] = {
     "olx": frozenset(),
     "cmi5": frozenset({"modules"}),
 }
+
+
+# What a format is, said when it refuses an option it does not understand.
+_WHAT = {
+    "olx": "is always the whole course",
+    "cmi5": "is always one course package",
+}
+
+
+def refuse_unsupported(fmt: str, given: set[str]) -> None:
+    """Named alone, a format refuses an option it would ignore: a silently dropped `--profile` is a wrong package."""
+    extra = sorted(given - SUPPORTED[fmt])
+    if extra:
+        names = " and ".join(f"--{name}" for name in extra)
+        verb = "applies" if len(extra) == 1 else "apply"
+        raise ZhinengError(f"the {fmt} export {_WHAT[fmt]}; {names} {verb} to SCORM only")
 
 
 def export(fmt: str, course: Course, options: ExportOptions, *, every_format: bool = False) -> Archives:
