@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from zhineng.modules.course import Course
+from zhineng.modules.loader import display_path
 from zhineng.scorm_export.budget import budget_input, worst_case
 from zhineng.scorm_export.limits import SCORM12_TITLE_MAX
 from zhineng.scorm_export.payload import content_hash, sco_payload
@@ -48,7 +49,7 @@ def test_a_title_too_long_for_scorm12_fails_validate_at_its_line(
     assert run.code == code, run.err
     if code:
         assert run.err.startswith(
-            f"{path}:3:1: title: the module's title has {length} characters; SCORM 1.2 allows at most 200"
+            f"{display_path(path)}:3:1: title: the module's title has {length} characters; SCORM 1.2 allows at most 200"
         )
         assert cli("export", "--all", "--course", str(path), "--out", str(tmp_path / "dist")).err == run.err
         assert not (tmp_path / "dist").exists()
@@ -70,5 +71,5 @@ def test_a_module_whose_scorm12_state_cannot_fit_fails_validate_at_its_questions
     line = next(
         i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text == "questions:"
     )
-    assert run.err.startswith(f"{path}:{line}:1: questions: scorm12 suspend_data could need ")
+    assert run.err.startswith(f"{display_path(path)}:{line}:1: questions: scorm12 suspend_data could need ")
     assert "over the limit of 4096" in run.err

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from report_support import COURSE, REPORT, run_cli
+from zhineng.modules.loader import display_path
 
 GOOD = REPORT / "xapi" / "alice-M3.json"
 DAVE = REPORT / "xapi" / "dave.ndjson"
@@ -98,7 +99,7 @@ def test_a_document_over_the_limit_is_named_not_read(
     run = report("1")
     assert run.code == 3
     assert (
-        f"{tmp_path / 'big.json'}: record 0: larger than 1 MB, the limit for one JSON document (--max-json-mb raises it)"
+        f"{display_path(tmp_path / 'big.json')}: record 0: larger than 1 MB, the limit for one JSON document (--max-json-mb raises it)"
         in run.err
     )
     assert "0 learners" in run.err
@@ -225,5 +226,5 @@ def test_lone_surrogates_and_names_that_are_not_utf8_are_reported(
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [r["learner"] for r in report["learners"]] == ["al\ufffd\ufffd\ufffdice"]
     assert report["skipped"] == [
-        f"{tmp_path}/\ufffd\ufffd\ufffd.json: record 0: corrupt file: not JSON (Expecting property name enclosed in double quotes)"
+        f"{display_path(tmp_path)}/\ufffd\ufffd\ufffd.json: record 0: corrupt file: not JSON (Expecting property name enclosed in double quotes)"
     ]

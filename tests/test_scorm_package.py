@@ -22,7 +22,7 @@ from lxml import etree
 from zhineng.modules.course import Course
 from zhineng.modules.errors import ZhinengError
 from zhineng.modules.files import OutFile, zip_bytes
-from zhineng.modules.loader import load_course
+from zhineng.modules.loader import display_path, load_course
 from zhineng.scorm_export import package as package_module
 from zhineng.scorm_export.lint import lint_manifest
 from zhineng.scorm_export.package import build_packages
@@ -338,7 +338,7 @@ def test_budget_failure_names_the_module(cli, tmp_path: Path) -> None:  # type: 
     run = cli("export", "scorm2004", "--course", str(course_dir), "--out", str(out))
     assert run.code == 1
     # Found when the course is loaded, so validate says the same, placed at the reflections.
-    assert f"{course_dir / 'T1.yaml'}:" in run.err
+    assert f"{display_path(course_dir / 'T1.yaml')}:" in run.err
     assert ": reflections: scorm2004 suspend_data could need " in run.err
     assert not out.exists()
     assert cli("validate", str(course_dir)).err == run.err
