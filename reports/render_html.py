@@ -288,11 +288,7 @@ def _questions(report: Report, t: dict[str, str]) -> str:
         for q in order
     )
     cols = ("question", "text", "activity", "K", "answered", "correct", "share_correct")
-    head = "".join(f'<th scope="col">{esc(t.get(c, c))}</th>' for c in cols)
-    return (
-        f'<p class="note">{esc(t["questions_note"])}</p>'
-        f'<table class="questions"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-    )
+    return _noted_table("questions", t["questions_note"], [t.get(c, c) for c in cols], rows)
 
 
 def _practice(report: Report, t: dict[str, str]) -> str:
@@ -305,10 +301,15 @@ def _practice(report: Report, t: dict[str, str]) -> str:
         for p in report.practice
     )
     cols = ("learner", "mode", "answered", "correct", "latest")
-    head = "".join(f'<th scope="col">{esc(t[c])}</th>' for c in cols)
+    return _noted_table("practice", t["practice_note"], [t[c] for c in cols], rows)
+
+
+def _noted_table(css_class: str, note: str, headings: list[str], rows: str) -> str:
+    """A note, then a table whose column headings are the given words (rows already rendered)."""
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headings)
     return (
-        f'<p class="note">{esc(t["practice_note"])}</p>'
-        f'<table class="practice"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="note">{esc(note)}</p>'
+        f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
