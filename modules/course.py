@@ -24,6 +24,17 @@ class Course:
                 return m
         raise KeyError(module_id)
 
+    def summary(self) -> str:
+        """One line of counts: what `validate` and `export` say they checked."""
+        counts = (
+            (len(self.modules), "module"),
+            (sum(1 for _ in self.lessons()), "lesson"),
+            (sum(1 for _ in self.questions()), "question"),
+            (sum(1 for _ in self.reflections()), "reflection"),
+            (len(self.warnings), "warning"),
+        )
+        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+
     def lessons(self) -> Iterator[tuple[Module, Lesson]]:
         for m in self.modules:
             for lesson in m.lessons:

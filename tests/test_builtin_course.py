@@ -11,9 +11,17 @@ from zhineng.modules.coverage import coverage, coverage_gaps
 from zhineng.quizzes.model import QUESTION_TYPES
 
 
-def test_validate_prints_nothing_and_exits_0(cli) -> None:  # type: ignore[no-untyped-def]
+def test_validate_says_what_it_checked_and_exits_0(cli, builtin_course: Course) -> None:  # type: ignore[no-untyped-def]
     run = cli("validate")
-    assert (run.code, run.out, run.err) == (0, "", "")
+    assert (run.code, run.out) == (0, "")
+    lessons = sum(len(m.lessons) for m in builtin_course.modules)
+    questions = sum(len(m.questions) for m in builtin_course.modules)
+    reflections = sum(len(m.reflections) for m in builtin_course.modules)
+    assert run.err == (
+        f"valid: 3 modules, {lessons} lessons, {questions} questions, {reflections} reflections, 0 warnings\n"
+    )
+    quiet = cli("validate", "-q")
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
 
 
 def test_coverage_minimums_are_met(builtin_course: Course) -> None:

@@ -119,10 +119,28 @@ def test_help_documents_the_exit_codes_and_usage_alone_is_2(cli, capsys, tmp_pat
     assert run.out == ""  # messages on stderr, as every command
 
 
-def test_export_says_what_it_wrote_on_stderr_only(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_says_what_it_checked_and_wrote_on_stderr_only(cli, builtin_course, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run = cli("export", "olx", "--out", str(tmp_path / "course.tar.gz"))
     assert (run.code, run.out) == (0, "")
-    assert f"{tmp_path / 'course.tar.gz'} (" in run.err
+    assert run.err.splitlines() == [
+        f"checked: {builtin_course.summary()}",
+        "checked olx: the course as loaded (OLX has no schema; tests import it with olxcleaner)",
+        f"wrote {tmp_path / 'course.tar.gz'} ({(tmp_path / 'course.tar.gz').stat().st_size / 1024:.0f} KB)",
+    ]
+
+
+def test_validate_summary_counts_warnings_and_quiet_keeps_them(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "T3.yaml"
+    assert cli("new-module", "T3", "--out", str(out)).code == 0
+    out.write_text(
+        out.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8"
+    )  # unknown key: a warning
+    run = cli("validate", str(out))
+    assert run.code == 0
+    *warnings, summary = run.err.splitlines()
+    assert len(warnings) == 1 and "colour" in warnings[0]
+    assert summary == "valid: 1 module, 3 lessons, 1 question, 0 reflections, 1 warning"
+    assert cli("validate", "--quiet", str(out)).err == run.err.replace(summary + "\n", "")
 
 
 def test_new_module_writes_block_scalars_and_a_schema_that_resolves(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

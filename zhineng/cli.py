@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__
 from .arguments import whole_number
 from .exit_codes import EPILOG, EXIT_ERROR
-from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export, refuse_unsupported
+from .exporters import CHECKS, EVERY_LAYOUT, EXPORTERS, ExportOptions, export, refuse_unsupported
 from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
 from .reports.cli import add_report_parser
@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check a course (the built-in one by default) and report every problem"
     )
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="module files or course folders")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no summary line when the course is clean (warnings still show)",
+    )
     p.set_defaults(run=_validate)
 
     p = sub.add_parser("coverage", help="the standard-by-content matrix")
@@ -160,6 +166,8 @@ def _validate(args: argparse.Namespace) -> int:
     course = load_course(args.paths)
     for warning in course.warnings:
         print(warning, file=sys.stderr)
+    if not args.quiet:
+        print(f"valid: {course.summary()}", file=sys.stderr)
     return 0
 
 
@@ -266,8 +274,13 @@ def _export(args: argparse.Namespace) -> int:
     archives = [a for fmt in formats for a in export(fmt, course, options, every_format=args.all)]
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     write_together(blobs)  # every archive in place, or none (zhineng/files.py)
+    print(
+        f"checked: {course.summary()}", file=sys.stderr
+    )  # said once all is written: a failure says only why
+    for fmt in formats:
+        print(f"checked {fmt}: {CHECKS[fmt]}", file=sys.stderr)
     for path, data in blobs:
-        print(f"{path} ({len(data) / 1024:.0f} KB)", file=sys.stderr)
+        print(f"wrote {path} ({len(data) / 1024:.0f} KB)", file=sys.stderr)
     return 0
 
 

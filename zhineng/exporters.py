@@ -84,6 +84,15 @@ SUPPORTED: dict[str, frozenset[str]] = {
 }
 
 
+# What each format checks of every package before anything is written, as `export` reports it.
+_SCORM_CHECKS = "imsmanifest.xml against the ADL XSDs and a semantic lint, each SCO's worst-case suspend_data"
+CHECKS: dict[str, str] = {
+    "scorm12": _SCORM_CHECKS,
+    "scorm2004": _SCORM_CHECKS,
+    "olx": "the course as loaded (OLX has no schema; tests import it with olxcleaner)",
+    "cmi5": "cmi5.xml against the cmi5 course-structure XSD, each AU's worst-case state",
+}
+
 # What a format is, said when it refuses an option it does not understand.
 _WHAT = {
     "olx": "is always the whole course",
