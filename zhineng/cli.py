@@ -73,8 +73,19 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_validate)
 
     p = sub.add_parser("coverage", help="the standard-by-content matrix")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="module files or course folders (default: built-in)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="how the matrix is written (default table)",
+    )
     p.add_argument("--check", action="store_true", help="exit 1 if the course misses the product's minimums")
     p.set_defaults(run=_coverage)
 
@@ -87,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("yaml", "json", "case"), default="yaml", help="case: IMS CASE 1.0 package"
     )
     p.add_argument("--base-uri", help="publish CASE URIs under this address (default urn:uuid:...)")
-    p.add_argument("--out", type=Path)
+    p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(run=_standard)
 
     p = sub.add_parser("new-module", help="scaffold an empty, valid module for a work task")
@@ -112,8 +123,16 @@ def _parser() -> argparse.ArgumentParser:
         "preview", help="serve a SCORM package on 127.0.0.1 with a real SCORM API and live CMI"
     )
     versions = p.add_mutually_exclusive_group()
-    versions.add_argument("--scorm12", dest="version", action="store_const", const="scorm12")
-    versions.add_argument("--scorm2004", dest="version", action="store_const", const="scorm2004")
+    versions.add_argument(
+        "--scorm12", dest="version", action="store_const", const="scorm12", help="serve it as SCORM 1.2"
+    )
+    versions.add_argument(
+        "--scorm2004",
+        dest="version",
+        action="store_const",
+        const="scorm2004",
+        help="serve it as SCORM 2004 (the default)",
+    )
     p.add_argument(
         "--port",
         type=whole_number("a port", 0, 65535),
@@ -121,8 +140,21 @@ def _parser() -> argparse.ArgumentParser:
         help="port on 127.0.0.1 (default 8000; 0 picks a free one)",
     )
     p.add_argument("--module", help="serve only this module (default: the whole course)")
-    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE)
-    p.add_argument("--course", dest="paths", action="append", type=Path, default=[], metavar="PATH")
+    p.add_argument(
+        "--profile",
+        choices=tuple(PROFILES),
+        default=DEFAULT_PROFILE,
+        help=f"what the LMS is sent (default: {DEFAULT_PROFILE})",
+    )
+    p.add_argument(
+        "--course",
+        dest="paths",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="module files or course folders (default: the built-in course); repeatable",
+    )
     p.set_defaults(run=_preview, version="scorm2004")
 
     add_report_parser(sub)
