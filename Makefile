@@ -19,6 +19,7 @@ test: install lint typecheck pytest
 lint:
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
+	npm run --silent lint
 
 typecheck:
 	$(PYTHON) scripts/typecheck.py

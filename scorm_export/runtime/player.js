@@ -77,7 +77,7 @@
   };
 
   Player.prototype.localApi = function () {
-    var storage = null;
+    var storage;
     try { storage = this.win.localStorage; } catch (err) { storage = null; }
     return new Z.LocalApi("zhineng:" + this.payload.module.id + ":" + this.payload.version, storage);
   };

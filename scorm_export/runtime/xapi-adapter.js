@@ -19,13 +19,6 @@
     : root.Zhineng;
   var PROGRESS_STATE = "zhineng.progress"; // our own state document: bookmark, suspend_data, what was said
   var PREFERENCES = "cmi5LearnerPreferences"; // cmi5 section 11: the learner's agent profile document
-  var RETRY_DELAYS_MS = [300, 1200];
-  var EXIT_WAIT_MS = 8000;
-  var KEEPALIVE_MAX_BYTES = 60000; // under the 64 KB all of a page's keepalive requests share
-
-  function utf8Length(text) {
-    return new TextEncoder().encode(text).length;
-  } // the exit control waits this long at most for the last batch before returning
 
   function randomBytes(n) {
     var b = new Uint8Array(n);

@@ -24,7 +24,7 @@ window.ZhinengCommon = window.ZhinengCommon || (function () {
       body: JSON.stringify(body)
     }).then(function (response) {
       return response.text().then(function (text) {
-        var data = {};
+        var data;
         try { data = text ? JSON.parse(text) : {}; } catch (e) { data = { error: text.slice(0, 200) }; }
         return { ok: response.ok, status: response.status, data: data };
       });

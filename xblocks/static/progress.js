@@ -1,4 +1,5 @@
 /* The progress block: re-read the standing when another block reports a change, or on request. */
+/* exported ZhinengProgressBlock */ // the XBlock runtime calls it by name
 function ZhinengProgressBlock(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;

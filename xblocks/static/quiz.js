@@ -1,4 +1,5 @@
 /* The quiz block: collect one response per question, post them, show score, feedback and (by policy) the key. */
+/* exported ZhinengQuizBlock */ // the XBlock runtime calls it by name
 function ZhinengQuizBlock(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;

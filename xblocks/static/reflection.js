@@ -1,4 +1,5 @@
 /* The reflection block: a live character count, a client-side hint, and the server's word on validity. */
+/* exported ZhinengReflectionBlock */ // the XBlock runtime calls it by name
 function ZhinengReflectionBlock(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;

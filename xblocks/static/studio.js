@@ -1,4 +1,5 @@
 /* Studio editor for every zhineng block: send the form as typed JSON to `studio_submit`. */
+/* exported ZhinengStudio */ // the XBlock runtime calls it by name
 function ZhinengStudio(runtime, element, wrapped) {
   "use strict";
   var C = window.ZhinengCommon;
