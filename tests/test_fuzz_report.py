@@ -2,7 +2,7 @@
 pathological inputs (nesting at any depth, numbers of thousands of digits, random bytes, huge files).
 
 For every input, run through the real command in a limited child process (tests/fuzz_support.py): no
-traceback, exit 0 or 2 as documented (2 exactly when something was skipped), the good file beside the hostile
+traceback, exit 0 or 3 as documented (3 exactly when something was skipped), the good file beside the hostile
 ones still reported, a file nested too deep named, and memory and time within the child's limits.
 """
 
@@ -202,8 +202,8 @@ def test_report_survives_any_tracking_file(
         if forced:
             argv += ["--format", forced]
         outcome = zhineng.run(argv, work)
-        assert_clean(outcome, argv, {0, 2})
-        assert (outcome.code == 2) == ("record(s) skipped" in outcome.err), outcome.err
+        assert_clean(outcome, argv, {0, 3})
+        assert (outcome.code == 3) == ("record(s) skipped" in outcome.err), outcome.err
         report = json.loads((work / "out" / "report.json").read_text(encoding="utf-8"))
         with (work / "out" / "report.csv").open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):  # every text cell safe for a spreadsheet (value, max: numbers)
@@ -238,7 +238,7 @@ def test_huge_inputs_are_read_or_named_within_the_memory_limit(
         handle.write((one + b"\n") * (60 * 1024 * 1024 // len(one)))
     argv = ["report", str(inputs), "--course", str(COURSE), "--out", str(tmp_path / "out"), "--jobs", "1"]
     outcome = zhineng.run(argv, tmp_path)
-    assert_clean(outcome, argv, {2})
+    assert_clean(outcome, argv, {3})
     limit = "larger than 16 MB, the limit for one JSON document (--max-json-mb raises it)"
     assert f"in/1-sparse.json: record 0: {limit}" in outcome.err.splitlines()
     assert f"in/2-big-valid.json: record 0: {limit}" in outcome.err.splitlines()
