@@ -146,15 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_PROFILE,
         help=f"what the LMS is sent (default: {DEFAULT_PROFILE})",
     )
-    p.add_argument(
-        "--course",
-        dest="paths",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="PATH",
-        help="module files or course folders (default: the built-in course); repeatable",
-    )
+    _course_option(p)
     p.set_defaults(run=_preview, version="scorm2004")
 
     add_report_parser(sub)
@@ -174,6 +166,10 @@ def _package_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--profile", choices=tuple(PROFILES), help=f"what the LMS is sent (default: {DEFAULT_PROFILE})"
     )
+    _course_option(p)
+
+
+def _course_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--course",
         dest="paths",
