@@ -25,6 +25,8 @@ SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "course_small"
 CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"  # noqa: F811 - the same IRIs as cmi5_rules
 MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
 SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+# How long the LRS must hold the same statements before a closed session counts as landed (see settled()).
+SETTLE_SECONDS = 3.0
 MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
 ITEM = "https://zhineng.example/xapi/ext/item"
 VERB = "http://adlnet.gov/expapi/verbs/"
@@ -79,9 +81,26 @@ def close(learner: Learner, lms: Launcher, lrs: Any, registration: str) -> list[
     while time.monotonic() < deadline:
         found = lrs.statements(registration=registration)
         if terminated(found) > before:
-            return found  # type: ignore[no-any-return]
+            return settled(lrs, registration, found)
         learner.page.wait_for_timeout(100)
     raise AssertionError(f"no terminated statement reached the LRS; it refused: {lms.refused}")
+
+
+def settled(lrs: Any, registration: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the LRS holds once the closing page's requests have all landed.
+
+    The AU sends its last batch at once when the page closes, beside a batch that may still be in flight, and
+    the LMS records a statement stamped before "terminated" that arrives after it (cmi5 9.3.8). On a loaded
+    machine that earlier batch can land after "terminated": wait until the store stops growing.
+    """
+    quiet_since = time.monotonic()
+    deadline = quiet_since + patience.REQUEST_SECONDS
+    while time.monotonic() < deadline and time.monotonic() - quiet_since < SETTLE_SECONDS:
+        time.sleep(0.2)
+        now = lrs.statements(registration=registration)
+        if len(now) != len(found):
+            found, quiet_since = now, time.monotonic()
+    return found
 
 
 def registration_of(learner: Learner) -> str:
