@@ -106,9 +106,11 @@ def build_report(
 
     tasks = tuple(
         TaskColumns(
-            Label(t.id, t.label, t.title),
+            Label(t.id, std.distinct_label(t.id), t.title),
             tuple(
-                Label(a.id, a.label, a.title) for a in t.activities if a.id in catalog.taught_activities[t.id]
+                Label(a.id, std.distinct_label(a.id), a.title)
+                for a in t.activities
+                if a.id in catalog.taught_activities[t.id]
             ),
         )
         for t in std.tasks
@@ -139,7 +141,7 @@ def build_report(
         )
 
     knowledge = tuple(
-        Label(k, std.index[k].label, std.index[k].text or "") for k in catalog.assessed_knowledge
+        Label(k, std.distinct_label(k), std.index[k].text or "") for k in catalog.assessed_knowledge
     )
     attitudes = _attitudes(course, kept)
     return Report(
@@ -209,7 +211,7 @@ def _attitudes(course: Course, kept: Iterable[ReflectionEntry]) -> tuple[Attitud
         ratings = Counter(r.rating for r in mine if r.rating)
         out.append(
             AttitudeSummary(
-                Label(a.id, a.label, a.full_text),
+                Label(a.id, course.standard.distinct_label(a.id), a.full_text),
                 tuple(sorted({r.learner for r in mine})),
                 {str(n): ratings.get(n, 0) for n in range(1, 6)},
                 tuple(

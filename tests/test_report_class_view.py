@@ -119,4 +119,17 @@ def test_csv_class_rows_are_the_class_view(report) -> None:  # type: ignore[no-u
     assert [(r[2], r[4], r[5], r[6]) for r in rows] == [
         (i.id, i.kind, str(i.reached), str(len(report.learners))) for i in report.class_view
     ]
-    assert rows[0][2:7] == ["K1", "K1", "knowledge", "3", "5"]
+    assert rows[0][2:7] == ["K1", "K1（公司商品與競品的特性、…）", "knowledge", "3", "5"]
+
+
+def test_codes_the_standard_prints_twice_are_told_apart(report) -> None:  # type: ignore[no-untyped-def]
+    # K1 is also printed for T2's own K1 (T2-K1), A01 for a second attitude: the report says which one it means,
+    # in every table that shows the code, by the one rule the SCO menu and the blocks use.
+    standard = load_course([COURSE]).standard
+    labels = {k.id: k.label for k in report.knowledge}
+    labels.update({a.item.id: a.item.label for a in report.attitudes})
+    assert labels["K1"] == standard.distinct_label("K1") != "K1"
+    assert labels["A01"] == standard.distinct_label("A01") != "A01"
+    assert labels["K2"] == "K2"  # a code printed once stays as printed
+    html = report_html(report)
+    assert f">{labels['K1']}</th>" in html
