@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..modules.course import Course
+from ..olx_export.url_names import url_name
 from ..quizzes.model import Question
 from .xapi_ids import iri_index, item_id_of
 
 _SEEN_MAX = 10_000  # bounded: a course names a few hundred items, under one or two base IRIs
 _SEEN_KEY_MAX = 300
-
-
-def url_name(*parts: str) -> str:
-    """The OLX url_name of an item, as xblocks/olx.py builds it (kept in step: ids -> [A-Za-z0-9_-])."""
-    return re.sub(r"[^A-Za-z0-9_-]", "_", "-".join(parts))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Top-level folders that install as `zhineng.<name>` (pyproject's package-dir).
-SUBPACKAGES = ("modules", "quizzes", "reports", "scorm_export", "xblocks", "cmi5_export")
+SUBPACKAGES = ("modules", "quizzes", "reports", "scorm_export", "xblocks", "olx_export", "cmi5_export")
 
 
 def main() -> int:

@@ -20,7 +20,12 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
 print(json.dumps(sorted(sys.modules)))
 """
 
-RENDERERS = ("zhineng.scorm_export.package", "zhineng.cmi5_export.package", "zhineng.xblocks.olx", "lxml")
+RENDERERS = (
+    "zhineng.scorm_export.package",
+    "zhineng.cmi5_export.package",
+    "zhineng.olx_export.package",
+    "lxml",
+)
 READERS = ("zhineng.reports.run", "zhineng.reports.sources", "zhineng.reports.build")
 
 

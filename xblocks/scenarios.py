@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 from ..modules.course import Course
-from .olx_elements import progress_element, quiz_element, reflection_element, to_xml
+from ..olx_export.elements import progress_element, quiz_element, reflection_element, to_xml
 
 QUIZ_IDS = (
     "T1-Q006,T1-Q002"  # a true/false and a numeric question: easy to answer right and wrong in a browser

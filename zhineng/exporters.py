@@ -55,7 +55,7 @@ def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
 
 def _olx(course: Course, options: ExportOptions) -> Archives:
     # An Open edX course is the whole course, a chapter per task; --modules, --layout and --profile are SCORM's.
-    from .xblocks.olx import export_olx
+    from .olx_export.package import export_olx
 
     return [export_olx(course)]
 

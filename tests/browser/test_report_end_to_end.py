@@ -32,9 +32,9 @@ from zhineng.cmi5_export.package import build_cmi5
 from zhineng.cmi5_export.payload import au_payload
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
+from zhineng.olx_export.package import olx_course
+from zhineng.olx_export.url_names import url_name
 from zhineng.quizzes.model import Question
-from zhineng.reports.catalog import url_name
-from zhineng.xblocks.olx import olx_course
 
 from zhineng.cli import main
 

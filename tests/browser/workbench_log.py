@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from zhineng.xblocks.olx import CourseKey
+from zhineng.olx_export.package import CourseKey
 
 HEAD = re.compile(r"^XBlock event (?P<event>\S+) for (?P<block>\S+) \(usage_id=(?P<usage>[^)]+)\):$")
 USAGE = re.compile(r"\.(?P<block>[A-Za-z0-9_]+)\.d(?P<n>\d+)\.u\d+$")

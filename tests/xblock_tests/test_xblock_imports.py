@@ -14,8 +14,7 @@ FORBIDDEN = (
     "zhineng.scorm_export",
     "zhineng.modules.loader",
     "zhineng.modules.yamlsrc",
-    "zhineng.xblocks.olx",
-    "zhineng.xblocks.olx_elements",
+    "zhineng.olx_export",
     "zhineng.xblocks.scenarios",
 )
 
@@ -60,7 +59,7 @@ class Refuse:
 
 sys.meta_path.insert(0, Refuse())
 from zhineng.modules.loader import load_course
-from zhineng.xblocks.olx import export_olx
+from zhineng.olx_export.package import export_olx
 
 name, data = export_olx(load_course())
 print(name, len(data))

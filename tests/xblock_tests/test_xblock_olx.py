@@ -11,7 +11,7 @@ import pytest
 from xblock.test.tools import blocks_are_equivalent
 from zhineng.modules.course import Course
 from zhineng.modules.files import OutFile, tar_gz_bytes
-from zhineng.xblocks.olx import export_olx, olx_course
+from zhineng.olx_export.package import export_olx, olx_course
 
 from .harness import Harness
 

@@ -31,7 +31,7 @@ OUR_BLOCKS = ("zhineng_quiz", "zhineng_reflection", "zhineng_progress")
 
 def olx_scenario() -> str:
     """Every one of our blocks in the OLX export, in one workbench page."""
-    from zhineng.xblocks.olx import olx_course
+    from zhineng.olx_export.package import olx_course
 
     root = ET.Element("vertical_demo")
     for f in olx_course(COURSE):

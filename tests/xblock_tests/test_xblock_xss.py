@@ -35,7 +35,7 @@ OUR_BLOCKS = ("zhineng_quiz", "zhineng_reflection", "zhineng_progress")
 
 
 def blocks_of(course: Course) -> list[ET.Element]:
-    from zhineng.xblocks.olx import olx_course
+    from zhineng.olx_export.package import olx_course
 
     found = []
     for f in olx_course(course):

@@ -8,7 +8,6 @@ policy that counts every activity quiz; course metadata in zh-TW.
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -16,7 +15,8 @@ from ..modules.course import Course
 from ..modules.files import OutFile, tar_gz_bytes
 from ..modules.model import Module, Reflection
 from .course_image import course_image_png
-from .olx_elements import progress_element, quiz_element, reflection_element
+from .elements import progress_element, quiz_element, reflection_element
+from .url_names import url_name
 
 ROOT = "course"
 GRADED_TYPE = "測驗"
@@ -31,11 +31,6 @@ class CourseKey:
     run: str = "2026"
     start: str = "2026-01-01T00:00:00Z"  # fixed, so the export is reproducible
     end: str = "2027-12-31T00:00:00Z"
-
-
-def url_name(*parts: str) -> str:
-    """Ids like T1.5a become url_names Open edX accepts everywhere (letters, digits, _ and -)."""
-    return re.sub(r"[^A-Za-z0-9_-]", "_", "-".join(parts))
 
 
 def _xml(element: ET.Element) -> bytes:

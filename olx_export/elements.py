@@ -1,5 +1,6 @@
 """XML elements for our blocks, built from the course model: shared by the OLX export and the workbench
-scenarios, so the workbench parses exactly what Studio will import. Never imported by the blocks."""
+scenarios, so the workbench parses exactly what Studio will import. The blocks import it only for their
+workbench scenarios, never when an LMS loads or renders them."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 
 from ..modules.model import Module, Reflection
 from ..modules.standard import Standard
-from .bank import Bank, bank_to_content
-from .standing import outline_of
+from ..xblocks.bank import Bank, bank_to_content
+from ..xblocks.standing import outline_of
 
 
 def _json(value: Any) -> str:
