@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..performance.model import Task
 from ..quizzes.model import Question
 from .errors import Problem
 from .model import Lesson, Module, Reflection
@@ -31,6 +32,7 @@ class Course:
             (sum(1 for _ in self.lessons()), "lesson"),
             (sum(1 for _ in self.questions()), "question"),
             (sum(1 for _ in self.reflections()), "reflection"),
+            (sum(1 for _ in self.tasks()), "task"),
             (len(self.warnings), "warning"),
         )
         return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
@@ -49,3 +51,8 @@ class Course:
         for m in self.modules:
             for r in m.reflections:
                 yield m, r
+
+    def tasks(self) -> Iterator[tuple[Module, Task]]:
+        for m in self.modules:
+            for t in m.tasks:
+                yield m, t

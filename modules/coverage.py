@@ -7,6 +7,11 @@ What "reaches" means:
   an indicator also counts the questions that name it as evidence;
 - a K or S item: lessons and questions that name it;
 - an A item: reflections that name it.
+
+Performance tasks count apart, in `tasks` and `criteria`:
+- an output (O): the tasks that produce it, and the rubric criteria of those tasks;
+- an indicator (P), a K, S or A item: the tasks whose rubric names it, and the criteria that name it;
+- an activity or a work task: the tasks placed under it, and their criteria.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ MIN_APPLIED_PER_K = 2
 MIN_QUESTIONS = 90
 MIN_REFLECTIONS_PER_MODULE = 2
 MIN_REFLECTIONS_PER_A = 2
-MIN_QUESTIONS_PER_P = 2  # or a rubric criterion, once performance tasks count here
+MIN_QUESTIONS_PER_P = 2  # or one rubric criterion: an indicator rated on a performance task is evidenced
 MIN_QUESTIONS_PER_MODULE = 35  # a module is a whole work task; fewer questions cannot evidence its indicators
 
 
@@ -36,6 +41,8 @@ class CoverageRow:
     questions: int
     applied: int
     reflections: int
+    tasks: int
+    criteria: int
     note: str
 
     def as_dict(self) -> dict[str, object]:
@@ -68,9 +75,23 @@ def coverage(course: Course) -> list[CoverageRow]:
         for ident in {module.task, r.attitude, *([r.activity] if r.activity else [])}:
             reflections[ident] += 1
 
+    tasks: Counter[str] = Counter()
+    criteria: Counter[str] = Counter()
+    for module, t in course.tasks():
+        for ident in {module.task, t.activity, *t.outputs}:
+            tasks[ident] += 1
+            criteria[ident] += len(t.rubric)
+        named: Counter[str] = Counter(
+            ident for c in t.rubric for ident in {*c.indicators, *c.skills, *c.knowledge, *c.attitudes}
+        )
+        for ident, n in named.items():
+            tasks[ident] += 1
+            criteria[ident] += n
+
     rows = []
     for item in std.items():
         counts = (lessons[item.id], questions[item.id], applied[item.id], reflections[item.id])
+        rated = (tasks[item.id], criteria[item.id])
         rows.append(
             CoverageRow(
                 id=item.id,
@@ -81,7 +102,9 @@ def coverage(course: Course) -> list[CoverageRow]:
                 questions=counts[1],
                 applied=counts[2],
                 reflections=counts[3],
-                note=_note(item.kind, item.text, item.erratum, *counts),
+                tasks=rated[0],
+                criteria=rated[1],
+                note=_note(item.kind, item.text, item.erratum, *counts, *rated),
             )
         )
     return rows
@@ -95,6 +118,8 @@ def _note(
     questions: int,
     applied: int,
     reflections: int,
+    tasks: int,
+    criteria: int,
 ) -> str:
     notes = []
     if text is None:
@@ -103,10 +128,17 @@ def _note(
         notes.append("no lesson")
     if kind == "output" and lessons == 0:
         notes.append("not taught")
-    if kind in ("indicator", "skill") and questions == 0:
-        notes.append("not assessed by any question")
-    elif kind == "indicator" and questions < MIN_QUESTIONS_PER_P:
-        notes.append(f"only {questions} questions (minimum {MIN_QUESTIONS_PER_P})")
+    if kind == "output" and tasks == 0:
+        notes.append("produced by no task")
+    if kind == "skill" and questions == 0 and criteria == 0:
+        notes.append("not assessed by any question or rubric")
+    if kind == "indicator" and criteria == 0:
+        if questions == 0:
+            notes.append("not assessed by any question or rubric")
+        elif questions < MIN_QUESTIONS_PER_P:
+            notes.append(
+                f"only {questions} questions (minimum {MIN_QUESTIONS_PER_P}) and no rubric criterion"
+            )
     if kind == "knowledge" and questions < MIN_QUESTIONS_PER_K:
         notes.append(f"only {questions} questions (minimum {MIN_QUESTIONS_PER_K})")
     if kind == "knowledge" and applied < MIN_APPLIED_PER_K:
@@ -129,8 +161,10 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
             gaps.append(f"{row.id} has {row.questions} questions (minimum {MIN_QUESTIONS_PER_K})")
         if row.kind == "knowledge" and row.applied < MIN_APPLIED_PER_K:
             gaps.append(f"{row.id} has {row.applied} applied questions (minimum {MIN_APPLIED_PER_K})")
-        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P:
-            gaps.append(f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P})")
+        if row.kind == "indicator" and row.questions < MIN_QUESTIONS_PER_P and row.criteria == 0:
+            gaps.append(
+                f"{row.id} is evidenced by {row.questions} questions (minimum {MIN_QUESTIONS_PER_P}) and no rubric criterion"
+            )
         if row.kind == "attitude" and row.reflections < MIN_REFLECTIONS_PER_A:
             name = f"attitude {row.id} ({row.text.split('：')[0]})"
             if row.reflections == 0:
@@ -155,10 +189,29 @@ def coverage_gaps(course: Course, rows: list[CoverageRow] | None = None) -> list
     for task in course.standard.tasks:
         if not any(m.task == task.id for m in course.modules):
             gaps.append(f"task {task.id} has no module")
+    gaps += _task_gaps(course, rows)
     return gaps
 
 
-COLUMNS = ("id", "kind", "label", "lessons", "questions", "applied", "reflections", "note", "text")
+def _task_gaps(course: Course, rows: list[CoverageRow]) -> list[str]:
+    """A module with performance tasks must let learners produce every output of its work task and be rated on
+    every indicator: an output is assessed by producing it, and a choice question does not rate a behaviour."""
+    with_tasks = {m.task for m in course.modules if m.tasks}
+    task_of = course.standard.task_of
+    gaps = []
+    for row in rows:
+        if task_of.get(row.id) not in with_tasks:
+            continue
+        if row.kind == "output" and row.tasks == 0:
+            gaps.append(f"output {row.id} ({row.text}) is produced by no performance task")
+        if row.kind == "indicator" and row.criteria == 0:
+            gaps.append(f"indicator {row.id} ({row.text}) is named by no rubric criterion")
+    return gaps
+
+
+COLUMNS = (
+    "id", "kind", "label", "lessons", "questions", "applied", "reflections", "tasks", "criteria", "note", "text"
+)  # fmt: skip
 
 
 def coverage_json(rows: list[CoverageRow]) -> str:
@@ -181,7 +234,7 @@ def coverage_csv(rows: list[CoverageRow]) -> str:
 
 def coverage_table(rows: list[CoverageRow], text_width: int = 40) -> str:
     """A plain-text table that lines up with CJK text (wide characters take two columns)."""
-    header = ("id", "kind", "label", "L", "Q", "Qa", "R", "text  [note]")
+    header = ("id", "kind", "label", "L", "Q", "Qa", "R", "T", "C", "text  [note]")
     body = [
         (
             r.id,
@@ -191,6 +244,8 @@ def coverage_table(rows: list[CoverageRow], text_width: int = 40) -> str:
             str(r.questions),
             str(r.applied),
             str(r.reflections),
+            str(r.tasks),
+            str(r.criteria),
             _clip(r.text, text_width) + (f"  [{r.note}]" if r.note else ""),
         )
         for r in rows
@@ -198,11 +253,12 @@ def coverage_table(rows: list[CoverageRow], text_width: int = 40) -> str:
     widths = [max(_width(row[i]) for row in [header, *body]) for i in range(len(header) - 1)]
     lines = []
     for row in [header, *body]:
-        cells = [_pad(cell, widths[i], right=3 <= i <= 6) for i, cell in enumerate(row[:-1])]
+        cells = [_pad(cell, widths[i], right=3 <= i <= 8) for i, cell in enumerate(row[:-1])]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     lines.append("")
     lines.append(
-        "L = lessons, Q = questions, Qa = applied questions (scenario or calculation), R = reflections"
+        "L = lessons, Q = questions, Qa = applied questions (scenario or calculation), R = reflections,"
+        " T = performance tasks, C = rubric criteria"
     )
     return "\n".join(lines) + "\n"
 

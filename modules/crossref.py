@@ -3,6 +3,8 @@ prompts not repeated, lessons not empty. Each finding points at the key that is 
 
 from __future__ import annotations
 
+from ..performance.checks import task_findings
+from ..performance.model import Task
 from ..quizzes.checks import question_findings
 from ..quizzes.model import Question
 from ..quizzes.text import normalise_text
@@ -40,6 +42,7 @@ class CrossReferences:
             lessons=list(enumerate(module.lessons)),
             questions=list(enumerate(module.questions)),
             reflections=list(enumerate(module.reflections)),
+            tasks=list(enumerate(module.tasks)),
             mastery_knowledge=list(module.mastery.knowledge),
         )
 
@@ -52,6 +55,7 @@ class CrossReferences:
         lessons: list[tuple[int, Lesson]],
         questions: list[tuple[int, Question]],
         reflections: list[tuple[int, Reflection]],
+        tasks: list[tuple[int, Task]],
         mastery_knowledge: list[str],
     ) -> list[Problem]:
         """Check whatever validated, so one bad question does not hide the problems of the others."""
@@ -123,6 +127,33 @@ class CrossReferences:
                 problem = anchor_problem(j + 1, anchor)
                 if problem:
                     err((*at, "rating", "anchors", j), problem)
+
+        for i, t in tasks:
+            at = ("tasks", i)
+            self._unique("task", t.id, source, (*at, "id"))
+            activity_ok = ref((*at, "activity"), t.activity, "activity")
+            if activity_ok:
+                in_task((*at, "activity"), t.activity, "activity")
+            for j, o in enumerate(t.outputs):
+                if ref((*at, "outputs", j), o, "output") and activity_ok:
+                    parent = self.standard.index[o].parent
+                    if parent != t.activity:
+                        err(
+                            (*at, "outputs", j),
+                            f"output '{o}' belongs to activity {parent}, not to this task's activity {t.activity}",
+                        )
+            for j, c in enumerate(t.rubric):
+                cat: Path = (*at, "rubric", j)
+                for n, p in enumerate(c.indicators):
+                    in_task((*cat, "indicators", n), p, "indicator")
+                for n, s in enumerate(c.skills):
+                    ref((*cat, "skills", n), s, "skill")
+                for n, k in enumerate(c.knowledge):
+                    ref((*cat, "knowledge", n), k, "knowledge")
+                for n, a in enumerate(c.attitudes):
+                    ref((*cat, "attitudes", n), a, "attitude")
+            for sub, message in task_findings(t):
+                err((*at, *sub), message)
 
         for k in mastery_knowledge:
             ref(("mastery", "knowledge", k), k, "knowledge")

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..performance.model import FIELD_TYPES, Task
 from ..quizzes.model import Question
 from ..scorm_export.export_checks import module_export_problems, standard_export_problems
 from .course import Course
@@ -32,8 +33,16 @@ _HINTS = {
     "knowledge": "the K items this question assesses, e.g. [K1]",
     "activity": "the activity of the standard, e.g. T1.1",
     "task": "the work task of the standard, e.g. T1",
+    "outputs": "the work outputs (O) this task produces, e.g. [O3.1.1]",
+    "indicators": "the P indicators this criterion rates, e.g. [P3.1.3]",
+    "deliverable": "the fields the learner fills in: long_text, table, checklist or link",
+    "rubric": "the criteria the work is rated on, each naming P indicators and listing 3-4 levels",
+    "exemplar": "Markdown shown after submission: work that would earn the top level",
+    "brief": "Markdown: the scenario and what to produce",
     "type": "single_choice, multiple_response, true_false, numeric, short_text, ordering or matching",
 }
+
+_FIELD_TYPE_HINT = "a deliverable field is " + ", ".join(FIELD_TYPES[:-1]) + " or " + FIELD_TYPES[-1]
 
 
 def display_path(path: Path) -> str:
@@ -82,11 +91,11 @@ def _pydantic_problem(source: Source, err: Any) -> Problem:
         hint = _HINTS.get(missing)
         message = f"missing required key '{missing}'" + (f" ({hint})" if hint else "")
     elif kind == "union_tag_invalid":
-        message = (
-            f"unknown question type '{err['ctx']['tag']}'; expected one of {err['ctx']['expected_tags']}"
-        )
+        what = "field" if "deliverable" in err["loc"] else "question"
+        message = f"unknown {what} type '{err['ctx']['tag']}'; expected one of {err['ctx']['expected_tags']}"
     elif kind == "union_tag_not_found":
-        message = f"missing required key 'type' ({_HINTS['type']})"
+        hint = _FIELD_TYPE_HINT if "deliverable" in err["loc"] else _HINTS["type"]
+        message = f"missing required key 'type' ({hint})"
     else:
         message = err["msg"]
     return source.problem(path, message)
@@ -140,6 +149,7 @@ _PARTS: dict[str, TypeAdapter[Any]] = {
     "lessons": TypeAdapter(Lesson),
     "questions": TypeAdapter(Question),
     "reflections": TypeAdapter(Reflection),
+    "tasks": TypeAdapter(Task),
 }
 
 
@@ -162,6 +172,7 @@ def _check_salvaged(refs: CrossReferences, source: Source) -> list[Problem]:
         lessons=parts["lessons"],
         questions=parts["questions"],
         reflections=parts["reflections"],
+        tasks=parts["tasks"],
         mastery_knowledge=[k for k in knowledge if isinstance(k, str)] if isinstance(knowledge, dict) else [],
     )
 

@@ -1,4 +1,4 @@
-"""The learning-module model an instructor writes in YAML: lessons, questions, reflections."""
+"""The learning-module model an instructor writes in YAML: lessons, questions, reflections, performance tasks."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, computed_field
 
+from ..performance.model import Task
 from ..quizzes.mastery import MasteryRule
 from ..quizzes.model import Id, Question, Strict, Text
 from .markdown import render_markdown
@@ -57,3 +58,7 @@ class Module(Strict):
     lessons: list[Lesson] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     reflections: list[Reflection] = Field(default_factory=list)
+    tasks: list[Task] = Field(
+        default_factory=list,
+        description="Performance tasks: the learner produces work outputs, rated on a rubric.",
+    )

@@ -9,11 +9,20 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Top-level folders that install as `zhineng.<name>` (pyproject's package-dir).
-SUBPACKAGES = ("modules", "quizzes", "reports", "scorm_export", "xblocks", "olx_export", "cmi5_export")
+
+
+def _subpackages() -> list[str]:
+    """Top-level folders that install as `zhineng.<name>`, read from pyproject's package-dir (their one list)."""
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        package_dir = tomllib.load(f)["tool"]["setuptools"]["package-dir"]
+    return sorted(folder for name, folder in package_dir.items() if name.startswith("zhineng."))
+
+
+SUBPACKAGES = _subpackages()
 
 
 def main() -> int:

@@ -17,8 +17,10 @@ def test_validate_says_what_it_checked_and_exits_0(cli, builtin_course: Course) 
     lessons = sum(len(m.lessons) for m in builtin_course.modules)
     questions = sum(len(m.questions) for m in builtin_course.modules)
     reflections = sum(len(m.reflections) for m in builtin_course.modules)
+    tasks = sum(len(m.tasks) for m in builtin_course.modules)
     assert run.err == (
-        f"valid: 3 modules, {lessons} lessons, {questions} questions, {reflections} reflections, 0 warnings\n"
+        f"valid: 3 modules, {lessons} lessons, {questions} questions, {reflections} reflections, "
+        f"{tasks} task{'' if tasks == 1 else 's'}, 0 warnings\n"
     )
     quiet = cli("validate", "-q")
     assert (quiet.code, quiet.out, quiet.err) == (0, "", "")

@@ -139,7 +139,7 @@ def test_validate_summary_counts_warnings_and_quiet_keeps_them(cli, tmp_path: Pa
     assert run.code == 0
     *warnings, summary = run.err.splitlines()
     assert len(warnings) == 1 and "colour" in warnings[0]
-    assert summary == "valid: 1 module, 3 lessons, 1 question, 0 reflections, 1 warning"
+    assert summary == "valid: 1 module, 3 lessons, 1 question, 0 reflections, 0 tasks, 1 warning"
     assert cli("validate", "--quiet", str(out)).err == run.err.replace(summary + "\n", "")
 
 

@@ -128,7 +128,7 @@ def test_a_folder_may_bring_its_own_standard(cli, tmp_path: Path) -> None:  # ty
     )
     assert cli("validate", str(tmp_path)).code == 0
     run = cli("coverage", str(tmp_path), "--format", "csv")
-    assert "T1.1,activity,T1.1,1,1,0,0,,認識商品" in run.out.splitlines()
+    assert "T1.1,activity,T1.1,1,1,0,0,0,0,,認識商品" in run.out.splitlines()
 
 
 def test_a_broken_standard_is_reported_with_its_place(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,93 @@
+"""A deliverable field's value as the text tracking data carries, and back; split into parts an LMS accepts.
+
+long_text and link: the text itself. table: compact JSON, one array of cell texts per row, input columns only
+(computed columns are derived again by `performance.table`), rows with every cell blank left out. checklist:
+compact JSON array of the ticked item ids, in the field's order. The runtime repeats these rules
+(`deliverable.js`); `tests/vectors/deliverable.json` proves the two equal.
+
+Lengths are counted in UTF-16 code units, as a browser and every SCORM API counts them, and a part never ends
+between the two halves of a surrogate pair.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .model import ChecklistField, DeliverableField, TableField
+
+PART_CHARS = 4000  # SCORM 2004's smallest permitted maximum for a long-fill-in learner_response
+
+
+class DecodeError(ValueError):
+    """Tracking data that does not hold a value of the field's type."""
+
+
+def encode_field(field: DeliverableField, value: object) -> str:
+    if isinstance(field, TableField):
+        width = len(field.inputs)
+        rows = [[_cell(r, i) for i in range(width)] for r in value] if isinstance(value, list) else []
+        return _json([r for r in rows if any(c.strip() for c in r)])
+    if isinstance(field, ChecklistField):
+        ticked = set(value) if isinstance(value, list) else set()
+        return _json([item.id for item in field.items if item.id in ticked])
+    return value if isinstance(value, str) else ""
+
+
+def decode_field(field: DeliverableField, text: str) -> str | list[list[str]] | list[str]:
+    if isinstance(field, TableField):
+        rows = _parse(text)
+        if not isinstance(rows, list) or not all(
+            isinstance(r, list) and all(isinstance(c, str) for c in r) for r in rows
+        ):
+            raise DecodeError(f"field '{field.id}': expected a list of rows of cell texts")
+        return rows
+    if isinstance(field, ChecklistField):
+        ticked = _parse(text)
+        if not isinstance(ticked, list) or not all(isinstance(t, str) for t in ticked):
+            raise DecodeError(f"field '{field.id}': expected a list of item ids")
+        known = {item.id for item in field.items}
+        return [t for t in ticked if t in known]
+    return text
+
+
+def split_parts(text: str, size: int = PART_CHARS) -> list[str]:
+    """At least one part (an empty value is one empty part), each at most `size` UTF-16 code units."""
+    parts: list[str] = []
+    start = 0
+    units = 0
+    for i, ch in enumerate(text):
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > size:
+            parts.append(text[start:i])
+            start, units = i, 0
+        units += width
+    parts.append(text[start:])
+    return parts
+
+
+def utf16_length(text: str) -> int:
+    return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
+
+
+def join_parts(parts: Sequence[str]) -> str:
+    return "".join(parts)
+
+
+def _cell(row: object, i: int) -> str:
+    if isinstance(row, list) and i < len(row):
+        cell = row[i]
+        if isinstance(cell, str):  # what a form gives; a number here has no one spelling across languages
+            return cell
+    return ""
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _parse(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise DecodeError(f"not JSON: {exc}") from exc
