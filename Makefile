@@ -5,6 +5,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install test lint typecheck pytest course schema golden banks bench bench-core i18n fuzz
 
+# ORA2, for the tests that import our OLX tasks with its own code; kept in .ora2/, off sys.path (pyproject's
+# test extra says why and brings its dependencies).
+ORA2 := ora2==7.1.1
+
 # Everything the tests need: Debian's Chromium (Playwright cannot download its own here) with the fonts the
 # typography tests look for (Noto Sans CJK TC, and Liberation Sans for Latin digits), the Python package with its
 # test extras, and the JS test tools (axe-core) from package-lock.json.
@@ -12,6 +16,7 @@ install:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	@fc-list -q "Noto Sans CJK TC" && fc-list -q "Liberation Sans" || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk fonts-liberation; }
 	$(PYTHON) -m pip install -q -e '.[test]'
+	$(PYTHON) -m pip install -q --no-deps --upgrade --target .ora2 '$(ORA2)'
 	npm ci --no-audit --no-fund --loglevel=error
 
 test: install lint typecheck pytest

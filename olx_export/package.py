@@ -1,8 +1,10 @@
 """The Open edX course (OLX) export: a function of the Course, returning files; never imported by the blocks.
 
 Layout: a chapter per task (module), a sequential per activity with a vertical per lesson (native `html`),
-one for the activity's quiz and one per reflection; a last chapter with the progress block; a grading
-policy that counts every activity quiz; course metadata in zh-TW.
+one for the activity's quiz and one per reflection; after it, when the activity has performance tasks, a
+sequential of their ORA2 assessments (graded apart: a rubric's points never mix into a quiz's score);
+a last chapter with the progress block; a grading policy that counts every activity quiz (and task);
+course metadata in zh-TW.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from dataclasses import dataclass
 from ..modules.course import Course
 from ..modules.files import OutFile, tar_gz_bytes
 from ..modules.model import Module, Reflection
+from ..modules.standard import Activity
 from .course_image import course_image_png
 from .elements import progress_element, quiz_element, reflection_element
+from .ora import openassessment_element, task_title
 from .url_names import url_name
 
 ROOT = "course"
 GRADED_TYPE = "測驗"
+TASK_TYPE = "實作評量"
 COURSE_IMAGE = "course_image.png"
 ADVANCED_MODULES = ["zhineng_quiz", "zhineng_reflection", "zhineng_progress"]
 
@@ -66,9 +71,9 @@ def olx_course(course: Course, key: CourseKey | None = None) -> list[OutFile]:
             "course_image": COURSE_IMAGE,
         },
     )
-    graded = 0
+    graded = Graded()
     for module in course.modules:
-        graded += _chapter(w, root, course, module)
+        _chapter(w, root, course, module, key, graded)
     _progress_chapter(w, root, course)
 
     w.add(
@@ -89,41 +94,22 @@ def olx_course(course: Course, key: CourseKey | None = None) -> list[OutFile]:
     return sorted(w.files, key=lambda f: f.path)
 
 
-def _chapter(w: _Writer, root: ET.Element, course: Course, module: Module) -> int:
+@dataclass
+class Graded:
+    """How many graded sequentials of each assignment type the course has."""
+
+    quizzes: int = 0
+    tasks: int = 0
+
+
+def _chapter(
+    w: _Writer, root: ET.Element, course: Course, module: Module, key: CourseKey, graded: Graded
+) -> None:
     task = course.standard.task(module.task)
     chapter = ET.Element("chapter", {"display_name": f"{task.label} {module.title}"})
-    graded = 0
     for act in task.activities:
-        lessons = [lesson for lesson in module.lessons if lesson.activity == act.id]
-        has_quiz = any(q.activity == act.id for q in module.questions)
-        reflections = [r for r in module.reflections if r.activity == act.id]
-        if not (lessons or has_quiz or reflections):
-            continue
-        attrs = {"display_name": f"{act.label} {act.title}"}
-        if has_quiz:
-            attrs.update({"graded": "true", "format": GRADED_TYPE})
-            graded += 1
-        seq = ET.Element("sequential", attrs)
-        for lesson in lessons:
-            vertical = ET.Element("vertical", {"display_name": lesson.title})
-            name = url_name(lesson.id)
-            ET.SubElement(vertical, "html", {"url_name": name})
-            w.add(
-                f"html/{name}.xml", _xml(ET.Element("html", {"filename": name, "display_name": lesson.title}))
-            )
-            w.add(f"html/{name}.html", lesson.html.encode("utf-8"))
-            w.pointer(seq, "vertical", url_name(lesson.id, "v"), vertical)
-        if has_quiz:
-            # Named alone, in the gradebook and the progress page, so two "T1.5" quizzes must differ.
-            quiz_title = f"{course.standard.distinct_label(act.id)} 測驗"
-            vertical = ET.Element("vertical", {"display_name": quiz_title})
-            vertical.append(
-                quiz_element(module, act.id, quiz_title, url_name=url_name(module.id, act.id, "quiz"))
-            )
-            w.pointer(seq, "vertical", url_name(module.id, act.id, "quiz", "v"), vertical)
-        for r in reflections:
-            _reflection_vertical(w, seq, r)
-        w.pointer(chapter, "sequential", url_name(module.id, act.id), seq)
+        _activity_sequential(w, chapter, course, module, act, graded)
+        graded.tasks += _task_sequential(w, chapter, course, module, act.id, key)
     loose = [r for r in module.reflections if not r.activity]
     if loose:
         seq = ET.Element("sequential", {"display_name": f"{task.label} 反思"})
@@ -131,7 +117,63 @@ def _chapter(w: _Writer, root: ET.Element, course: Course, module: Module) -> in
             _reflection_vertical(w, seq, r)
         w.pointer(chapter, "sequential", url_name(module.id, "reflections"), seq)
     w.pointer(root, "chapter", url_name(module.id), chapter)
-    return graded
+
+
+def _activity_sequential(
+    w: _Writer, chapter: ET.Element, course: Course, module: Module, act: Activity, graded: Graded
+) -> None:
+    lessons = [lesson for lesson in module.lessons if lesson.activity == act.id]
+    has_quiz = any(q.activity == act.id for q in module.questions)
+    reflections = [r for r in module.reflections if r.activity == act.id]
+    if not (lessons or has_quiz or reflections):
+        return
+    attrs = {"display_name": f"{act.label} {act.title}"}
+    if has_quiz:
+        attrs.update({"graded": "true", "format": GRADED_TYPE})
+        graded.quizzes += 1
+    seq = ET.Element("sequential", attrs)
+    for lesson in lessons:
+        vertical = ET.Element("vertical", {"display_name": lesson.title})
+        name = url_name(lesson.id)
+        ET.SubElement(vertical, "html", {"url_name": name})
+        w.add(f"html/{name}.xml", _xml(ET.Element("html", {"filename": name, "display_name": lesson.title})))
+        w.add(f"html/{name}.html", lesson.html.encode("utf-8"))
+        w.pointer(seq, "vertical", url_name(lesson.id, "v"), vertical)
+    if has_quiz:
+        # Named alone, in the gradebook and the progress page, so two "T1.5" quizzes must differ.
+        quiz_title = f"{course.standard.distinct_label(act.id)} 測驗"
+        vertical = ET.Element("vertical", {"display_name": quiz_title})
+        vertical.append(
+            quiz_element(module, act.id, quiz_title, url_name=url_name(module.id, act.id, "quiz"))
+        )
+        w.pointer(seq, "vertical", url_name(module.id, act.id, "quiz", "v"), vertical)
+    for r in reflections:
+        _reflection_vertical(w, seq, r)
+    w.pointer(chapter, "sequential", url_name(module.id, act.id), seq)
+
+
+def _task_sequential(
+    w: _Writer, chapter: ET.Element, course: Course, module: Module, activity: str, key: CourseKey
+) -> int:
+    """The activity's performance tasks, one unit each, in a sequential of their own; 1 if there was one."""
+    tasks = [t for t in module.tasks if t.activity == activity]
+    if not tasks:
+        return 0
+    std = course.standard
+    seq = ET.Element(
+        "sequential",
+        {
+            "display_name": f"{std.distinct_label(activity)} {TASK_TYPE}",
+            "graded": "true",
+            "format": TASK_TYPE,
+        },
+    )
+    for t in tasks:
+        vertical = ET.Element("vertical", {"display_name": task_title(std, t)})
+        vertical.append(openassessment_element(std, t, url_name=url_name(t.id), start=key.start, due=key.end))
+        w.pointer(seq, "vertical", url_name(t.id, "v"), vertical)
+    w.pointer(chapter, "sequential", url_name(module.id, activity, "tasks"), seq)
+    return 1
 
 
 def _reflection_vertical(w: _Writer, seq: ET.Element, r: Reflection) -> None:
@@ -151,13 +193,13 @@ def _progress_chapter(w: _Writer, root: ET.Element, course: Course) -> None:
     w.pointer(root, "chapter", "progress-c", chapter)
 
 
-def _grading_policy(graded: int) -> dict[str, object]:
-    return {
-        "GRADER": [
-            {"type": GRADED_TYPE, "short_label": "測驗", "min_count": graded, "drop_count": 0, "weight": 1.0}
-        ],
-        "GRADE_CUTOFFS": {"Pass": 0.6},
-    }
+def _grading_policy(graded: Graded) -> dict[str, object]:
+    quizzes = {"type": GRADED_TYPE, "short_label": "測驗", "min_count": graded.quizzes, "drop_count": 0}
+    if not graded.tasks:
+        return {"GRADER": [{**quizzes, "weight": 1.0}], "GRADE_CUTOFFS": {"Pass": 0.6}}
+    # Doing the work weighs as much as knowing about it; a course team can change the split in Studio.
+    tasks = {"type": TASK_TYPE, "short_label": "實作", "min_count": graded.tasks, "drop_count": 0}
+    return {"GRADER": [{**quizzes, "weight": 0.5}, {**tasks, "weight": 0.5}], "GRADE_CUTOFFS": {"Pass": 0.6}}
 
 
 def _json(value: object) -> bytes:
