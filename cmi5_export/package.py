@@ -33,7 +33,7 @@ def build_cmi5(
 ) -> list[tuple[str, list[OutFile]]]:
     """(zip name, files): one package, one AU per selected module."""
     selected = select_modules(course, modules)
-    runtime = runtime or load_runtime()
+    runtime = runtime or load_runtime("cmi5")
     files = [OutFile(f"{SHARED_DIR}/{name}", data) for name, data in runtime.shared.items()]
     aus = []
     for module in selected:

@@ -1,15 +1,32 @@
-"""The SCO runtime as package data: the shared scripts and styles, and the launch page template."""
+"""The SCO runtime as package data, assembled per channel: one script, one stylesheet and the launch page.
+
+A channel ships only what it runs: the modules it starts from (CHANNELS) and what their `// needs:` lines bring
+in (scorm_export/assemble.py). Adding a module to a channel is one line: name it in a `// needs:` line of a
+module the channel ships (player.js for a new view), or here as a starting point of its own.
+"""
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from importlib.resources import files
 
 from ..modules.errors import ZhinengError
+from .assemble import FOLDER, assemble
+from .strip import strip_css
 
 TEMPLATE = "index.html"
-_SKIP_SUFFIXES = (".py", ".pyc")
+SCRIPT = "zhineng.js"  # the names under shared/, the same in every channel
+STYLESHEET = "zhineng.css"
+STYLES = ("player.css",)  # concatenated in this order
+
+CHANNELS: dict[str, tuple[str, ...]] = {
+    # SCORM 1.2 and 2004: the player, with the LMS API adapter and the standalone stand-in it needs.
+    "scorm": ("player.js",),
+    # cmi5: the same player, reporting through xAPI; xapi-launch.js tells a cmi5 launch from a plain one.
+    "cmi5": ("xapi-launch.js", "xapi-adapter.js", "player.js"),
+}
 
 
 @dataclass(frozen=True)
@@ -25,20 +42,29 @@ class Runtime:
         return text.encode("utf-8")
 
 
-def load_runtime() -> Runtime:
-    """Read scorm_export/runtime/: every file but the template goes to shared/ (hidden files and Python aside)."""
+@functools.cache
+def load_runtime(channel: str = "scorm") -> Runtime:
+    """Assemble the channel's script and stylesheet from scorm_export/runtime/ (once per process)."""
+    if channel not in CHANNELS:
+        raise ZhinengError(f"unknown runtime channel '{channel}' (known: {', '.join(CHANNELS)})")
     folder = files("zhineng.scorm_export").joinpath("runtime")
     template = folder.joinpath(TEMPLATE)
     if not template.is_file():
         raise ZhinengError(
-            f"the SCO launch page template runtime/{TEMPLATE} is missing from the installation"
+            f"the SCO launch page template {FOLDER}/{TEMPLATE} is missing from the installation"
         )
-    shared = {
-        entry.name: entry.read_bytes()
+    sources = {
+        entry.name: entry.read_text(encoding="utf-8")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
-        if entry.is_file()
-        and entry.name != TEMPLATE
-        and not entry.name.startswith(".")
-        and not entry.name.endswith(_SKIP_SUFFIXES)
+        if entry.is_file() and entry.name.endswith(".js")
     }
-    return Runtime(template.read_text(encoding="utf-8"), shared)
+    styles = [
+        strip_css(f"{FOLDER}/{name}", folder.joinpath(name).read_text(encoding="utf-8")) for name in STYLES
+    ]
+    return Runtime(
+        template.read_text(encoding="utf-8"),
+        {
+            SCRIPT: assemble(channel, sources, CHANNELS[channel]),
+            STYLESHEET: ("\n".join(styles) + "\n").encode("utf-8"),
+        },
+    )

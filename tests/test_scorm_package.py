@@ -39,11 +39,8 @@ SMALL = TESTS / "fixtures" / "course_small"
 GOLDEN = TESTS / "golden"
 # A fixed stand-in for scorm_export/runtime/, so the golden manifests change only with packaging itself.
 STUB_RUNTIME = Runtime(
-    template='<html lang="{{LANG}}"><title>{{TITLE}}</title><script src="{{SHARED}}/player.js"></script></html>',
-    shared={
-        name: b"/* stub */\n"
-        for name in ("adapter.js", "grader.js", "i18n.js", "player.css", "player.js", "rollup.js", "state.js")
-    },
+    template='<html lang="{{LANG}}"><title>{{TITLE}}</title><script src="{{SHARED}}/zhineng.js"></script></html>',
+    shared={name: b"/* stub */\n" for name in ("zhineng.css", "zhineng.js")},
 )
 
 
@@ -207,7 +204,7 @@ def test_lint_catches_2004_sequencing_in_12(small_course: Course) -> None:
 def test_lint_catches_an_absolute_path(small_course: Course) -> None:
     assert _planted(small_course, "scorm12", "absolute href") == [
         "resource 'RES-ASSETS': href '/etc/passwd' is not a relative path inside the package",
-        "'shared/adapter.js' is in the package but no resource lists it",
+        "'shared/zhineng.css' is in the package but no resource lists it",
     ]
 
 
@@ -239,7 +236,7 @@ def test_launch_page_is_filled_and_escaped(small_course: Course) -> None:
     page = STUB_RUNTIME.launch_page('<b> & "x"', "zh-TW", "../../shared").decode()
     assert page == (
         '<html lang="zh-TW"><title>&lt;b&gt; &amp; &quot;x&quot;</title>'
-        '<script src="../../shared/player.js"></script></html>'
+        '<script src="../../shared/zhineng.js"></script></html>'
     )
     [(_, files)] = build_packages(small_course, "scorm12", runtime=STUB_RUNTIME)
     by_path = {f.path: f.data for f in files}

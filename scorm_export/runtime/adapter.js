@@ -1,18 +1,16 @@
 /* One adapter over SCORM 1.2 and 2004: the player speaks of answers, objectives and status; the adapter turns
  * them into each version's elements and formats through scorm-table.js. It also owns the LMS conversation:
  * API discovery, batched commits with retries, and a single Terminate. */
-(function (root) {
+// needs: scorm-table.js responses.js state.js
+(function (Z) {
   "use strict";
 
-  var node = typeof module !== "undefined" && module.exports;
-  var table = node ? require("./scorm-table.js") : root.Zhineng;
-  var responses = node ? require("./responses.js") : root.Zhineng;
-  var MAX_INTERACTIONS = (node ? require("./state.js") : root.Zhineng).MAX_INTERACTIONS;
-  var VERSIONS = table.SCORM_VERSIONS;
-  var STATUS = table.SCORM_STATUS;
-  var interactionValues = responses.interactionValues;
-  var decimal = responses.decimal;
-  var cleanText = responses.cleanText;
+  var MAX_INTERACTIONS = Z.MAX_INTERACTIONS;
+  var VERSIONS = Z.SCORM_VERSIONS;
+  var STATUS = Z.SCORM_STATUS;
+  var interactionValues = Z.interactionValues;
+  var decimal = Z.decimal;
+  var cleanText = Z.cleanText;
 
   // The LMS profile's switches (scorm_export/profiles.py, sent as payload.profileSwitches); missing = on.
   var SWITCHES = [
@@ -279,15 +277,10 @@
     this.call("finish", "");
   };
 
-  var api = {
+  Object.assign(Z, {
     Adapter: Adapter,
     findApi: findApi,
     interactionValues: interactionValues,
     PROFILE_SWITCHES: SWITCHES,
-  };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  });
+})(Zhineng);

@@ -1,5 +1,6 @@
 /* A tiny element builder, so the views read as structure rather than as DOM calls. */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   /** h("button", {type: "button", "data-action": "submit", onclick: fn}, ["text", child]) */
@@ -26,9 +27,6 @@
     return prefix + "-" + counter;
   }
 
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    root.Zhineng.h = h;
-    root.Zhineng.uid = uid;
-  }
-})(typeof window !== "undefined" ? window : null);
+  Z.h = h;
+  Z.uid = uid;
+})(Zhineng);

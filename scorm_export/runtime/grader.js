@@ -1,8 +1,8 @@
 /* The grader, ported line for line from quizzes/grader.py and quizzes/text.py.
  * Same response shapes, same refusals (messages too), same arithmetic order, so the golden cases in
- * tests/golden/grading/cases.yaml give identical results here and in Python. Plain script: it attaches
- * to window.Zhineng in the browser and to module.exports under Node. */
-(function (root) {
+ * tests/golden/grading/cases.yaml give identical results here and in Python. */
+// needs:
+(function (Z) {
   "use strict";
 
   var MAX_TEXT_RESPONSE = 500;
@@ -225,17 +225,12 @@
     return GRADERS[question.type](question, response);
   }
 
-  var api = {
+  Object.assign(Z, {
     grade: grade,
     ResponseError: ResponseError,
     normaliseText: normaliseText,
     parseNumber: parseNumber,
     toleranceHit: toleranceHit,
     MAX_TEXT_RESPONSE: MAX_TEXT_RESPONSE,
-  };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  });
+})(Zhineng);

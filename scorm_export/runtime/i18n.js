@@ -1,5 +1,6 @@
 /* UI strings in zh-TW and en. The locale comes from ?lang= when given, else from the module's language. */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   var STRINGS = {
@@ -180,10 +181,5 @@
     };
   }
 
-  var api = { STRINGS: STRINGS, pickLocale: pickLocale, translator: translator };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  Object.assign(Z, { STRINGS: STRINGS, pickLocale: pickLocale, translator: translator });
+})(Zhineng);

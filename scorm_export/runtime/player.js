@@ -1,9 +1,10 @@
 /* The SCO player: pages (overview, one per activity, reflections, progress), the learner's state, and the
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
-(function (root) {
+// needs: i18n.js dom.js grader.js state.js rollup.js adapter.js standalone.js widgets.js reflection.js progress.js
+// optional: xapi-launch.js xapi-adapter.js
+(function (Z, root) {
   "use strict";
 
-  var Z = root.Zhineng;
   var h = Z.h;
 
   function Player(payload, win) {
@@ -389,10 +390,10 @@
   if (root.ZHINENG_SCO && root.document) {
     var start = function () {
       var mount = root.document.getElementById("zhineng");
-      root.Zhineng.player = new Player(root.ZHINENG_SCO, root);
-      root.Zhineng.player.boot(mount);
+      Z.player = new Player(root.ZHINENG_SCO, root);
+      Z.player.boot(mount);
     };
     if (root.document.readyState === "loading") root.document.addEventListener("DOMContentLoaded", start);
     else start();
   }
-})(window);
+})(Zhineng, window);

@@ -1,8 +1,8 @@
 /* The progress view: module status and score, then per-K mastery, per-activity and per-attitude status. */
-(function (root) {
+// needs: dom.js
+(function (Z) {
   "use strict";
 
-  var Z = root.Zhineng;
   var h = Z.h;
 
   function pct(ratio) {
@@ -51,5 +51,5 @@
     ]);
   }
 
-  root.Zhineng.progressView = progressView;
-})(window);
+  Z.progressView = progressView;
+})(Zhineng);

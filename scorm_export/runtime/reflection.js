@@ -2,10 +2,10 @@
  * Nothing is dropped behind the learner's back: a text longer than what the LMS can keep is refused with the
  * exact room, the full text stays in the box (a paste past the maximum included, announced) and can be copied or
  * downloaded, and after a submit the learner reads exactly what the LMS got. */
-(function (root) {
+// needs: dom.js
+(function (Z, root) {
   "use strict";
 
-  var Z = root.Zhineng;
   var h = Z.h;
 
   function length(text) {
@@ -135,5 +135,5 @@
     };
   }
 
-  root.Zhineng.reflectionView = reflectionView;
-})(window);
+  Z.reflectionView = reflectionView;
+})(Zhineng, window);

@@ -1,10 +1,10 @@
 /* What an answer looks like to the LMS: each version's response and correct-response formats, and the
  * cleaning both versions' string patterns need. Reads the per-version words from scorm-table.js. */
-(function (root) {
+// needs: scorm-table.js
+(function (Z) {
   "use strict";
 
-  var table = (typeof module !== "undefined" && module.exports) ? require("./scorm-table.js") : root.Zhineng;
-  var VERSIONS = table.SCORM_VERSIONS;
+  var VERSIONS = Z.SCORM_VERSIONS;
   var SHORT_TEXT = 255; // reflection texts without longReflectionText: 1.2's fill-in limit, in both versions
 
   // 2004's CMIDecimal allows at most ten integer digits; null means "leave the element out".
@@ -70,10 +70,5 @@
     return out;
   }
 
-  var api = { interactionValues: interactionValues, decimal: decimal, cleanText: cleanText };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  Object.assign(Z, { interactionValues: interactionValues, decimal: decimal, cleanText: cleanText });
+})(Zhineng);

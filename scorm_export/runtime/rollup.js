@@ -1,7 +1,8 @@
 /* The SCO's own rollup, so the LMS gets per-K, per-activity and module status without a sequencer.
  * knowledgeStandings and modulePassed mirror quizzes/mastery.py (same sums in the same order, same 1e-9 slack;
  * tests/test_rollup_parity.py). */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   function thresholdFor(mastery, k) {
@@ -93,10 +94,5 @@
     };
   }
 
-  var api = { knowledgeStandings: knowledgeStandings, modulePassed: modulePassed, rollup: rollup };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  Object.assign(Z, { knowledgeStandings: knowledgeStandings, modulePassed: modulePassed, rollup: rollup });
+})(Zhineng);

@@ -1,6 +1,7 @@
 /* Everything that differs between SCORM 1.2 and SCORM 2004, in one table.
  * adapter.js reads only this table, so a difference between the versions lives in exactly one place. */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   function pad(n, w) {
@@ -141,17 +142,12 @@
     },
   };
 
-  var api = {
+  Object.assign(Z, {
     SCORM_VERSIONS: VERSIONS,
     SCORM_STATUS: STATUS,
     timespan12: timespan12,
     clock12: clock12,
     duration2004: duration2004,
     timestamp2004: timestamp2004,
-  };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  });
+})(Zhineng);

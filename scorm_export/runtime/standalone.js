@@ -1,7 +1,8 @@
 /* A stand-in for the LMS API when none is found (a package opened from disk or a plain web server).
  * It answers both versions' calls and keeps the CMI values in localStorage on every Commit, so the
  * adapter and the player run unchanged and a reload resumes. */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   var COUNT = /^(.*)\._count$/;
@@ -61,10 +62,5 @@
   LocalApi.prototype.LMSFinish = LocalApi.prototype.Terminate;
   LocalApi.prototype.LMSGetLastError = LocalApi.prototype.GetLastError;
 
-  var api = { LocalApi: LocalApi };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    root.Zhineng.LocalApi = LocalApi;
-  }
-})(typeof window !== "undefined" ? window : null);
+  Z.LocalApi = LocalApi;
+})(Zhineng);

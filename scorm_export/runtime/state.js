@@ -15,7 +15,8 @@
  * Bodies hold choice indexes, not ids, so a record costs a few characters. Every record names its question by
  * hash, so a republished module keeps the answers to unchanged questions and drops the others (with a notice).
  * scorm_export/budget.py mirrors the sizes here; keep the two in step. */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   var MAGIC = "Z2";
@@ -333,7 +334,7 @@
     return { state: state, notices: notices };
   }
 
-  var api = {
+  Object.assign(Z, {
     encodeState: encode,
     decodeState: decode,
     emptyState: emptyState,
@@ -342,10 +343,5 @@
     MAX_INTERACTIONS: MAX_INTERACTIONS,
     NUMERIC_MAX: NUMERIC_MAX,
     SHORT_TEXT_MAX: SHORT_TEXT_MAX,
-  };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  });
+})(Zhineng);

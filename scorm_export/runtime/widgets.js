@@ -1,10 +1,10 @@
 /* One widget per question type: native form controls with labels, stable data-* hooks for QA, and the
  * feedback shown after a submit. A widget knows nothing of the LMS: it reads a response in the grader's
  * shape, restores one, and shows a result. */
-(function (root) {
+// needs: dom.js grader.js state.js
+(function (Z) {
   "use strict";
 
-  var Z = root.Zhineng;
   var h = Z.h;
 
   // A fixed shuffle per question (seeded by its id): the same on every launch, and never the answer itself,
@@ -238,5 +238,5 @@
     return Math.round(n * 100) / 100;
   }
 
-  root.Zhineng.questionView = questionView;
-})(window);
+  Z.questionView = questionView;
+})(Zhineng);

@@ -10,13 +10,10 @@
  * the LRS answered 2xx. A statement still unanswered when the page closed is "pending" in our state document
  * (by id); the next launch asks the LRS whether it has it. Answers the LRS did not accept wait in the outbox
  * (xapi-outbox.js) and are restated in the next Normal session of the registration. */
-(function (root) {
+// needs: xapi-statements.js xapi-outbox.js xapi-sender.js
+(function (Z, root) {
   "use strict";
 
-  var node = typeof module !== "undefined" && module.exports;
-  var Z = node
-    ? Object.assign({}, require("./xapi-statements.js"), require("./xapi-outbox.js"), require("./xapi-sender.js"))
-    : root.Zhineng;
   var PROGRESS_STATE = "zhineng.progress"; // our own state document: bookmark, suspend_data, what was said
   var PREFERENCES = "cmi5LearnerPreferences"; // cmi5 section 11: the learner's agent profile document
 
@@ -276,10 +273,5 @@
     this.sender.flushNow();
   };
 
-  var api = { XapiAdapter: XapiAdapter };
-  if (node) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    root.Zhineng.XapiAdapter = XapiAdapter;
-  }
-})(typeof window !== "undefined" ? window : null);
+  Z.XapiAdapter = XapiAdapter;
+})(Zhineng, typeof window !== "undefined" ? window : null);

@@ -3,11 +3,10 @@
  * correctResponsesPattern and the prompt as description. xAPI took its response formats from SCORM 2004
  * ("[,]" lists, "[.]" pairs, "[:]" ranges), so the patterns come from responses.js, the one home of the
  * per-type formats; this file adds only the components, per question type. */
-(function (root) {
+// needs: responses.js
+(function (Z) {
   "use strict";
 
-  var node = typeof module !== "undefined" && module.exports;
-  var responses = node ? require("./responses.js") : root.Zhineng;
   var INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
   var DESCRIPTION_MAX = 500; // the prompt is a label here, not the lesson: statements stay small
 
@@ -44,7 +43,7 @@
   /** item: the adapter's interaction item ({question, response, value, ...}); language: the module's. */
   function questionActivity(id, item, language) {
     var q = item.question;
-    var values = responses.interactionValues("scorm2004", item, false);
+    var values = Z.interactionValues("scorm2004", item, false);
     var definition = {
       type: INTERACTION,
       name: langMap(language, q.id),
@@ -68,10 +67,5 @@
     } };
   }
 
-  var api = { questionActivity: questionActivity, reflectionActivity: reflectionActivity, plainText: plainText };
-  if (node) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  Object.assign(Z, { questionActivity: questionActivity, reflectionActivity: reflectionActivity, plainText: plainText });
+})(Zhineng);

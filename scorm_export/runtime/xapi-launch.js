@@ -1,6 +1,7 @@
 /* The cmi5 launch parameters (cmi5 section 8.1): an AU is launched with endpoint, fetch, actor, registration
  * and activityId in its query string. Without all five the page is not a cmi5 launch (SCORM or standalone). */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   var NAMES = ["endpoint", "fetch", "actor", "registration", "activityId"];
@@ -29,10 +30,5 @@
     };
   }
 
-  var api = { cmi5Launch: cmi5Launch };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    root.Zhineng.cmi5Launch = cmi5Launch;
-  }
-})(typeof window !== "undefined" ? window : null);
+  Z.cmi5Launch = cmi5Launch;
+})(Zhineng);

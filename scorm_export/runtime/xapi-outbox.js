@@ -2,7 +2,8 @@
  * A refused or failed batch must not lose evidence: the next launch of the same registration restates these
  * statements in its own session. localStorage is written synchronously, so it survives the page closing while
  * a batch is still in flight; the State API could not promise that. */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   var PREFIX = "zhineng:cmi5-outbox:";
@@ -32,10 +33,5 @@
     }
   };
 
-  var api = { Outbox: Outbox };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    root.Zhineng.Outbox = Outbox;
-  }
-})(typeof window !== "undefined" ? window : null);
+  Z.Outbox = Outbox;
+})(Zhineng);

@@ -2,7 +2,8 @@
  * retried after 0.3 s and 1.2 s, then the learner is warned and the next commit tries again. Answers ("keep"
  * entries) are mirrored in the outbox until the LRS accepts them. Every request is a keepalive fetch, so a
  * batch in flight survives the page closing (an XHR would be aborted on unload). */
-(function (root) {
+// needs:
+(function (Z) {
   "use strict";
 
   var XAPI_VERSION = "1.0.3";
@@ -128,11 +129,6 @@
     }
   };
 
-  var api = { StatementSender: StatementSender, XAPI_VERSION: XAPI_VERSION };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    root.Zhineng.StatementSender = StatementSender;
-    root.Zhineng.XAPI_VERSION = XAPI_VERSION;
-  }
-})(typeof window !== "undefined" ? window : null);
+  Z.StatementSender = StatementSender;
+  Z.XAPI_VERSION = XAPI_VERSION;
+})(Zhineng);

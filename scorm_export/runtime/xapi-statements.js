@@ -3,13 +3,11 @@
  * statements, which must not. Every statement names its K or A item by the CASE IRI from payload.xapi.items,
  * in context.contextActivities.other and in result.extensions under ITEM (docs/reporting.md, "xAPI statements";
  * the keys mirror reports/xapi_ids.py). */
-(function (root) {
+// needs: scorm-table.js xapi-interactions.js
+(function (Z) {
   "use strict";
 
-  var node = typeof module !== "undefined" && module.exports;
-  var table = node ? require("./scorm-table.js") : root.Zhineng;
-  var interactions = node ? require("./xapi-interactions.js") : root.Zhineng;
-  var duration = table.SCORM_VERSIONS.scorm2004.sessionTime; // ISO 8601, as xAPI's result.duration wants
+  var duration = Z.SCORM_VERSIONS.scorm2004.sessionTime; // ISO 8601, as xAPI's result.duration wants
 
   var ADL = "http://adlnet.gov/expapi/verbs/";
   var VERBS = {
@@ -157,7 +155,7 @@
   /** cmi5-allowed: one answered question (the adapter's interaction item), with its full interaction definition. */
   StatementMaker.prototype.answered = function (item) {
     var q = item.question;
-    var made = interactions.questionActivity(this.payload.xapi.au + ":question:" + q.id, item, this.payload.module.language);
+    var made = Z.questionActivity(this.payload.xapi.au + ":question:" + q.id, item, this.payload.module.language);
     var s = this.base("answered", made.activity, [], [this.au()]); // the question is part of the AU
     s.result = {
       success: !!item.result.correct,
@@ -174,7 +172,7 @@
   /** cmi5-allowed: one submitted reflection, its full text and its 1-5 self-rating. */
   StatementMaker.prototype.reflected = function (item) {
     var r = item.reflection;
-    var object = interactions.reflectionActivity(this.payload.xapi.au + ":reflection:" + r.id, r, this.payload.module.language);
+    var object = Z.reflectionActivity(this.payload.xapi.au + ":reflection:" + r.id, r, this.payload.module.language);
     var s = this.base("answered", object, [], [this.au()]);
     s.result = { response: String(item.text), duration: duration(item.at - item.startedAt), extensions: {} };
     s.result.extensions[EXT.reflection] = r.id;
@@ -189,13 +187,8 @@
     return this.name(s, [id]);
   };
 
-  var api = {
+  Object.assign(Z, {
     StatementMaker: StatementMaker, XAPI_VERBS: VERBS, XAPI_EXTENSIONS: EXT, CMI5_CATEGORY: CMI5,
     CMI5_EXTENSIONS: CMI5_EXT, uuid4: uuid4, scaled4: scaled4,
-  };
-  if (node) module.exports = api;
-  if (root) {
-    root.Zhineng = root.Zhineng || {};
-    Object.keys(api).forEach(function (k) { root.Zhineng[k] = api[k]; });
-  }
-})(typeof window !== "undefined" ? window : null);
+  });
+})(Zhineng);

@@ -1,9 +1,10 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { Adapter, findApi, interactionValues } = require("../../scorm_export/runtime/adapter.js");
-const { timespan12, clock12, duration2004, timestamp2004, SCORM_VERSIONS } = require("../../scorm_export/runtime/scorm-table.js");
-const { grade } = require("../../scorm_export/runtime/grader.js");
+const { load } = require("./runtime.js");
+const { Adapter, findApi, interactionValues } = load("adapter.js");
+const { timespan12, clock12, duration2004, timestamp2004, SCORM_VERSIONS } = load("scorm-table.js");
+const { grade } = load("grader.js");
 const { makePayload, RIGHT, fakeApi } = require("./fixture.js");
 
 const Q = Object.fromEntries(makePayload("scorm12").questions.map((q) => [q.id, q]));

@@ -1,8 +1,8 @@
 // Reads [{question, response}, ...] as JSON on stdin and prints [{result} | {error}, ...] as JSON.
 // tests/test_js_grader_parity.py feeds it every golden case and compares with the Python grader.
 "use strict";
-const path = require("path");
-const { grade, ResponseError } = require(path.join(__dirname, "../../scorm_export/runtime/grader.js"));
+const { load } = require("./runtime.js");
+const { grade, ResponseError } = load("grader.js");
 
 let input = "";
 process.stdin.setEncoding("utf8");

@@ -1,10 +1,11 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { rollup, knowledgeStandings } = require("../../scorm_export/runtime/rollup.js");
-const { grade } = require("../../scorm_export/runtime/grader.js");
-const { emptyState } = require("../../scorm_export/runtime/state.js");
-const { pickLocale, translator } = require("../../scorm_export/runtime/i18n.js");
+const { load } = require("./runtime.js");
+const { rollup, knowledgeStandings } = load("rollup.js");
+const { grade } = load("grader.js");
+const { emptyState } = load("state.js");
+const { pickLocale, translator } = load("i18n.js");
 const { makePayload, RIGHT, WRONG } = require("./fixture.js");
 
 function resultsFor(p, answers) {
@@ -45,6 +46,6 @@ test("locale: ?lang= wins, else the module language; strings exist in both", () 
   assert.equal(pickLocale("?x=1&lang=zh-TW", "en"), "zh-TW");
   assert.equal(pickLocale("", "en"), "en");
   assert.equal(translator("en")("score", { score: 1, max: 2 }), "Score 1 / 2");
-  const { STRINGS } = require("../../scorm_export/runtime/i18n.js");
+  const { STRINGS } = load("i18n.js");
   assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS["zh-TW"]).sort());
 });

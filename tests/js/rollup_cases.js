@@ -1,9 +1,9 @@
 // Reads {payload, responses: {question id: response}} on stdin, grades the responses with grader.js and prints
 // what rollup.js makes of them: the per-K standings and whether the module is passed.
 "use strict";
-const path = require("path");
-const { grade } = require(path.join(__dirname, "../../scorm_export/runtime/grader.js"));
-const { knowledgeStandings, modulePassed } = require(path.join(__dirname, "../../scorm_export/runtime/rollup.js"));
+const { load } = require("./runtime.js");
+const { grade } = load("grader.js");
+const { knowledgeStandings, modulePassed } = load("rollup.js");
 
 let input = "";
 process.stdin.on("data", (c) => (input += c));

@@ -1,7 +1,8 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { encodeState, decodeState, emptyState, reflectionRoom } = require("../../scorm_export/runtime/state.js");
+const { load } = require("./runtime.js");
+const { encodeState, decodeState, emptyState, reflectionRoom } = load("state.js");
 const { makePayload, RIGHT, WRONG } = require("./fixture.js");
 
 function stateWith(answers) {

@@ -1,8 +1,8 @@
 // Reads a SCO payload (JSON) on stdin, builds the longest state a learner could reach, and prints the sizes
 // the real encoder gives: without reflection texts, with texts at max_length, and capped at the payload limit.
 "use strict";
-const path = require("path");
-const { encodeState, MAX_INTERACTIONS } = require(path.join(__dirname, "../../scorm_export/runtime/state.js"));
+const { load } = require("./runtime.js");
+const { encodeState, MAX_INTERACTIONS } = load("state.js");
 
 function longestResponse(q) {
   switch (q.type) {

@@ -2,8 +2,9 @@
 // The xAPI adapter's rules without a browser: the launch sequence, what is sent once, launch modes, order.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { XapiAdapter } = require("../../scorm_export/runtime/xapi-adapter.js");
-const { cmi5Launch } = require("../../scorm_export/runtime/xapi-launch.js");
+const { load } = require("./runtime.js");
+const { XapiAdapter } = load("xapi-adapter.js");
+const { cmi5Launch } = load("xapi-launch.js");
 const { makePayload } = require("./fixture.js");
 
 const LAUNCH = cmi5Launch("?endpoint=https%3A%2F%2Flms%2Fxapi%2F&fetch=https%3A%2F%2Flms%2Ffetch&actor=" +

@@ -2,9 +2,10 @@
 // The cmi5 launch parameters and the statements the AU builds (the browser tests send them to ralph).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { cmi5Launch } = require("../../scorm_export/runtime/xapi-launch.js");
-const { StatementMaker, CMI5_CATEGORY, XAPI_EXTENSIONS } = require("../../scorm_export/runtime/xapi-statements.js");
-const { grade } = require("../../scorm_export/runtime/grader.js");
+const { load } = require("./runtime.js");
+const { cmi5Launch } = load("xapi-launch.js");
+const { StatementMaker, CMI5_CATEGORY, XAPI_EXTENSIONS } = load("xapi-statements.js");
+const { grade } = load("grader.js");
 const { makePayload, RIGHT } = require("./fixture.js");
 
 const ACTOR = { objectType: "Agent", account: { homePage: "https://lms.example", name: "l1" } };
@@ -117,7 +118,7 @@ test("statements say their launch mode; a restated statement takes this session'
 });
 
 test("the learner's preferred languages pick the player's words where it has them; ?lang= still wins", () => {
-  const { pickLocale } = require("../../scorm_export/runtime/i18n.js");
+  const { pickLocale } = load("i18n.js");
   assert.equal(pickLocale("", "zh-TW", "en-US,zh-TW"), "en");
   assert.equal(pickLocale("", "zh-TW", "fr-FR, en-GB"), "en"); // the first the player has
   assert.equal(pickLocale("", "en", "fr-FR,de"), "en"); // none it has: the module's language

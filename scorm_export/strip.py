@@ -1,0 +1,167 @@
+"""Comments, indentation and blank lines out of the runtime's JavaScript and CSS; nothing else changes.
+
+No renaming and no joining of lines: every remaining line is a line of the source, trimmed, so a line break the
+source relies on (automatic semicolon insertion) is still there and an error in the browser still points at
+recognisable code. tests/test_runtime_bundle.py proves that each module keeps exactly its tokens (espree, the
+parser ESLint uses, reads the source and the stripped text). A form this scanner does not read safely (a template
+literal, a string continued over a line break) is refused with its place rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from ..modules.errors import ZhinengError
+
+# After one of these words a slash starts a regular expression, not a division.
+_REGEX_AFTER_WORDS = frozenset(
+    [
+        "return",
+        "typeof",
+        "instanceof",
+        "in",
+        "of",
+        "new",
+        "delete",
+        "void",
+        "throw",
+        "case",
+        "do",
+        "else",
+        "yield",
+        "await",
+    ]
+)
+
+
+def _ident_char(c: str) -> bool:
+    return c.isalnum() or c in "_$"
+
+
+def _regex_may_start(code_before: str) -> bool:
+    """Whether a slash here opens a regular expression, from the code before it."""
+    before = code_before.rstrip()
+    if not before:
+        return True
+    if _ident_char(before[-1]):
+        i = len(before)
+        while i > 0 and _ident_char(before[i - 1]):
+            i -= 1
+        return before[i:] in _REGEX_AFTER_WORDS
+    return before[-1] not in ")]}"
+
+
+def _trimmed(text: str) -> str:
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class _Scanner:
+    def __init__(self, label: str, source: str) -> None:
+        self.label = label
+        self.src = source
+        self.i = 0
+        self.out: list[str] = []
+
+    def fail(self, what: str) -> ZhinengError:
+        line = self.src.count("\n", 0, self.i) + 1
+        return ZhinengError(f"{self.label}:{line}: {what}")
+
+    def tail(self) -> str:
+        """The code before this point, back to its last word or sign (enough to tell a regex from a division)."""
+        parts: list[str] = []
+        for chunk in reversed(self.out):
+            parts.append(chunk)
+            text = chunk.strip()
+            if text and not (len(text) == len(chunk) == 1 and _ident_char(text)):
+                break  # a sign, a string, or whitespace before a word: the tail is complete
+        return "".join(reversed(parts))
+
+    def block_comment(self) -> None:
+        end = self.src.find("*/", self.i + 2)
+        if end < 0:
+            raise self.fail("a comment that never ends")
+        breaks = self.src.count("\n", self.i, end)
+        self.out.append("\n" * breaks if breaks else " ")  # keeps the tokens apart, and every line break
+        self.i = end + 2
+
+    def line_comment(self) -> None:
+        end = self.src.find("\n", self.i)
+        self.i = len(self.src) if end < 0 else end
+
+    def quoted(self, quote: str) -> None:
+        start = self.i
+        self.i += 1
+        while True:
+            if self.i >= len(self.src) or self.src[self.i] == "\n":
+                self.i = start
+                raise self.fail("a string that does not end on its line")
+            c = self.src[self.i]
+            if c == "\\":
+                if self.src[self.i + 1 : self.i + 2] in ("\n", "\r"):
+                    raise self.fail("a string continued over a line break: join it with +")
+                self.i += 2
+                continue
+            self.i += 1
+            if c == quote:
+                break
+        self.out.append(self.src[start : self.i])
+
+    def regex(self) -> None:
+        start = self.i
+        self.i += 1
+        in_class = False
+        while True:
+            if self.i >= len(self.src) or self.src[self.i] == "\n":
+                self.i = start
+                raise self.fail("a regular expression that does not end on its line")
+            c = self.src[self.i]
+            self.i += 1
+            if c == "\\":
+                self.i += 1
+            elif c == "[":
+                in_class = True
+            elif c == "]":
+                in_class = False
+            elif c == "/" and not in_class:
+                break
+        while self.i < len(self.src) and _ident_char(self.src[self.i]):
+            self.i += 1  # flags
+        self.out.append(self.src[start : self.i])
+
+
+def strip_js(label: str, source: str) -> str:
+    """The source without comments, indentation or blank lines. `label` places a refusal (file name)."""
+    s = _Scanner(label, source)
+    src = source
+    while s.i < len(src):
+        c = src[s.i]
+        two = src[s.i : s.i + 2]
+        if two == "//":
+            s.line_comment()
+        elif two == "/*":
+            s.block_comment()
+        elif c in "\"'":
+            s.quoted(c)
+        elif c == "`":
+            raise s.fail("a template literal: the runtime's scripts use plain strings")
+        elif c == "/" and _regex_may_start(s.tail()):
+            s.regex()
+        else:
+            s.out.append(c)
+            s.i += 1
+    return _trimmed("".join(s.out))
+
+
+def strip_css(label: str, source: str) -> str:
+    """The stylesheet without comments, indentation or blank lines."""
+    s = _Scanner(label, source)
+    src = source
+    while s.i < len(src):
+        c = src[s.i]
+        if src[s.i : s.i + 2] == "/*":
+            s.block_comment()
+        elif c in "\"'":
+            s.quoted(c)
+        else:
+            s.out.append(c)
+            s.i += 1
+    return _trimmed("".join(s.out))

@@ -1,0 +1,193 @@
+"""One script per channel (scorm_export/assemble.py, runtime_files.py): what each channel ships, the order the
+`// needs:` lines give, the refusals, byte-identical output, and stripping that keeps every token."""
+
+from __future__ import annotations
+
+import random
+import re
+from importlib.resources import files
+
+import pytest
+from node_support import needs_node, run_node_json
+from zhineng.modules.errors import ZhinengError
+from zhineng.scorm_export.assemble import assemble, module_order, parse_module
+from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, STYLESHEET, load_runtime
+from zhineng.scorm_export.strip import strip_css, strip_js
+
+RUNTIME = files("zhineng.scorm_export").joinpath("runtime")
+XAPI = {
+    "xapi-launch.js",
+    "xapi-interactions.js",
+    "xapi-statements.js",
+    "xapi-outbox.js",
+    "xapi-sender.js",
+    "xapi-adapter.js",
+}
+
+
+def shipped(channel: str) -> list[str]:
+    """The modules in a channel's script, in order, from the `// <file>` line before each."""
+    script = load_runtime(channel).shared[SCRIPT].decode()
+    return re.findall(r"^// ([a-z0-9-]+\.js)$", script, re.M)
+
+
+def sources(**needs: str) -> dict[str, str]:
+    """Modules named a_js=..., with the given `// needs:` lists (`|` adds an optional list)."""
+    out = {}
+    for key, spec in needs.items():
+        required, _, optional = spec.partition("|")
+        lines = f"// needs: {required}\n" + (f"// optional: {optional}\n" if optional else "")
+        out[key.replace("_", ".")] = f"/* {key} */\n{lines}(function (Z) {{\n  Z.{key} = 1;\n}})(Zhineng);\n"
+    return out
+
+
+def test_the_scorm_script_ships_no_xapi_code_and_the_cmi5_script_all_of_it() -> None:
+    scorm, cmi5 = shipped("scorm"), shipped("cmi5")
+    assert not XAPI & set(scorm)
+    assert set(cmi5) >= XAPI and set(scorm) <= set(cmi5)
+    assert scorm[-1] == cmi5[-1] == "player.js"  # it boots: everything it reads is defined before it
+    for channel in CHANNELS:
+        shared = load_runtime(channel).shared
+        assert sorted(shared) == sorted([SCRIPT, STYLESHEET])
+        assert shared[SCRIPT].endswith(b"})(window.Zhineng = {});\n")
+
+
+def test_every_module_comes_after_what_it_needs() -> None:
+    for channel in CHANNELS:
+        order = shipped(channel)
+        runtime = load_runtime(channel)
+        assert runtime is load_runtime(channel)  # assembled once per process
+        modules = {n: parse_module(n, runtime_source(n)) for n in order}
+        for position, name in enumerate(order):
+            assert set(modules[name].needs) <= set(order[:position]), name
+        assert len(order) == len(set(order))
+
+
+def runtime_source(name: str) -> str:
+    return RUNTIME.joinpath(name).read_text(encoding="utf-8")
+
+
+def test_order_follows_the_declarations_and_optional_modules_only_when_shipped() -> None:
+    src = sources(a_js="", b_js="a.js", c_js="b.js a.js|d.js", d_js="a.js", e_js="")
+    modules = {n: parse_module(n, t) for n, t in src.items()}
+    assert module_order(modules, ["c.js"]) == ["a.js", "b.js", "c.js"]  # d.js is optional and not shipped
+    assert module_order(modules, ["d.js", "c.js"]) == ["a.js", "d.js", "b.js", "c.js"]
+    assert module_order(modules, ["c.js", "d.js"]) == [
+        "a.js",
+        "b.js",
+        "d.js",
+        "c.js",
+    ]  # d before c, c needs it
+    assert module_order(modules, ["e.js", "b.js"]) == ["e.js", "a.js", "b.js"]
+
+
+def test_same_files_give_the_same_bytes_whatever_order_they_are_read_in() -> None:
+    src = sources(a_js="", b_js="a.js", c_js="b.js a.js|d.js", d_js="a.js")
+    first = assemble("test", src, ["d.js", "c.js"])
+    items = list(src.items())
+    random.Random(4).shuffle(items)
+    assert assemble("test", dict(items), ["d.js", "c.js"]) == first
+    assert first.decode().splitlines()[:4] == [
+        "/* zhineng runtime, test channel: assembled from scorm_export/runtime/ (a.js, d.js, b.js, c.js). */",
+        "(function (Zhineng) {",
+        "// a.js",
+        "(function (Z) {",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("src", "roots", "message"),
+    [
+        (
+            {"a.js": "(function (Z) {})(Zhineng);\n"},
+            ["a.js"],
+            "scorm_export/runtime/a.js:1: no '// needs:' line (list the modules it reads, or leave it empty)",
+        ),
+        (
+            {"a.js": "/* x */\n// needs:\n// needs: b.js\n"},
+            ["a.js"],
+            "scorm_export/runtime/a.js:3: a second '// needs:' line; declare them once",
+        ),
+        (
+            {"a.js": "// needs: state\n"},
+            ["a.js"],
+            "scorm_export/runtime/a.js:1: 'state' is not a module file name (like state.js)",
+        ),
+        (
+            sources(a_js="b.js"),
+            ["a.js"],
+            "scorm_export/runtime/a.js needs 'b.js', which is not in scorm_export/runtime/",
+        ),
+        (sources(a_js=""), ["z.js"], "the test channel needs 'z.js', which is not in scorm_export/runtime/"),
+        (
+            sources(a_js="c.js", b_js="a.js", c_js="b.js"),
+            ["a.js"],
+            "scorm_export/runtime: the modules need each other in a circle: a.js -> c.js -> b.js -> a.js",
+        ),
+        (
+            sources(a_js="|x.js"),
+            ["a.js"],
+            "scorm_export/runtime/a.js may use 'x.js', which is not in scorm_export/runtime/",
+        ),
+    ],
+)
+def test_a_wrong_declaration_is_refused_with_its_place(
+    src: dict[str, str], roots: list[str], message: str
+) -> None:
+    with pytest.raises(ZhinengError) as caught:
+        assemble("test", src, roots)
+    assert str(caught.value) == message
+
+
+def test_an_unknown_channel_is_refused() -> None:
+    with pytest.raises(ZhinengError, match=r"^unknown runtime channel 'aicc' \(known: scorm, cmi5\)$"):
+        load_runtime("aicc")
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("var a = 1;\nvar b = `x`;\n", "m.js:2: a template literal: the runtime's scripts use plain strings"),
+        ('var a = "x\\\n y";\n', "m.js:1: a string continued over a line break: join it with +"),
+        ('var a = "x;\n', "m.js:1: a string that does not end on its line"),
+        ("var a = 1;\nvar r = /x;\n", "m.js:2: a regular expression that does not end on its line"),
+        ("var a = 1; /* x\n", "m.js:1: a comment that never ends"),
+    ],
+)
+def test_stripping_refuses_what_it_cannot_read_safely(source: str, message: str) -> None:
+    with pytest.raises(ZhinengError) as caught:
+        strip_js("m.js", source)
+    assert str(caught.value) == message
+
+
+def test_stripping_drops_comments_indentation_and_blank_lines_only() -> None:
+    source = (
+        "/* head\n * more */\n// needs:\n(function (Z) {\n  var u = 'http://x/*y*/';  // trailing\n\n"
+        "  var r = /[/]\\/+/g, d = a / b / c;\n  return /* inline */ typeof /x/;\n})(Zhineng);\n"
+    )
+    assert strip_js("m.js", source) == (
+        "(function (Z) {\nvar u = 'http://x/*y*/';\nvar r = /[/]\\/+/g, d = a / b / c;\n"
+        "return   typeof /x/;\n})(Zhineng);"
+    )
+    assert strip_css("m.css", '/* c */\na { content: "/* kept */"; }\n\n  b {}\n') == (
+        'a { content: "/* kept */"; }\nb {}'
+    )
+
+
+@needs_node
+def test_stripping_keeps_every_token_of_every_module_and_both_scripts_parse() -> None:
+    names = sorted(e.name for e in RUNTIME.iterdir() if e.name.endswith(".js"))
+    items: list[dict[str, str | None]] = [
+        {"name": n, "source": runtime_source(n), "stripped": strip_js(n, runtime_source(n))} for n in names
+    ]
+    items += [
+        {"name": f"{c} script", "source": None, "stripped": load_runtime(c).shared[SCRIPT].decode()}
+        for c in CHANNELS
+    ]
+    assert run_node_json("tokens.js", items) == {}
+
+
+@needs_node
+def test_the_token_check_sees_a_changed_token() -> None:
+    items = [{"name": "m.js", "source": "a = b / c;\n", "stripped": "a = b / d;\n"}]
+    assert run_node_json("tokens.js", items) == {"m.js": 'token 4: "Identifier c" became "Identifier d"'}
