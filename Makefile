@@ -11,11 +11,12 @@ ORA2 := ora2==7.1.1
 
 # Everything the tests need: Debian's Chromium (Playwright cannot download its own here) with the fonts the
 # typography tests look for (Noto Sans CJK TC, and Liberation Sans for Latin digits), the Python package with its
-# test extras, and the JS test tools (axe-core) from package-lock.json.
+# test extras, Pango for WeasyPrint's PDF rating forms, and the JS test tools (axe-core) from package-lock.json.
 install:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	@fc-list -q "Noto Sans CJK TC" && fc-list -q "Liberation Sans" || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk fonts-liberation; }
-	$(PYTHON) -m pip install -q -e '.[test]'
+	@ldconfig -p | grep -q libpangoft2-1.0 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; }
+	$(PYTHON) -m pip install -q -e '.[test,pdf]'
 	$(PYTHON) -m pip install -q --no-deps --upgrade --target .ora2 '$(ORA2)'
 	npm ci --no-audit --no-fund --loglevel=error
 

@@ -27,7 +27,18 @@ from .model import (
     TaskColumns,
     TaskProgress,
 )
-from .records import ActivityDone, Answer, AnswerSheet, KnowledgeEvidence, Record, ReflectionEntry
+from .performance_cells import learner_performance, performance_layout
+from .records import (
+    ActivityDone,
+    Answer,
+    AnswerSheet,
+    KnowledgeEvidence,
+    Record,
+    ReflectionEntry,
+    TaskRating,
+    TaskSubmission,
+)
+from .task_states import TaskState, learner_task_states
 from .times import iso
 
 NOT_ATTEMPTED = KnowledgeCell("not_attempted", None, None, None, ())
@@ -42,7 +53,7 @@ class _LearnerRecords:
     learner by learner (small dicts per step instead of a few huge ones keyed by tuples, which cost more than
     linearly on 10,000 learners)."""
 
-    __slots__ = ("evidence", "activities", "reflections", "answers", "practice")
+    __slots__ = ("evidence", "activities", "reflections", "answers", "practice", "submissions", "ratings")
 
     def __init__(self) -> None:
         self.evidence: list[KnowledgeEvidence] = []
@@ -50,6 +61,8 @@ class _LearnerRecords:
         self.reflections: list[ReflectionEntry] = []
         self.answers: list[Answer | AnswerSheet] = []  # together, in input order: latest wins across both
         self.practice: list[Answer] = []  # given in cmi5 Browse or Review sessions: no mastery evidence
+        self.submissions: list[TaskSubmission] = []  # performance tasks
+        self.ratings: list[TaskRating] = []
 
 
 def build_report(
@@ -76,6 +89,10 @@ def build_report(
                 mine.evidence.append(r)
             elif type(r) is ActivityDone:
                 mine.activities.append(r)
+            elif type(r) is TaskSubmission:
+                mine.submissions.append(r)
+            elif type(r) is TaskRating:
+                mine.ratings.append(r)
             else:
                 mine.reflections.append(r)  # type: ignore[arg-type]
 
@@ -83,7 +100,7 @@ def build_report(
     kept: list[ReflectionEntry] = []
     answered: list[str] = []  # question ids of every learner's latest answers, counted once at the end
     right: list[str] = []  # those answered correctly
-    learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, ActivityStatus]]] = []
+    learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, ActivityStatus], dict[str, TaskState]]] = []
     practice: list[PracticeRow] = []
     for learner in sorted(by_learner):
         mine = by_learner[learner]
@@ -102,7 +119,8 @@ def build_report(
             for a in latest_by(mine.activities, _ACTIVITY).values()
         }
         kept += latest_by(mine.reflections, _REFLECTION).values()
-        learners.append((learner, cells, acts))
+        states = learner_task_states(learner, mine.submissions, mine.ratings, catalog)
+        learners.append((learner, cells, acts, states))
 
     tasks = tuple(
         TaskColumns(
@@ -116,8 +134,9 @@ def build_report(
         for t in std.tasks
         if t.id in catalog.taught_activities
     )
+    layout = performance_layout(catalog)
     rows = []
-    for learner, k_cells, mine_acts in learners:
+    for learner, k_cells, mine_acts, states in learners:
         statuses = {a.id: mine_acts.get(a.id, "not_attempted") for t in tasks for a in t.activities}
         progress = {}
         for t in tasks:
@@ -137,6 +156,7 @@ def build_report(
                 {k: k_cells.get(k, NOT_ATTEMPTED) for k in catalog.assessed_knowledge},
                 statuses,
                 progress,
+                *learner_performance(states, layout, catalog),
             )
         )
 
@@ -147,9 +167,12 @@ def build_report(
     return Report(
         title=std.title,
         rule=RULE,
-        class_view=class_view(knowledge, tasks, rows, attitudes),
+        class_view=class_view(knowledge, tasks, layout, rows, attitudes),
         knowledge=knowledge,
         tasks=tasks,
+        performance=layout.tasks,
+        outputs=layout.outputs,
+        rubric=layout.rubric,
         learners=tuple(rows),
         attitudes=attitudes,
         questions=_questions(catalog, Counter(answered), Counter(right)),

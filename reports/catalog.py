@@ -7,6 +7,7 @@ from functools import cached_property
 
 from ..modules.course import Course
 from ..olx_export.url_names import url_name
+from ..performance.model import Task
 from ..quizzes.model import Question
 from .xapi_ids import iri_index, item_id_of
 
@@ -36,6 +37,11 @@ class Catalog:
     def reflections(self) -> dict[str, tuple[str, str, str | None]]:
         """reflection id -> (module id, attitude id, activity id)."""
         return {r.id: (m.id, r.attitude, r.activity) for m, r in self.course.reflections()}
+
+    @cached_property
+    def tasks(self) -> dict[str, tuple[str, Task]]:
+        """performance task id -> (module id, task)."""
+        return {t.id: (m.id, t) for m, t in self.course.tasks()}
 
     @cached_property
     def reflection_blocks(self) -> dict[str, str]:

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .model import SCORE_BANDS, AttitudeSummary, ItemShare, Label, LearnerRow, TaskColumns
+from .performance_cells import PerformanceLayout
+
+LEVELS = 4  # the most levels a rubric criterion has
 
 
 def _share(reached: int, learners: int) -> float | None:
@@ -25,6 +28,7 @@ def _band(earned: float, available: float) -> int:
 def class_view(
     knowledge: Sequence[Label],
     tasks: Sequence[TaskColumns],
+    performance: PerformanceLayout,
     rows: Sequence[LearnerRow],
     attitudes: Sequence[AttitudeSummary],
 ) -> tuple[ItemShare, ...]:
@@ -51,6 +55,27 @@ def class_view(
                 kind, label.id, label.label, label.text,
                 counts["completed"], counts["not_yet"], counts["not_attempted"],
                 _share(counts["completed"], n), (), 0,
+            )
+        )  # fmt: skip
+    for o in performance.outputs:
+        counts = Counter(row.outputs[o.id] for row in rows)
+        items.append(
+            ItemShare(
+                "output", o.id, o.label, o.text,
+                counts["mastered"], counts["not_yet"] + counts["awaiting_rating"], counts["not_attempted"],
+                _share(counts["mastered"], n), (), 0,
+            )
+        )  # fmt: skip
+    for item in performance.rubric:
+        rubric = [row.rubric[item.id] for row in rows]
+        counts = Counter(c.status for c in rubric)
+        lowest = Counter(min(c.levels.values()) for c in rubric if c.levels)
+        rated_kind: Literal["indicator", "skill"] = "skill" if item.id in performance.skills else "indicator"
+        items.append(
+            ItemShare(
+                rated_kind, item.id, item.label, item.text,
+                counts["rated"], counts["self_rated"] + counts["submitted"], counts["not_submitted"],
+                _share(counts["rated"], n), tuple(lowest[i] for i in range(1, LEVELS + 1)), 0,
             )
         )  # fmt: skip
     for att in attitudes:

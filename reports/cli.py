@@ -25,7 +25,29 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
         "report",
         help="a competency report (HTML, JSON, CSV) from SCORM, Open edX and xAPI tracking data",
     )
-    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="tracking files or folders")
+    input_options(p)
+    p.add_argument(
+        "--out", type=Path, default=Path("."), metavar="DIR", help="where report.* go (default: .)"
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=LANGS[0],
+        help=f"the language of report.html's own words (default {LANGS[0]}, the course's language)",
+    )
+    p.set_defaults(run=run_report_command)
+    return p
+
+
+def input_options(p: argparse.ArgumentParser) -> None:
+    """The inputs `report` and `rate` read, and how."""
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        type=Path,
+        metavar="INPUT",
+        help="tracking files or folders, and filled rating sheets (.xlsx)",
+    )
     p.add_argument(
         "--format", metavar="|".join(FORMATS), help="the inputs' format (default: detected per file)"
     )
@@ -33,9 +55,6 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--lrs-auth", metavar="USER:PASS", help="HTTP Basic credentials for --lrs")
     p.add_argument(
         "--course", type=Path, action="append", metavar="PATH", help="a course other than the built-in"
-    )
-    p.add_argument(
-        "--out", type=Path, default=Path("."), metavar="DIR", help="where report.* go (default: .)"
     )
     p.add_argument(
         "--jobs",
@@ -51,14 +70,6 @@ def add_report_parser(sub: Any) -> argparse.ArgumentParser:
         help=f"the largest JSON document read whole: a file, one line of JSON lines, an LRS page (default "
         f"{DEFAULT_MAX_JSON_MB}); JSON-lines files of any size are read line by line",
     )
-    p.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=LANGS[0],
-        help=f"the language of report.html's own words (default {LANGS[0]}, the course's language)",
-    )
-    p.set_defaults(run=run_report_command)
-    return p
 
 
 MAX_JOBS_CAP = 1024

@@ -7,6 +7,10 @@ from typing import Literal
 
 KnowledgeStatus = Literal["mastered", "not_yet", "not_attempted"]
 ActivityStatus = Literal["completed", "not_yet", "not_attempted"]
+# Performance tasks (TASKS_SPEC §6): a task's state, a work output's (O), a rubric item's (P, or S by criteria).
+PerformanceState = Literal["not_submitted", "submitted", "self_rated", "rated"]
+OutputStatus = Literal["mastered", "not_yet", "awaiting_rating", "not_attempted"]
+RubricStatus = Literal["rated", "self_rated", "submitted", "not_submitted"]
 
 RULE = (
     "Latest attempt wins: the same learner id in several sources is one learner. When records disagree about "
@@ -41,17 +45,62 @@ class TaskProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class PerformanceCell:
+    """A learner's performance task. levels: the instructor's, per criterion (only these decide `passed`, by
+    performance/rubric.py); self_levels: the learner's own, shown apart."""
+
+    state: PerformanceState
+    passed: bool | None
+    points: float | None
+    max_points: float
+    levels: dict[str, int]
+    self_levels: dict[str, int]
+    when: str | None  # the latest of the submission and the ratings
+    raters: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RubricCell:
+    """A P indicator (or an S item a criterion names): the instructor's level in every criterion naming it,
+    keyed "task/criterion"; else the learner's self-rated levels, shown apart ("self_rated" only)."""
+
+    status: RubricStatus
+    levels: dict[str, int]
+    self_levels: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
 class LearnerRow:
     learner: str
     knowledge: dict[str, KnowledgeCell]
     activities: dict[str, ActivityStatus]
     tasks: dict[str, TaskProgress]
+    performance: dict[str, PerformanceCell]  # performance task id -> cell
+    outputs: dict[str, OutputStatus]  # O id -> status
+    rubric: dict[str, RubricCell]  # P (then S) id -> cell
 
 
 @dataclass(frozen=True, slots=True)
 class TaskColumns:
     task: Label
     activities: tuple[Label, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionLabel:
+    id: str  # "task/criterion"
+    title: str
+    levels: int  # how many levels: a level is 1..levels
+    items: tuple[str, ...]  # the P (and S) ids it names
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceColumns:
+    """A performance task of the course: what it produces (O) and the criteria it is rated on."""
+
+    task: Label
+    outputs: tuple[str, ...]
+    criteria: tuple[CriterionLabel, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +147,11 @@ class PracticeRow:
 @dataclass(frozen=True, slots=True)
 class ItemShare:
     """One item of the class view: how many of the class's learners reached it, are on the way, or have not
-    started. For K items `reached` = mastered, for activities and tasks = completed, for A items = reflected."""
+    started. For K items `reached` = mastered, for activities and tasks = completed, for O items = mastered
+    (`not_yet` includes awaiting a rating), for P and S items = rated by an instructor (`not_yet`: submitted or
+    self-rated only), for A items = reflected."""
 
-    kind: Literal["knowledge", "activity", "task", "attitude"]
+    kind: Literal["knowledge", "activity", "task", "output", "indicator", "skill", "attitude"]
     id: str
     label: str
     text: str
@@ -108,7 +159,9 @@ class ItemShare:
     not_yet: int
     not_attempted: int
     share: float | None  # reached / learners, None when there are no learners
-    distribution: tuple[int, ...]  # K: learners per score band (SCORE_BANDS); A: reflections per rating 1..5
+    # K: learners per score band (SCORE_BANDS); P, S: learners per instructor level 1..4 (their lowest level
+    # over the criteria naming it); A: reflections per rating 1..5
+    distribution: tuple[int, ...]
     reflections: int  # A items: reflections kept (a learner may write several); 0 otherwise
 
 
@@ -119,9 +172,12 @@ SCORE_BANDS = ("0–19%", "20–39%", "40–59%", "60–79%", "80–100%")
 class Report:
     title: str
     rule: str
-    class_view: tuple[ItemShare, ...]  # K items, then activities, tasks, A items, in the standard's order
+    class_view: tuple[ItemShare, ...]  # K items, activities, tasks, O, P, S, A items, in the standard's order
     knowledge: tuple[Label, ...]
     tasks: tuple[TaskColumns, ...]
+    performance: tuple[PerformanceColumns, ...]  # the course's performance tasks
+    outputs: tuple[Label, ...]  # O items its performance tasks produce, in the standard's order
+    rubric: tuple[Label, ...]  # P items, then S items, its rubric criteria name
     learners: tuple[LearnerRow, ...]
     attitudes: tuple[AttitudeSummary, ...]
     questions: tuple[QuestionStat, ...]

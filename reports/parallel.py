@@ -22,7 +22,17 @@ from typing import Any
 
 from .catalog import Catalog
 from .json_input import DEFAULT_MAX_JSON_MB, MB
-from .records import ActivityDone, Answer, AnswerSheet, KnowledgeEvidence, Record, ReflectionEntry, Skipped
+from .records import (
+    ActivityDone,
+    Answer,
+    AnswerSheet,
+    KnowledgeEvidence,
+    Record,
+    ReflectionEntry,
+    Skipped,
+    TaskRating,
+    TaskSubmission,
+)
 from .sources import Format, read_file
 
 PARALLEL_MIN_BYTES = 32 * 1024 * 1024  # below this, starting processes costs more than it saves
@@ -33,7 +43,7 @@ MAX_JOBS = 8
 # its own order. Answers and answer sheets do meet (latest answer per question), so they share a group and
 # each row says which type it is; the other groups hold one type each.
 _ANSWERS = (Answer, AnswerSheet)
-_SINGLES = (KnowledgeEvidence, ActivityDone, ReflectionEntry)
+_SINGLES = (KnowledgeEvidence, ActivityDone, ReflectionEntry, TaskSubmission, TaskRating)
 _AS_TUPLE: dict[type, attrgetter[tuple[Any, ...]]] = {
     t: attrgetter(*(f.name for f in fields(t))) for t in (*_ANSWERS, *_SINGLES)
 }

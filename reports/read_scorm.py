@@ -7,13 +7,16 @@ answers and reflection texts; suspend_data, the self-ratings (and the full texts
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+from ..performance.ids import TaskRef, parse_id
 from .catalog import Catalog
 from .cmi_flat import split_cmi
 from .records import ActivityDone, AnswerSheet, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
 from .suspend import fnv6, saved_reflections
+from .task_records import from_interactions
 from .times import parse_text
 
 _DONE_12 = {"passed", "failed"}  # 1.2 objective statuses that mean every question was answered
@@ -27,6 +30,7 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     module = _module_of(objectives, interactions, catalog)
     answered: list[tuple[str, bool, tuple[str, ...]]] = []  # question, correct, K items
     texts: dict[str, str] = {}
+    tasks: list[tuple[str, TaskRef, str, datetime | None]] = []  # performance-task interactions
     latest = None  # the attempt's time: its last interaction ("latest attempt wins" compares attempts)
 
     kinds = catalog.kinds
@@ -41,6 +45,9 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
         if knowledge is None:
             if iid in catalog.reflections:
                 texts[iid] = inter.get("learner_response", inter.get("student_response", ""))
+            elif (ref := parse_id(iid)) is not None:
+                response = inter.get("learner_response", inter.get("student_response", ""))
+                tasks.append((f"cmi.interactions.{n}", ref, response, when))
             else:
                 skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown question id '{iid}'"))
             continue
@@ -91,6 +98,8 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
             records.append(ActivityDone(learner, oid, status in ("completed", "passed"), origin))
 
     records += _reflections(flat.get("cmi.suspend_data", ""), texts, learner, origin, catalog)
+    if tasks:
+        records += from_interactions(tasks, learner, file, origin, catalog, skipped)
     return records, skipped
 
 

@@ -7,17 +7,23 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .catalog import Catalog
-from .json_input import TOO_DEEP
-from .records import ActivityDone, Answer, Origin, Record, ReflectionEntry, Skipped
+from .json_input import TOO_DEEP, NotJSON, parse_text
+from .records import SELF_RATER, ActivityDone, Answer, Origin, Record, ReflectionEntry, Skipped
+from .task_records import self_rating, submission
 from .times import parse_time
 from .xapi_ids import (
     LAUNCH_MODE_EXTENSION,
     PRACTICE_MODES,
     QUESTION_EXTENSION,
+    RATER_EXTENSION,
     RATING_EXTENSION,
     REFLECTION_EXTENSION,
+    TASK_EXTENSION,
+    TASK_RATING_EXTENSION,
     VERB_ANSWERED,
     VERB_COMPLETED,
+    VERB_RATED,
+    VERB_SUBMITTED,
     extension,
     named_items,
     obj,
@@ -84,6 +90,8 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
     result = obj(data.get("result"))
     score = obj(result.get("score"))
     origin = Origin("xapi", file, parse_time(data.get("timestamp")) or parse_time(data.get("stored")))
+    if verb in (VERB_SUBMITTED, VERB_RATED):
+        return _task(data, verb, learner, target, result, origin, catalog)
     items = _items(data, catalog)
     kinds = catalog.kinds
     attitudes = [i for i in items if kinds.get(i) == "attitude"]
@@ -114,3 +122,51 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
         acts += [i for i in items if catalog.is_kind(i, "activity") and i not in acts]
         return [ActivityDone(learner, a, True, origin) for a in acts]
     return []  # cmi5-defined and other statements name no item: nothing to report
+
+
+_TASK_MARK = ":task:"
+
+
+def _task(
+    data: Mapping[str, Any],
+    verb: str,
+    learner: str,
+    target: Mapping[str, Any],
+    result: Mapping[str, Any],
+    origin: Origin,
+    catalog: Catalog,
+) -> list[Record]:
+    """A performance task submitted or self-rated. Launches in Browse or Review are practice: not evidence."""
+    task_id = extension(data, TASK_EXTENSION)
+    if not isinstance(task_id, str):
+        iri = target.get("id")
+        task_id = iri.rsplit(_TASK_MARK, 1)[1] if isinstance(iri, str) and _TASK_MARK in iri else None
+    if not task_id:
+        return []  # another tool's submit or rating: not ours
+    mode = extension(data, LAUNCH_MODE_EXTENSION)
+    if isinstance(mode, str) and mode in PRACTICE_MODES:
+        return []
+    _items(data, catalog)  # the O or P items it names must be the standard's
+    if verb == VERB_SUBMITTED:
+        fields = _json_object(result.get("response"), "result.response")
+        return [submission(learner, task_id, fields, origin, catalog)]
+    rater = extension(data, RATER_EXTENSION)
+    if rater != SELF_RATER:
+        raise ValueError(
+            f"task {task_id}: a rating by {rater!r}: only self-ratings are read from statements "
+            "(an instructor rates on the rating sheet)"
+        )
+    levels = extension(data, TASK_RATING_EXTENSION)
+    if not isinstance(levels, dict):
+        raise ValueError(f"task {task_id}: the rating has no {TASK_RATING_EXTENSION} object")
+    return [self_rating(learner, task_id, levels, origin, catalog)]
+
+
+def _json_object(value: Any, where: str) -> dict[str, Any]:
+    try:
+        parsed = parse_text(value) if isinstance(value, str) else None
+    except NotJSON as exc:
+        raise ValueError(f"{where} is not JSON: {exc}") from None
+    if not isinstance(parsed, dict):
+        raise ValueError(f"{where} is not a JSON object of field values")
+    return parsed

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-Source = Literal["scorm", "openedx", "xapi"]
-SOURCES: tuple[Source, ...] = ("scorm", "openedx", "xapi")
+Source = Literal["scorm", "openedx", "xapi", "sheet"]
+SOURCES: tuple[Source, ...] = ("scorm", "openedx", "xapi")  # what --format names; a rating sheet is an .xlsx
 
 # _NOT_FROZEN: the record types are built by the million and never changed afterwards; a frozen dataclass's
 # __init__ sets each field through object.__setattr__, about four times slower than a plain slotted one.
@@ -84,7 +84,36 @@ class AnswerSheet:
     origin: Origin
 
 
-Record = KnowledgeEvidence | ActivityDone | ReflectionEntry | Answer | AnswerSheet
+@dataclass(slots=True)  # not frozen: see _NOT_FROZEN
+class TaskSubmission:
+    """A performance task's deliverable as the learner submitted it: field id -> the field's value as text
+    (performance/codec.py), parts already joined."""
+
+    learner: str
+    task: str
+    fields: dict[str, str]
+    origin: Origin
+
+
+@dataclass(slots=True)  # not frozen: see _NOT_FROZEN
+class TaskRating:
+    """Levels given on a task's rubric: criterion id -> level (1 = lowest). `rater` is "self" for the learner's
+    own rating (never mastery evidence); an instructor's rating comes one criterion a row from the rating sheet,
+    with who rated and their comment."""
+
+    learner: str
+    task: str
+    levels: dict[str, int]
+    rater: str
+    comment: str
+    origin: Origin
+
+
+SELF_RATER = "self"
+
+Record = (
+    KnowledgeEvidence | ActivityDone | ReflectionEntry | Answer | AnswerSheet | TaskSubmission | TaskRating
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,4 +125,6 @@ class Skipped:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: record {self.record}: {self.message}"
+        # A spreadsheet cell is named as a spreadsheet names it, sheet!A1 (sheet, column and row).
+        where = self.record if "!" in self.record else f"record {self.record}"
+        return f"{self.file}: {where}: {self.message}"

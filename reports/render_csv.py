@@ -1,10 +1,14 @@
 """The report as one long CSV table, a row per fact, for spreadsheets and pivot tables.
 
-Columns: section (class, knowledge, activity, task, reflection, question, practice, skipped), learner, item, label,
-status, value, max, when, source, text. A class row (the class view) has the item's kind (knowledge, activity,
-task, attitude) as status and learners who reached it / learners as value / max. A question row has its K items as label, share correct as status, and
+Columns: section (class, knowledge, activity, task, performance, output, indicator, reflection, question, practice,
+skipped), learner, item, label, status, value, max, when, source, text. A class row (the class view) has the item's
+kind (knowledge, activity, task, output, indicator, skill, attitude) as status and learners who reached it / learners as value / max. A question row has its K items as label, share correct as status, and
 correct / answered as value / max. A practice row (answers in cmi5 Browse or Review sessions, no mastery
-evidence) has the launch mode as item and correct / answered as value / max.
+evidence) has the launch mode as item and correct / answered as value / max. A performance row is a learner's
+performance task: its state as status (TASKS_SPEC §6), points / max points as value / max, the raters as source,
+and as text "passed" or "not passed" then the instructor's levels (criterion=level) and, apart, "self:" levels.
+An output row is an O item's status. An indicator row is a P (or S) item: its status, the lowest instructor level
+as value, the levels per "task/criterion" as text (self-ratings apart, after "self:").
 
 Every text cell goes through _cell: learner ids, reflection ids and texts come from tracking files, labels from
 course files, and a spreadsheet must show them, never run them (OWASP, "CSV Injection"). Number cells are the
@@ -16,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .model import Report
+from .model import LearnerRow, Report
 
 HEADER = ["section", "learner", "item", "label", "status", "value", "max", "when", "source", "text"]
 
@@ -31,7 +35,7 @@ def report_csv(report: Report) -> str:
     def row(*cells: object) -> None:
         writer.writerow(cells + pads[max(0, len(HEADER) - len(cells))])  # every row as wide as the header
 
-    labels = {k.id: _cell(k.label) for k in report.knowledge}
+    labels = {k.id: _cell(k.label) for k in (*report.knowledge, *report.outputs, *report.rubric)}
     for cols in report.tasks:
         labels[cols.task.id] = _cell(cols.task.label)
         labels.update({a.id: _cell(a.label) for a in cols.activities})
@@ -68,6 +72,8 @@ def report_csv(report: Report) -> str:
             ("task", name, t, labels[t], p.status, p.done, p.total) + task_pad for t, p in lr.tasks.items()
         ]
         writer.writerows(rows)
+        if report.performance:
+            writer.writerows(_performance_rows(name, lr, labels))
     for att in report.attitudes:
         for r in att.reflections:
             row("reflection", _cell(r.learner), att.item.id, _cell(att.item.label), _cell(r.reflection),
@@ -79,6 +85,27 @@ def report_csv(report: Report) -> str:
     for line in report.skipped:
         row("skipped", "", "", "", _cell(line))
     return out.getvalue()
+
+
+def _levels(levels: dict[str, int], own: dict[str, int]) -> str:
+    text = " ".join(f"{k}={v}" for k, v in levels.items())
+    if own:
+        text += (" " if text else "") + "self: " + " ".join(f"{k}={v}" for k, v in own.items())
+    return text
+
+
+def _performance_rows(name: str, lr: LearnerRow, labels: dict[str, str]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for task, c in lr.performance.items():
+        verdict = "" if c.passed is None else "passed" if c.passed else "not passed"
+        text = " ".join(x for x in (verdict, _levels(c.levels, c.self_levels)) if x)
+        rows.append(("performance", name, _cell(task), "", c.state, _num(c.points), _num(c.max_points),
+                     c.when or "", _cell("+".join(c.raters)), _cell(text)))  # fmt: skip
+    rows += [("output", name, o, labels[o], status, "", "", "", "", "") for o, status in lr.outputs.items()]
+    for item, r in lr.rubric.items():
+        low = min(r.levels.values()) if r.levels else ""
+        rows.append(("indicator", name, item, labels[item], r.status, low, "", "", "", _cell(_levels(r.levels, r.self_levels))))  # fmt: skip
+    return rows
 
 
 # What makes a spreadsheet read a cell as a formula, as OWASP lists it: = + - @, and tab and carriage return

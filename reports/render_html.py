@@ -16,8 +16,19 @@ from typing import TypeVar
 from .class_view_svg import distribution_chart, share_chart
 from .labels import HTML_LANG, LABELS
 from .model import SCORE_BANDS, AttitudeSummary, ItemShare, LearnerRow, Report
+from .render_performance import performance_html
 
-SYMBOL = {"mastered": "✓", "not_yet": "✗", "not_attempted": "·", "completed": "✓"}
+SYMBOL = {
+    "mastered": "✓",
+    "not_yet": "✗",
+    "not_attempted": "·",
+    "completed": "✓",
+    "awaiting_rating": "…",
+    "rated": "✓",
+    "self_rated": "…",
+    "submitted": "…",
+    "not_submitted": "·",
+}
 GROUP = 100  # learners (or reflections) per <details> group
 T = TypeVar("T")
 
@@ -29,6 +40,9 @@ th.learner,th.item,td.text{text-align:left}th.learner{white-space:nowrap}.rule,.
 .cell{min-width:2rem;font-weight:bold}
 .k-mastered,.a-completed{background:#1a7f37;color:#fff}.k-not_yet,.a-not_yet{background:#f4b400;color:#1b1b1b}
 .k-not_attempted,.a-not_attempted{background:#eee;color:#505050}
+.p-rated,.p-mastered{background:#1a7f37;color:#fff}.p-not_yet{background:#f4b400;color:#1b1b1b}
+.p-submitted,.p-self_rated,.p-awaiting_rating{background:#dbe7fb;color:#1b1b1b}
+.p-not_submitted,.p-not_attempted{background:#eee;color:#505050}.self{font-weight:normal;color:#444}
 .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}
 .bars td{text-align:left}.bar{display:inline-block;height:.8rem;background:#3367d6;vertical-align:middle}
 blockquote{white-space:pre-wrap;border-left:3px solid #3367d6;margin:.3rem 0 .8rem;padding:.2rem .6rem;
@@ -49,6 +63,7 @@ def report_html(report: Report, lang: str = "zh-TW") -> str:
         ("class", _class_view(report, t)),
         ("knowledge", _heatmap(report, t)),
         ("completion", _completion(report, t)),
+        ("performance", performance_html(report, t)),
         ("attitudes", _attitudes(report, t)),
         ("questions", _questions(report, t)),
         ("practice", _practice(report, t)),
@@ -79,7 +94,7 @@ def report_html(report: Report, lang: str = "zh-TW") -> str:
 def _class_view(report: Report, t: dict[str, str]) -> str:
     n = len(report.learners)
     out = [f'<p class="note">{esc(t["class_note"].format(n=n))}</p>']
-    for kind in ("knowledge", "activity", "task", "attitude"):
+    for kind in ("knowledge", "activity", "task", "output", "indicator", "skill", "attitude"):
         items = [i for i in report.class_view if i.kind == kind]
         if items:
             out.append(_class_table(kind, items, n, t))
@@ -93,6 +108,8 @@ def _class_table(kind: str, items: Sequence[ItemShare], learners: int, t: dict[s
         extra = f'<th scope="col">{esc(t["scores"])}</th>'
     elif kind == "attitude":
         extra = f'<th scope="col">{esc(t["ratings"])}</th><th scope="col">{esc(t["reflections"])}</th>'
+    elif kind in ("indicator", "skill"):
+        extra = f'<th scope="col">{esc(t["levels"])}</th>'
     rows = []
     for i in items:
         share = "—" if i.share is None else f"{i.share:.0%}"
@@ -107,6 +124,9 @@ def _class_table(kind: str, items: Sequence[ItemShare], learners: int, t: dict[s
         if kind == "knowledge":
             bands = "、".join(f"{b} {n}" for b, n in zip(SCORE_BANDS, i.distribution, strict=True))
             cells.append(f"<td>{distribution_chart(i.distribution, bands)}</td>")
+        elif kind in ("indicator", "skill"):
+            levels = "、".join(f"{n + 1}: {c}" for n, c in enumerate(i.distribution))
+            cells.append(f"<td>{distribution_chart(i.distribution, levels)}</td>")
         elif kind == "attitude":
             ratings = "、".join(f"{n + 1}: {c}" for n, c in enumerate(i.distribution))
             cells.append(f"<td>{distribution_chart(i.distribution, ratings)}</td><td>{i.reflections}</td>")

@@ -16,7 +16,8 @@ from .lrs import fetch_statements
 from .model import Report
 from .parallel import read_files
 from .read_xapi import read_statements
-from .sources import FORMATS, input_files
+from .records import Record
+from .sources import FORMATS, SUFFIXES, input_files
 
 
 def run_report(
@@ -31,34 +32,35 @@ def run_report(
     """Read everything, skipping (and listing) what cannot be used; raise ZhinengError on a fatal problem.
     jobs: processes reading the files (default: one per CPU; see read_files); max_json_mb: the largest JSON
     document (a file, a line of JSON lines, an LRS page) read whole."""
-    if fmt is not None and fmt not in FORMATS:
-        raise ZhinengError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     if not paths and not lrs:
         raise ZhinengError("nothing to report on: give tracking files or folders, or --lrs URL")
     course = course or load_course()
     catalog = Catalog(course)
+    with gc_paused():  # returns before resuming the collector, so it never walks the records
+        records, messages = read_inputs(catalog, paths, fmt, lrs, lrs_auth, jobs, max_json_mb)
+        return build_report(course, records, messages, catalog), messages
+
+
+def read_inputs(
+    catalog: Catalog,
+    paths: Sequence[Path],
+    fmt: str | None = None,
+    lrs: str | None = None,
+    lrs_auth: str | None = None,
+    jobs: int | None = None,
+    max_json_mb: int = DEFAULT_MAX_JSON_MB,
+) -> tuple[list[Record], list[str]]:
+    """Every input's records and what was skipped (as messages): what `report` and `rate` both read."""
+    if fmt is not None and fmt not in FORMATS:
+        raise ZhinengError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     files = input_files(paths)
     if paths and not files and not lrs:
-        raise ZhinengError("no tracking files (*.json, *.jsonl, *.ndjson, *.log) found")
-    with gc_paused():  # returns before resuming the collector, so it never walks the records
-        return _read_and_build(course, catalog, files, fmt, lrs, lrs_auth, jobs, max_json_mb * MB)
-
-
-def _read_and_build(
-    course: Course,
-    catalog: Catalog,
-    files: list[Path],
-    fmt: str | None,
-    lrs: str | None,
-    lrs_auth: str | None,
-    jobs: int | None,
-    max_bytes: int,
-) -> tuple[Report, list[str]]:
-    records, skipped = read_files(files, fmt, catalog, jobs, max_bytes)  # type: ignore[arg-type]
+        raise ZhinengError(f"no tracking files ({', '.join('*' + s for s in SUFFIXES)}) found")
+    max_bytes = max_json_mb * MB
+    records, skipped = read_files(files, fmt, catalog, jobs, max_bytes)
     if lrs:
         statements, unread = fetch_statements(lrs, lrs_auth, max_bytes=max_bytes)
         got, lost = read_statements(enumerate(statements, start=1), lrs.rstrip("/") + "/statements", catalog)
         records += got
         skipped += lost + unread
-    messages = [str(s) for s in skipped]
-    return build_report(course, records, messages, catalog), messages
+    return records, [str(s) for s in skipped]

@@ -16,12 +16,14 @@ from .cmi_flat import looks_like_cmi
 from .json_input import DEFAULT_MAX_JSON_MB, MB, TOO_DEEP, NotJSON, parse, too_large, valid_text
 from .read_openedx import is_event, read_events
 from .read_scorm import read_cmi
+from .read_sheet import read_sheet
 from .read_xapi import is_statement, read_statements
 from .records import SOURCES, Record, Skipped, Source
 
 Format = Source
 FORMATS = SOURCES
-SUFFIXES = (".json", ".jsonl", ".ndjson", ".log")
+SHEET_SUFFIX = ".xlsx"  # an instructor's filled rating sheet (reports/read_sheet.py), whatever --format says
+SUFFIXES = (".json", ".jsonl", ".ndjson", ".log", SHEET_SUFFIX)
 
 
 def input_files(paths: Sequence[Path]) -> list[Path]:
@@ -79,6 +81,8 @@ def read_file(
     """One file's records and what was skipped. Memory is bounded by max_bytes, whatever the file's size: a
     JSON document larger than that is skipped with a message, JSON lines are read one line at a time."""
     file = valid_text(display_path(path))  # a name that is not UTF-8 still prints, in the report too
+    if path.suffix.lower() == SHEET_SUFFIX:
+        return read_sheet(path, file, catalog, max_bytes)
     try:
         with path.open("rb") as handle:
             return _read_open(handle, file, fmt, catalog, max_bytes)

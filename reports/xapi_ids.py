@@ -20,6 +20,14 @@ QUESTION_EXTENSION = "https://zhineng.example/xapi/ext/question"  # the question
 REFLECTION_EXTENSION = "https://zhineng.example/xapi/ext/reflection"  # the reflection id
 RATING_EXTENSION = "https://zhineng.example/xapi/ext/rating"  # the 1-5 self-rating of a reflection
 
+# Performance tasks (docs/reporting.md, "Performance tasks"): the object is `<AU>:task:<task id>`.
+TASK_EXTENSION = "https://zhineng.example/xapi/ext/task"  # the task id
+TASK_RATING_EXTENSION = "https://zhineng.example/xapi/ext/task-rating"  # {criterion id: level}
+RATER_EXTENSION = "https://zhineng.example/xapi/ext/rater"  # "self" for the learner's own rating
+TASK_ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/performance"
+VERB_SUBMITTED = "http://activitystrea.ms/schema/1.0/submit"
+VERB_RATED = "http://id.tincanapi.com/verb/rated"
+
 # cmi5's launch mode (the LMS puts it on "launched"; the cmi5 export's AU repeats it on every statement).
 LAUNCH_MODE_EXTENSION = "https://w3id.org/xapi/cmi5/context/extensions/launchmode"
 PRACTICE_MODES = ("Browse", "Review")  # answers given in these are not graded as mastery evidence

@@ -14,7 +14,7 @@ from zhineng.reports.model import Report
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "tests" / "fixtures" / "report"
 COURSE = REPORT / "course"
-INPUTS = [REPORT / "scorm", REPORT / "openedx", REPORT / "xapi", REPORT / "bad"]
+INPUTS = [REPORT / "scorm", REPORT / "openedx", REPORT / "xapi", REPORT / "tasks", REPORT / "bad"]
 GOLDEN = ROOT / "tests" / "golden" / "report"
 
 

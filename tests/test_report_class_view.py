@@ -25,22 +25,29 @@ def report():  # type: ignore[no-untyped-def]
 
 
 def test_class_view_counts_what_the_learner_rows_say(report) -> None:  # type: ignore[no-untyped-def]
-    # By hand from the fixture (see test_report_golden.py): K1 mastered by alice, bob, dave; carol and erin
-    # never tried it. K2: alice 2/2, bob 1/2, dave 1/2, carol 0/2, erin 0/1.
+    # By hand from the fixture (see test_report_golden.py): K1 mastered by alice, bob, dave; carol, erin and
+    # frank never tried it. K2: alice 2/2, bob 1/2, dave 1/2, carol 0/2, erin 0/1, frank nothing.
     view = {(i.kind, i.id): i for i in report.class_view}
     k1, k2 = view[("knowledge", "K1")], view[("knowledge", "K2")]
-    assert (k1.reached, k1.not_yet, k1.not_attempted, k1.share) == (3, 0, 2, 0.6)
+    assert (k1.reached, k1.not_yet, k1.not_attempted, k1.share) == (3, 0, 3, 0.5)
     assert k1.distribution == (0, 0, 0, 0, 3)
-    assert (k2.reached, k2.not_yet, k2.not_attempted) == (1, 4, 0)
+    assert (k2.reached, k2.not_yet, k2.not_attempted) == (1, 4, 1)
     assert k2.distribution == (2, 0, 2, 0, 1)  # carol, erin at 0 %; bob, dave at 50 %; alice at 100 %
     t1 = view[("task", "T1")]
-    assert (t1.reached, t1.not_attempted) == (2, 3)  # alice and bob completed T1.1 and T1.2
+    assert (t1.reached, t1.not_attempted) == (2, 4)  # alice and bob completed T1.1 and T1.2
     assert (view[("activity", "T3.1")].reached, view[("activity", "T3.1")].not_yet) == (2, 1)
     a01 = view[("attitude", "A01")]
-    assert (a01.reached, a01.not_attempted, a01.reflections, a01.distribution) == (3, 2, 4, (0, 1, 1, 1, 1))
-    assert [i.kind for i in report.class_view] == ["knowledge"] * 3 + ["activity"] * 3 + ["task"] * 2 + [
-        "attitude"
-    ] * 2
+    assert (a01.reached, a01.not_attempted, a01.reflections, a01.distribution) == (3, 3, 4, (0, 1, 1, 1, 1))
+    # Task M3-page: alice rated and passed (O3.1.1 mastered), carol rated and not passed, dave and frank
+    # submitted, erin self-rated only, bob nothing. P3.1.3 (criterion accuracy): alice 4, carol 1.
+    o = view[("output", "O3.1.1")]
+    assert (o.reached, o.not_yet, o.not_attempted) == (1, 4, 1)
+    p = view[("indicator", "P3.1.3")]
+    assert (p.reached, p.not_yet, p.not_attempted, p.distribution) == (2, 3, 1, (1, 0, 0, 1))
+    s9 = view[("skill", "S9")]  # named by criterion update: alice 3, carol 2
+    assert (s9.reached, s9.distribution) == (2, (0, 1, 1, 0))
+    kinds = ["knowledge"] * 3 + ["activity"] * 3 + ["task"] * 2 + ["output"] + ["indicator"] * 2 + ["skill"]
+    assert [i.kind for i in report.class_view] == [*kinds, "attitude", "attitude"]
 
 
 def _h2(html: str) -> list[str]:
@@ -53,8 +60,8 @@ def test_page_order_class_view_first_heatmap_second_rules_last(report) -> None: 
     assert order[:2] == ["class", "knowledge"] and order[-1] == "rule"
     class_part = html[html.index('id="class"') : html.index('id="knowledge"')]
     assert (
-        class_part.count('<svg role="img"') == 3 * 2 + 3 + 2 + 2 * 2
-    )  # share bar each, K and A distributions
+        class_part.count('<svg role="img"') == 3 * 2 + 3 + 2 + 1 + 3 * 2 + 2 * 2
+    )  # share bar each, K, P, S and A distributions
     assert "<script" not in html and "http" not in html
     assert re.search(r"<header>.*</header>\n<nav [^>]*>.*</nav>\n<main>", html, re.S)
 
@@ -98,10 +105,12 @@ def test_many_learners_come_in_groups(report) -> None:  # type: ignore[no-untype
     base = report.learners[0]
     many = tuple(replace(base, learner=f"learner{n:04d}") for n in range(2 * GROUP + 37))
     html = report_html(replace(report, learners=many))
-    assert html.count("<details") == 2 * 3  # heatmap and completion table, 3 groups each
-    assert html.count("<details open>") == 2
+    assert (
+        html.count("<details") == 5 * 3
+    )  # heatmap, completion, performance tasks, O and P tables: 3 groups each
+    assert html.count("<details open>") == 5
     assert "學員 201–237：learner0200 … learner0236" in html
-    assert html.count('<tr><th scope="row" class="learner">learner0236</th>') == 2
+    assert html.count('<tr><th scope="row" class="learner">learner0236</th>') == 5
     small = report_html(report)
     assert "<details" not in small
 
@@ -119,7 +128,7 @@ def test_csv_class_rows_are_the_class_view(report) -> None:  # type: ignore[no-u
     assert [(r[2], r[4], r[5], r[6]) for r in rows] == [
         (i.id, i.kind, str(i.reached), str(len(report.learners))) for i in report.class_view
     ]
-    assert rows[0][2:7] == ["K1", "K1（公司商品與競品的特性、…）", "knowledge", "3", "5"]
+    assert rows[0][2:7] == ["K1", "K1（公司商品與競品的特性、…）", "knowledge", "3", "6"]
 
 
 def test_codes_the_standard_prints_twice_are_told_apart(report) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from .exporters import CHECKS, EVERY_LAYOUT, EXPORTERS, ExportOptions, export, r
 from .files import write_atomic, write_together
 from .modules.errors import ValidationFailed, ZhinengError
 from .reports.cli import add_report_parser
+from .reports.rate_cli import add_rate_parser
 from .scorm_export.layouts import LAYOUTS
 from .scorm_export.profiles import DEFAULT_PROFILE, PROFILES
 
@@ -150,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_preview, version="scorm2004")
 
     add_report_parser(sub)
+    add_rate_parser(sub)
     for command in sub.choices.values():  # every command's --help lists the exit codes
         command.epilog = EPILOG
         command.formatter_class = argparse.RawDescriptionHelpFormatter

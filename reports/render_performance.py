@@ -1,0 +1,91 @@
+"""report.html's performance-task section: per learner, each task's state and levels, the O items, the P and S
+items (TASKS_SPEC §6). Self-ratings are shown apart, in brackets, and never coloured as reached."""
+
+from __future__ import annotations
+
+from .model import LearnerRow, PerformanceCell, Report, RubricCell
+
+
+def performance_html(report: Report, t: dict[str, str]) -> str:
+    if not report.performance:
+        return ""
+    # Imported here: render_html imports this module for its section list.
+    from .render_html import SYMBOL, _grouped, _legend, esc
+
+    def task_cell(c: PerformanceCell) -> str:
+        css = "p-mastered" if c.passed else "p-not_yet" if c.state == "rated" else f"p-{c.state}"
+        levels = " ".join(f"{k} {v}" for k, v in c.levels.items())
+        own = " ".join(f"{k} {v}" for k, v in c.self_levels.items())
+        words = [t[c.state]]
+        if c.passed is not None:
+            words.append(t["passed"] if c.passed else t["not_passed"])
+        if c.points is not None:
+            words.append(f"{c.points:g}/{c.max_points:g}")
+        body = esc("，".join(words))
+        if levels:
+            body += f"<br>{esc(levels)}"
+        if own:
+            body += f'<br><span class="self">（{esc(t["self"])} {esc(own)}）</span>'
+        return f'<td class="cell {css}">{body}</td>'
+
+    def rubric_cell(item: str, c: RubricCell) -> str:
+        shown = str(min(c.levels.values())) if c.levels else SYMBOL[c.status]
+        tip = "; ".join(f"{k}: {v}" for k, v in c.levels.items())
+        own = "; ".join(f"{k}: {v}" for k, v in c.self_levels.items())
+        if own:
+            tip += f" ({t['self']} {own})" if tip else f"{t['self']} {own}"
+        title = f"{item} · {t[c.status]}" + (f" · {tip}" if tip else "")
+        extra = (
+            f' <span class="self">（{esc(min(c.self_levels.values()))}）</span>'
+            if c.self_levels and not c.levels
+            else ""
+        )
+        return f'<td class="cell p-{c.status}" title="{esc(title)}">{esc(shown)}{extra}</td>'
+
+    def heading(labels: list[tuple[str, str]]) -> str:
+        cells = "".join(f'<th scope="col" title="{esc(text)}">{esc(label)}</th>' for label, text in labels)
+        return f'<tr><th scope="col">{esc(t["learner"])}</th>{cells}</tr>'
+
+    def learner(r: LearnerRow, cells: str) -> str:
+        return f'<tr><th scope="row" class="learner">{esc(r.learner)}</th>{cells}</tr>'
+
+    tasks = _grouped(
+        "performance",
+        heading([(f"{p.task.id} {p.task.text}", p.task.text) for p in report.performance]),
+        report.learners,
+        lambda r: learner(r, "".join(task_cell(r.performance[p.task.id]) for p in report.performance)),
+        t,
+    )
+    by_label = {o.id: o.label for o in report.outputs} | {i.id: i.label for i in report.rubric}
+    outputs = _grouped(
+        "outputs",
+        heading([(o.label, o.text) for o in report.outputs]),
+        report.learners,
+        lambda r: learner(
+            r,
+            "".join(
+                f'<td class="cell p-{r.outputs[o.id]}" title="{esc(o.label)}: {esc(t[r.outputs[o.id]])}">'
+                f"{SYMBOL[r.outputs[o.id]]}</td>"
+                for o in report.outputs
+            ),
+        ),
+        t,
+    )
+    rubric = _grouped(
+        "rubric",
+        heading([(i.label, i.text) for i in report.rubric]),
+        report.learners,
+        lambda r: learner(r, "".join(rubric_cell(by_label[i.id], r.rubric[i.id]) for i in report.rubric)),
+        t,
+    )
+    items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
+    return (
+        f'<p class="note">{esc(t["performance_note"])}</p>'
+        + _legend("p", ("rated", "awaiting_rating", "not_submitted"), t)
+        + tasks
+        + f"<h3>{esc(t['outputs'])}</h3>"
+        + outputs
+        + f"<h3>{esc(t['rubric'])}</h3>"
+        + rubric
+        + f'<ul class="note">{items}</ul>'
+    )

@@ -1,0 +1,134 @@
+"""Performance-task tracking data -> records, checked against the course: one home for what every reader
+(SCORM interactions, xAPI statements, the rating sheet) accepts as a deliverable or a level.
+
+Ids and value texts are the runtime's (performance/ids.py, performance/codec.py); a problem raises ValueError
+with the message the reader puts in its skipped list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..performance.ids import TaskRef
+from ..performance.model import Criterion, Task
+from .catalog import Catalog
+from .records import SELF_RATER, Origin, Record, Skipped, TaskRating, TaskSubmission
+
+
+def task_of(task_id: str, catalog: Catalog) -> Task:
+    found = catalog.tasks.get(task_id)
+    if found is None:
+        raise ValueError(f"unknown task id '{task_id}'")
+    return found[1]
+
+
+def criterion_of(task: Task, criterion_id: str) -> Criterion:
+    criterion = task.criterion(criterion_id)
+    if criterion is None:
+        raise ValueError(f"task {task.id} has no criterion '{criterion_id}'")
+    return criterion
+
+
+def level_of(task: Task, criterion_id: str, value: object) -> int:
+    """A level as a whole number 1..n of the criterion's levels: from a number, or its text ("3")."""
+    criterion = criterion_of(task, criterion_id)
+    top = len(criterion.levels)
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = float(value.strip()) if len(value.strip()) < 4 else None
+    if number is None or not number.is_integer() or not 1 <= number <= top:
+        raise ValueError(f"task {task.id} criterion {criterion_id}: level must be 1–{top}, not {value!r}")
+    return int(number)
+
+
+def submission(
+    learner: str, task_id: str, fields: Mapping[str, object], origin: Origin, catalog: Catalog
+) -> TaskSubmission:
+    task = task_of(task_id, catalog)
+    known = {f.id for f in task.deliverable}
+    kept: dict[str, str] = {}
+    for fid, value in fields.items():
+        if fid not in known:
+            raise ValueError(f"task {task_id} has no deliverable field '{fid}'")
+        if not isinstance(value, str):
+            raise ValueError(f"task {task_id} field {fid}: the value is not text")
+        kept[fid] = value
+    return TaskSubmission(learner, task_id, kept, origin)
+
+
+def self_rating(
+    learner: str, task_id: str, levels: Mapping[str, object], origin: Origin, catalog: Catalog
+) -> TaskRating:
+    task = task_of(task_id, catalog)
+    return TaskRating(
+        learner, task_id, {c: level_of(task, c, v) for c, v in levels.items()}, SELF_RATER, "", origin
+    )
+
+
+@dataclass
+class _Parts:
+    """One task's interactions within a SCORM attempt."""
+
+    fields: dict[str, dict[int, str]] = field(default_factory=dict)  # field -> part number -> text
+    levels: dict[str, int] = field(default_factory=dict)
+    submitted: list[datetime | None] = field(default_factory=list)
+    rated: list[datetime | None] = field(default_factory=list)
+    where: str = ""  # the first field interaction: where a missing part is reported
+
+
+def from_interactions(
+    found: Iterable[tuple[str, TaskRef, str, datetime | None]],
+    learner: str,
+    file: str,
+    attempt: Origin,
+    catalog: Catalog,
+    skipped: list[Skipped],
+) -> list[Record]:
+    """found: (where, parsed id, learner_response, timestamp) of each task interaction of one attempt; a bad one
+    is skipped by itself. A submission's time is its latest field's, a self-rating's its latest level's (the
+    attempt's when they have none)."""
+    tasks: dict[str, _Parts] = {}
+    for where, ref, response, when in found:
+        try:
+            task = task_of(ref.task, catalog)
+            parts = tasks.setdefault(ref.task, _Parts())
+            if ref.kind == "field":
+                if all(f.id != ref.name for f in task.deliverable):
+                    raise ValueError(f"task {task.id} has no deliverable field '{ref.name}'")
+                parts.where = parts.where or where
+                parts.fields.setdefault(ref.name, {})[ref.part] = response
+                parts.submitted.append(when)
+            else:
+                parts.levels[ref.name] = level_of(task, ref.name, response)
+                parts.rated.append(when)
+        except ValueError as exc:
+            skipped.append(Skipped(file, where, str(exc)))
+    out: list[Record] = []
+    for task_id, parts in tasks.items():
+        if parts.fields:
+            try:
+                joined = {f: _joined(task_id, f, p) for f, p in parts.fields.items()}
+            except ValueError as exc:
+                skipped.append(Skipped(file, parts.where, str(exc)))
+            else:
+                out.append(TaskSubmission(learner, task_id, joined, _origin(attempt, parts.submitted)))
+        if parts.levels:
+            origin = _origin(attempt, parts.rated)
+            out.append(TaskRating(learner, task_id, parts.levels, SELF_RATER, "", origin))
+    return out
+
+
+def _joined(task_id: str, field_id: str, parts: dict[int, str]) -> str:
+    missing = [n for n in range(1, max(parts) + 1) if n not in parts]
+    if missing:
+        raise ValueError(f"task {task_id} field {field_id}: part {missing[0]} of {max(parts)} is missing")
+    return "".join(parts[n] for n in sorted(parts))
+
+
+def _origin(attempt: Origin, whens: list[datetime | None]) -> Origin:
+    dated = [w for w in whens if w is not None]
+    return Origin(attempt.source, attempt.file, max(dated) if dated else attempt.when)
