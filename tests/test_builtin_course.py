@@ -72,6 +72,7 @@ def test_content_is_traditional_chinese(builtin_course: Course) -> None:
     texts = [lesson.body for _, lesson in builtin_course.lessons()]
     texts += [q.prompt + q.explanation for _, q in builtin_course.questions()]
     texts += [r.prompt for _, r in builtin_course.reflections()]
+    texts += [t.brief + t.exemplar for _, t in builtin_course.tasks()]
     offenders = sorted({ch for text in texts for ch in text if ch in simplified})
     assert offenders == []
 

@@ -24,6 +24,7 @@ import pytest
 import yaml
 from zhineng.modules.course import Course
 from zhineng.modules.model import Module
+from zhineng.performance.model import Task
 from zhineng.quizzes.model import Question
 from zhineng.quizzes.text import normalise_text
 
@@ -91,6 +92,29 @@ def learner_texts(module: Module) -> Iterator[tuple[str, str]]:
     for r in module.reflections:
         texts = [r.title or "", r.prompt, r.guidance or "", r.rating.prompt, *r.rating.anchors]
         yield from ((r.id, t) for t in texts)
+    for task in module.tasks:
+        yield from ((task.id, t) for t in task_texts(task))
+
+
+def task_texts(task: Task) -> Iterator[str]:
+    """A performance task's brief, data, form, rubric and exemplar: all of it is read by the learner."""
+    yield task.title
+    yield task.brief
+    for resource in task.resources:
+        yield resource.title
+        yield resource.body or ""
+        if resource.table is not None:
+            yield from resource.table.columns
+            yield from (c for row in resource.table.rows for c in row if isinstance(c, str))
+    for field in task.deliverable:
+        yield field.label
+        yield field.help or ""
+        yield from (c.label for c in getattr(field, "columns", []))
+        yield from (i.text for i in getattr(field, "items", []))
+    for criterion in task.rubric:
+        yield criterion.title
+        yield from (f"{level.label}：{level.descriptor}" for level in criterion.levels)
+    yield task.exemplar
 
 
 def question_texts(q: Question) -> Iterator[str]:
