@@ -1,11 +1,16 @@
-"""SCO runtime numbers: time from launch to first interactive in Chromium, and LMS calls per answer.
+"""SCO runtime numbers: what a launch loads, how soon its first text shows, time to first interactive in
+Chromium, and LMS calls per answer.
 
     python bench/bench_runtime.py [--runs N]
 
-Each built-in module is opened in the scorm-again wrapper (tests/browser/wrapper.html) for both SCORM versions.
-"First interactive" is navigation start to the moment the player marks <html data-ready> (its controls are
-live); "LMS calls per answered question" counts every API call the SCO makes from one submit to the next.
-Numbers only: nothing here is a pass/fail test.
+"Launch weight" is the runtime script and stylesheet of each channel (shared/zhineng.js + zhineng.css), beside
+the target of 80 KB (80,000 bytes); each SCO's data.js is its content and is shown apart. "First text visible"
+is the frame's first contentful paint for the SCO and for a static page holding the same text (the SCO's own
+page once rendered, scripts removed, same stylesheet), both opened in the same wrapper; the target is a ratio of
+at most 1.5. "First interactive" is navigation start to the moment the player marks <html data-ready> (its
+controls are live); "LMS calls per answered question" counts every API call the SCO makes from one submit to the
+next. Each built-in module is opened in the scorm-again wrapper (tests/browser/wrapper.html). Medians of --runs
+launches. Numbers only: nothing here is a pass/fail test.
 """
 
 from __future__ import annotations
@@ -21,12 +26,24 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+# The browser helpers import tests/ modules (patience) too.
+sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
 
 from conftest import ARGS, CHROMIUM  # noqa: E402
 from learner import Learner  # noqa: E402
 from sco_site import build_site  # noqa: E402
 from zhineng.modules.loader import load_course  # noqa: E402
+from zhineng.scorm_export.runtime_files import CHANNELS, load_runtime  # noqa: E402
+
+LAUNCH_TARGET_BYTES = 80_000
+FIRST_TEXT_TARGET = 1.5
+# The SCO's rendered page without its scripts: the same text under the same stylesheet, as a plain page.
+SNAPSHOT = """() => {
+  const html = document.documentElement.cloneNode(true);
+  html.querySelectorAll("script").forEach((s) => s.remove());
+  return "<!DOCTYPE html>\\n" + html.outerHTML;
+}"""
+FCP = "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -51,6 +68,39 @@ def first_interactive_ms(browser: Any, url: str) -> float:
     ms = sco.evaluate("performance.now()")  # the frame's clock starts at its own navigation
     page.close()
     return float(ms)
+
+
+def first_text_ms(browser: Any, url: str) -> float:
+    """The frame's first contentful paint, from its own navigation start."""
+    page = browser.new_page()
+    page.goto(url)
+    page.frame_locator("#sco").locator("html[data-ready=true]").wait_for()
+    sco = page.main_frame.child_frames[0]
+    sco.wait_for_function(f"{FCP} !== undefined")
+    ms = sco.evaluate(FCP)
+    page.close()
+    return float(ms)
+
+
+def static_twin(browser: Any, url: str, sco_path: Path) -> str:
+    """Write the SCO's rendered page, scripts removed, beside its index.html; return its name."""
+    page = browser.new_page()
+    page.goto(url)
+    page.frame_locator("#sco").locator("html[data-ready=true]").wait_for()
+    html = page.main_frame.child_frames[0].evaluate(SNAPSHOT)
+    page.close()
+    twin = sco_path.with_name("static.html")
+    twin.write_text(html, encoding="utf-8")
+    return twin.name
+
+
+def launch_weight(course: Any) -> None:
+    print(f"{'launch weight':24} {'bytes':>8} {'target':>8} {'ratio':>6}")
+    for channel in CHANNELS:
+        shared = load_runtime(channel).shared
+        size = sum(len(data) for data in shared.values())
+        ratio = size / LAUNCH_TARGET_BYTES
+        print(f"{channel + ' JS + CSS':24} {size:8,} {LAUNCH_TARGET_BYTES:8,} {ratio:6.2f}")
 
 
 def calls_per_answer(browser: Any, url: str, payload: dict[str, Any]) -> float:
@@ -78,18 +128,39 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     course = load_course()
+    launch_weight(course)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        print(f"{'module':8} {'version':10} {'first interactive (median ms)':>30} {'LMS calls / answer':>20}")
+        print()
+        print(
+            f"{'module':8} {'version':10} {'data.js':>8} {'first text SCO/static ms':>25} {'ratio':>6} "
+            f"{'target':>6} {'first interactive ms':>21} {'LMS calls / answer':>19}"
+        )
+        ratios = []
         for module in course.modules:
             for version in ("scorm12", "scorm2004"):
                 site = Path(tmp) / f"{module.id}-{version}"
                 sco, payload = build_site(site, course, module, version)
-                url = f"{serve(site)}/wrapper.html?v={version}&sco={sco}"
+                base = serve(site)
+                url = f"{base}/wrapper.html?v={version}&sco={sco}"
+                twin = static_twin(browser, url, site / sco)
+                twin_url = f"{base}/wrapper.html?v={version}&sco={Path(sco).with_name(twin).as_posix()}"
+                data_js = (site / sco).with_name("data.js").stat().st_size
+                sco_text = statistics.median(first_text_ms(browser, url) for _ in range(runs))
+                static_text = statistics.median(first_text_ms(browser, twin_url) for _ in range(runs))
+                ratios.append(sco_text / static_text)
                 times = [first_interactive_ms(browser, url) for _ in range(runs)]
                 calls = calls_per_answer(browser, url, payload)
-                print(f"{module.id:8} {version:10} {statistics.median(times):30.0f} {calls:20.1f}")
+                print(
+                    f"{module.id:8} {version:10} {data_js:8,} {sco_text:12.0f} /{static_text:11.0f} "
+                    f"{sco_text / static_text:6.2f} {FIRST_TEXT_TARGET:6.1f} {statistics.median(times):21.0f} "
+                    f"{calls:19.1f}"
+                )
         browser.close()
+    print(
+        f"\nfirst text visible, median ratio over modules and versions: {statistics.median(ratios):.2f} "
+        f"(target {FIRST_TEXT_TARGET})"
+    )
     return 0
 
 

@@ -29,7 +29,7 @@ from zhineng.scorm_export.package import build_packages
 from zhineng.scorm_export.payload import sco_payload
 from zhineng.scorm_export.preview.server import make_server, preview_site
 from zhineng.scorm_export.profiles import PROFILES, profile_switches
-from zhineng.scorm_export.runtime_files import Runtime
+from zhineng.scorm_export.runtime_files import Runtime, load_runtime
 from zhineng.scorm_export.xsd import control_files, xsd_errors
 
 VERSIONS = ("scorm12", "scorm2004")
@@ -442,6 +442,10 @@ def test_preview_serves_host_page_and_sco(preview_url: str) -> None:
     status, kind, body = _get(preview_url + "/pkg/sco/M1/data.js")
     assert (status, kind) == (200, "text/javascript; charset=utf-8")
     assert body.startswith(b"window.ZHINENG_SCO = ")
+    assert b'<script src="../../shared/zhineng.js">' in _get(preview_url + "/pkg/sco/M1/index.html")[2]
+    status, kind, body = _get(preview_url + "/pkg/shared/zhineng.js")  # the SCORM channel's one script
+    assert (status, kind) == (200, "text/javascript; charset=utf-8")
+    assert body == load_runtime("scorm").shared["zhineng.js"] and b"// player.js\n" in body
     assert b"PassingScore" not in _get(preview_url + "/config.js")[2]  # no LMS-side passing score
     assert b"Scorm2004API" in _get(preview_url + "/vendor/scorm-again.min.js")[2]
     with pytest.raises(urllib.error.HTTPError) as exc:
