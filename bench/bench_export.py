@@ -10,9 +10,10 @@ import argparse
 import statistics
 import time
 
-from zhineng.modules.files import zip_bytes
 from zhineng.modules.loader import load_course
 from zhineng.scorm_export.package import build_packages
+
+from zhineng.files import zip_bytes
 
 GOAL_KB = 100
 

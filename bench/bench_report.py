@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from zhineng.modules.course import Course
-from zhineng.modules.gc_pause import gc_paused
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
@@ -43,6 +42,8 @@ from zhineng.reports.render_html import report_html
 from zhineng.reports.render_json import report_json
 from zhineng.reports.suspend import fnv6
 from zhineng.reports.xapi_ids import ITEM_EXTENSION
+
+from zhineng.gc_pause import gc_paused
 
 GOAL_S = 10.0
 GOAL_MB = 600.0

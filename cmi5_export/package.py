@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from ..modules.cjk_breaks import join_cjk_lines
+from ..cjk_breaks import join_cjk_lines
+from ..errors import ZhinengError
+from ..files import OutFile, zip_bytes
 from ..modules.course import Course
-from ..modules.errors import ZhinengError
-from ..modules.files import OutFile, zip_bytes
-from ..modules.script_json import js_file_json
 from ..scorm_export.budget import check_budget
 from ..scorm_export.package import select_modules
 from ..scorm_export.runtime_files import Runtime, load_runtime
+from ..script_json import js_file_json
 from .course_xml import AuEntry, CourseEntry, render_course_structure
 from .ids import course_iri
 from .payload import au_payload

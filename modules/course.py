@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..errors import Problem
 from ..performance.model import Task
 from ..quizzes.model import Question
-from .errors import Problem
 from .model import Lesson, Module, Reflection
 from .standard import Standard
 

@@ -3,13 +3,13 @@ prompts not repeated, lessons not empty. Each finding points at the key that is 
 
 from __future__ import annotations
 
+from ..errors import Problem
 from ..performance.checks import task_findings
 from ..performance.model import Task
 from ..quizzes.checks import question_findings
 from ..quizzes.model import Question
 from ..quizzes.text import normalise_text
 from .anchors import anchor_problem
-from .errors import Problem
 from .model import Lesson, Module, Reflection
 from .standard import ItemKind, Standard
 from .yamlsrc import Source, format_path

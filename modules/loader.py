@@ -14,13 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..errors import Problem, ValidationFailed, ZhinengError
+from ..gc_pause import gc_paused
 from ..performance.model import FIELD_TYPES, Task
 from ..quizzes.model import Question
 from ..scorm_export.export_checks import module_export_problems, standard_export_problems
 from .course import Course
 from .crossref import CrossReferences
-from .errors import Problem, ValidationFailed, ZhinengError
-from .gc_pause import gc_paused
 from .model import Lesson, Module, Reflection
 from .standard import Standard
 from .yamlsrc import MAX_CHARS, Source, format_path, parse

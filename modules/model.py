@@ -7,10 +7,10 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, computed_field
 
+from ..markdown import render_markdown
 from ..performance.model import Task
 from ..quizzes.mastery import MasteryRule
 from ..quizzes.model import Id, Question, Strict, Text
-from .markdown import render_markdown
 
 Anchor = Annotated[str, StringConstraints(min_length=1)]
 

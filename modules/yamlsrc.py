@@ -24,7 +24,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from .errors import Problem
+from ..errors import Problem
 
 Path = tuple[str | int, ...]
 

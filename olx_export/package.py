@@ -13,8 +13,8 @@ import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..files import OutFile, tar_gz_bytes
 from ..modules.course import Course
-from ..modules.files import OutFile, tar_gz_bytes
 from ..modules.model import Module, Reflection
 from ..modules.standard import Activity
 from .course_image import course_image_png

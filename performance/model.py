@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, computed_field
 
-from ..modules.markdown import render_markdown
+from ..markdown import render_markdown
 from ..quizzes.model import Id, Strict, Text
 
 Cell = str | int | float | None

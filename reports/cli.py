@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..arguments import whole_number
+from ..errors import ZhinengError
 from ..exit_codes import EXIT_SKIPPED
-from ..modules.errors import ZhinengError
 from .json_input import DEFAULT_MAX_JSON_MB
 from .labels import LANGS
 from .records import SOURCES as FORMATS

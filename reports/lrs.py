@@ -14,7 +14,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 from .json_input import DEFAULT_MAX_JSON_MB, MB, NotJSON, parse, too_large
 from .records import Skipped
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import ZhinengError
+from ..gc_pause import gc_paused
 from ..modules.course import Course
-from ..modules.errors import ZhinengError
-from ..modules.gc_pause import gc_paused
 from ..modules.loader import load_course
 from .build import build_report
 from .catalog import Catalog

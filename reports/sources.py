@@ -9,7 +9,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 from ..modules.loader import display_path
 from .catalog import Catalog
 from .cmi_flat import looks_like_cmi

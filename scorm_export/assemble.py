@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 from .strip import strip_js
 
 FOLDER = "scorm_export/runtime"

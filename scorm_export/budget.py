@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 from ..modules.model import Module
 from .limits import SUSPEND_LIMIT
 

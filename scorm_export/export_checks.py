@@ -7,7 +7,7 @@ their one home (the budget in budget.py, the limits in limits.py); this module o
 
 from __future__ import annotations
 
-from ..modules.errors import Problem
+from ..errors import Problem
 from ..modules.model import Module
 from ..modules.standard import Standard
 from ..modules.yamlsrc import Source

@@ -15,12 +15,12 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
-from ..modules.cjk_breaks import join_cjk_lines
+from ..cjk_breaks import join_cjk_lines
+from ..errors import ZhinengError
+from ..files import OutFile
 from ..modules.course import Course
-from ..modules.errors import ZhinengError
-from ..modules.files import OutFile
 from ..modules.model import Module
-from ..modules.script_json import js_file_json
+from ..script_json import js_file_json
 from .budget import check_budget
 from .layouts import LAYOUTS
 from .lint import MANIFEST, lint_manifest

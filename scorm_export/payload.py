@@ -12,8 +12,8 @@ import hashlib
 import json
 from typing import Any, Literal
 
+from ..markdown import render_markdown
 from ..modules.course import Course
-from ..modules.markdown import render_markdown
 from ..modules.model import Module
 from .budget import text_room
 from .limits import SUSPEND_LIMIT

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 
 # Column meanings (each switch on = reported):
 #   interactions                 cmi.interactions.n for questions and reflections

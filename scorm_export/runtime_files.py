@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from importlib.resources import files
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 from .assemble import FOLDER, assemble
 from .strip import strip_css
 

@@ -9,7 +9,7 @@ literal, a string continued over a line break) is refused with its place rather 
 
 from __future__ import annotations
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 
 # After one of these words a slash starts a regular expression, not a division.
 _REGEX_AFTER_WORDS = frozenset(

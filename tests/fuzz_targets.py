@@ -110,9 +110,10 @@ yaml_texts = st.one_of(spliced(), st.text(YAML_ALPHABET, max_size=200), dumped()
 
 
 def yaml_loader(examples: int) -> Callable[[], None]:
-    from zhineng.modules.errors import Problem, ValidationFailed, ZhinengError
     from zhineng.modules.loader import load_course
     from zhineng.modules.yamlsrc import parse
+
+    from zhineng.errors import Problem, ValidationFailed, ZhinengError
 
     folder = Path(tempfile.mkdtemp(prefix="zhineng-fuzz-"))
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from zhineng.modules.errors import ZhinengError
 from zhineng.reports.cli import add_report_parser
 from zhineng.reports.model import Report
+
+from zhineng.errors import ZhinengError
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "tests" / "fixtures" / "report"

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from node_support import needs_node, run_node_json
 from zhineng.modules.course import Course
-from zhineng.modules.errors import ZhinengError
 from zhineng.modules.loader import load_course
 from zhineng.scorm_export.budget import check_budget, worst_case
 from zhineng.scorm_export.payload import sco_payload
+
+from zhineng.errors import ZhinengError
 
 HERE = Path(__file__).parent
 SMALL = HERE / "fixtures" / "course_small"

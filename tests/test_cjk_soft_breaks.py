@@ -10,11 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from zhineng.modules.cjk_breaks import CJK
-from zhineng.modules.markdown import render_markdown
 from zhineng.xblocks.bank import parse_bank
 from zhineng.xblocks.compiled import builtin_data
 from zhineng.xblocks.public import public_question, revealed_answer
+
+from zhineng.cjk_breaks import CJK
+from zhineng.markdown import render_markdown
 
 # A soft break renders as a newline: raw in HTML and XML, escaped ("\n") inside a JSON string.
 SOFT_BREAK = re.compile(f"[{CJK}](?:\n|\\\\n)[{CJK}]")

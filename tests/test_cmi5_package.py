@@ -19,8 +19,9 @@ from zhineng.cmi5_export.package import build_cmi5, export_cmi5
 from zhineng.cmi5_export.xsd import SCHEMA
 from zhineng.modules.case import case_identifier, case_uri
 from zhineng.modules.course import Course
-from zhineng.modules.errors import ZhinengError
 from zhineng.modules.loader import load_course
+
+from zhineng.errors import ZhinengError
 
 NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 SMALL = Path(__file__).resolve().parent / "fixtures" / "course_small"

@@ -1,4 +1,4 @@
-from zhineng.modules.markdown import render_markdown
+from zhineng.markdown import render_markdown
 
 
 def test_lesson_markdown_renders_tables_and_emphasis() -> None:

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from report_support import COURSE, REPORT, run_cli
-from zhineng.modules.errors import ZhinengError
 from zhineng.reports.lrs import fetch_statements
+
+from zhineng.errors import ZhinengError
 
 STATEMENTS = json.loads((REPORT / "xapi" / "alice-M3.json").read_text(encoding="utf-8"))["statements"]
 PAGES: dict[str, Any] = {

@@ -9,10 +9,11 @@ from importlib.resources import files
 
 import pytest
 from node_support import needs_node, run_node_json
-from zhineng.modules.errors import ZhinengError
 from zhineng.scorm_export.assemble import assemble, module_order, parse_module
 from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, STYLESHEET, load_runtime
 from zhineng.scorm_export.strip import strip_css, strip_js
+
+from zhineng.errors import ZhinengError
 
 RUNTIME = files("zhineng.scorm_export").joinpath("runtime")
 XAPI = {

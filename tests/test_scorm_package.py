@@ -20,8 +20,6 @@ import pytest
 import yaml
 from lxml import etree
 from zhineng.modules.course import Course
-from zhineng.modules.errors import ZhinengError
-from zhineng.modules.files import OutFile, zip_bytes
 from zhineng.modules.loader import display_path, load_course
 from zhineng.scorm_export import package as package_module
 from zhineng.scorm_export.lint import lint_manifest
@@ -31,6 +29,9 @@ from zhineng.scorm_export.preview.server import make_server, preview_site
 from zhineng.scorm_export.profiles import PROFILES, profile_switches
 from zhineng.scorm_export.runtime_files import Runtime, load_runtime
 from zhineng.scorm_export.xsd import control_files, xsd_errors
+
+from zhineng.errors import ZhinengError
+from zhineng.files import OutFile, zip_bytes
 
 VERSIONS = ("scorm12", "scorm2004")
 LAYOUTS = ("course", "per-module")

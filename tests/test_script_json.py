@@ -6,7 +6,8 @@ import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from zhineng.modules.script_json import js_file_json, script_json
+
+from zhineng.script_json import js_file_json, script_json
 
 values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),

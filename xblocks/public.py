@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..modules.markdown import render_markdown
+from ..markdown import render_markdown
 from ..quizzes.grader import MAX_TEXT_RESPONSE
 from ..quizzes.model import (
     Matching,

@@ -8,7 +8,7 @@ from typing import Any
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
-from ..modules.script_json import script_json
+from ..script_json import script_json
 
 loader = ResourceLoader(__name__)
 

@@ -18,10 +18,10 @@ from pathlib import Path
 # so `zhineng --version` starts in a few tens of milliseconds and `validate` loads no renderer.
 from . import __version__
 from .arguments import whole_number
+from .errors import ValidationFailed, ZhinengError
 from .exit_codes import EPILOG, EXIT_ERROR
 from .exporters import CHECKS, EVERY_LAYOUT, EXPORTERS, ExportOptions, export, refuse_unsupported
 from .files import write_atomic, write_together
-from .modules.errors import ValidationFailed, ZhinengError
 from .reports.cli import add_report_parser
 from .reports.rate_cli import add_rate_parser
 from .scorm_export.layouts import LAYOUTS

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from .modules.errors import ZhinengError
-from .modules.gc_pause import gc_paused
+from .errors import ZhinengError
+from .gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from .modules.course import Course
@@ -39,7 +39,7 @@ class ExportOptions:
 
 def _scorm(version: str) -> Callable[[Course, ExportOptions], Archives]:
     def export(course: Course, options: ExportOptions) -> Archives:
-        from .modules.files import zip_bytes
+        from .files import zip_bytes
         from .scorm_export.layouts import LAYOUTS
         from .scorm_export.package import build_packages
 

@@ -13,7 +13,7 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 from ...modules.course import Course
-from ...modules.script_json import js_file_json
+from ...script_json import js_file_json
 from ..package import build_packages
 from ..profiles import profile_switches
 

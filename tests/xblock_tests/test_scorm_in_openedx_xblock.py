@@ -14,9 +14,10 @@ from contextlib import closing
 from typing import Any
 
 import pytest
-from zhineng.modules.files import zip_bytes
 from zhineng.modules.loader import load_course
 from zhineng.scorm_export.package import build_packages
+
+from zhineng.files import zip_bytes
 
 from .browser import CHROMIUM, BrowserThread
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from xblock.test.tools import blocks_are_equivalent
 from zhineng.modules.course import Course
-from zhineng.modules.files import OutFile, tar_gz_bytes
 from zhineng.olx_export.package import export_olx, olx_course
+
+from zhineng.files import OutFile, tar_gz_bytes
 
 from .harness import Harness
 
