@@ -68,6 +68,12 @@ def runtime_source(name: str) -> str:
     return RUNTIME.joinpath(name).read_text(encoding="utf-8")
 
 
+@needs_node
+def test_node_loads_the_modules_in_the_order_the_scripts_hold_them() -> None:
+    """tests/js/runtime.js walks the `// needs:` lines itself: it must give each channel's order."""
+    assert run_node_json("runtime.js", CHANNELS) == {c: shipped(c) for c in CHANNELS}
+
+
 def test_order_follows_the_declarations_and_optional_modules_only_when_shipped() -> None:
     src = sources(a_js="", b_js="a.js", c_js="b.js a.js|d.js", d_js="a.js", e_js="")
     modules = {n: parse_module(n, t) for n, t in src.items()}

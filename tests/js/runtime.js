@@ -30,17 +30,38 @@ function modules(folder = FOLDER) {
   return out;
 }
 
+/** The modules `roots` bring in, each after what it needs (and after an optional module that is brought in too);
+ *  the same walk as module_order in scorm_export/assemble.py, which tests/test_runtime_bundle.py compares. */
+function order(roots, folder = FOLDER) {
+  const mods = {};
+  const get = (name) => (mods[name] = mods[name] || declared(name, folder));
+  const shipped = new Set();
+  const collect = (name) => {
+    if (shipped.has(name)) return;
+    shipped.add(name);
+    get(name).needs.forEach(collect);
+  };
+  roots.forEach(collect);
+  const out = [];
+  const visit = (name, chain) => {
+    if (out.includes(name)) return;
+    if (chain.includes(name)) throw new Error(`modules need each other in a circle: ${[...chain, name].join(" -> ")}`);
+    const mod = get(name);
+    [...mod.needs, ...mod.optional.filter((o) => shipped.has(o))].forEach((dep) => visit(dep, [...chain, name]));
+    out.push(name);
+  };
+  roots.forEach((root) => visit(root, []));
+  return out;
+}
+
 /** A namespace and the modules run into it; a module runs once, after what it needs, and may not redefine a
  *  name another module set (in the browser the later one would silently win). */
 function loader(folder = FOLDER) {
   const Z = {};
   const owner = {};
   const ran = new Set();
-  function run(name, chain) {
-    if (ran.has(name)) return;
-    if (chain.includes(name)) throw new Error(`modules need each other in a circle: ${[...chain, name].join(" -> ")}`);
+  function run(name) {
     const mod = declared(name, folder);
-    mod.needs.forEach((dep) => run(dep, [...chain, name]));
     const before = new Map(Object.entries(Z));
     vm.compileFunction(mod.source, ["Zhineng"], { filename: mod.file })(Z);
     for (const [key, value] of Object.entries(Z)) {
@@ -53,7 +74,7 @@ function loader(folder = FOLDER) {
     Z,
     owner,
     load(...names) {
-      names.forEach((n) => run(n, []));
+      order(names, folder).filter((n) => !ran.has(n)).forEach(run);
       return Z;
     },
   };
@@ -66,4 +87,16 @@ function load(...names) {
   return shared.load(...names);
 }
 
-module.exports = { load, loader, modules, FOLDER };
+module.exports = { load, loader, order, modules, FOLDER };
+
+// As a command: reads {channel: [root, ...]} on stdin, prints {channel: [module, ...]} in load order.
+if (require.main === module) {
+  let input = "";
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (chunk) => (input += chunk));
+  process.stdin.on("end", () => {
+    const out = {};
+    for (const [channel, roots] of Object.entries(JSON.parse(input))) out[channel] = order(roots);
+    process.stdout.write(JSON.stringify(out));
+  });
+}
