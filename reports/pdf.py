@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..modules.errors import ZhinengError
+from ..errors import ZhinengError
 
 INSTALL = (
     "PDF forms need WeasyPrint: pip install 'zhineng[pdf]' (on Debian also: apt-get install libpango-1.0-0 "

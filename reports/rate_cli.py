@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..errors import ZhinengError
 from ..exit_codes import EXIT_SKIPPED
-from ..modules.errors import ZhinengError
 from .cli import input_options
 
 SHEET = "ratings.xlsx"
@@ -60,7 +60,7 @@ def add_rate_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run_rate_command(args: argparse.Namespace) -> int:
     from ..files import write_together
-    from ..modules.gc_pause import gc_paused
+    from ..gc_pause import gc_paused
     from ..modules.loader import load_course
     from .catalog import Catalog
     from .rating_form import rating_form_html

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from zhineng.cmi5_export.package import build_cmi5
 from zhineng.modules.course import Course
-from zhineng.modules.files import OutFile
 from zhineng.modules.loader import load_course
 from zhineng.scorm_export.package import build_packages
+
+from zhineng.files import OutFile
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "course_small"
 
