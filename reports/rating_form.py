@@ -26,7 +26,7 @@ table{border-collapse:collapse;width:100%;margin:.3em 0}th,td{border:1px solid #
 th{background:#eee;text-align:left}.meta td,.meta th{border:none;padding:1px 6px 1px 0}
 .answer{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #aaa;padding:4px 6px;margin:.2em 0 .6em}
 .blank{border:1px solid #aaa;min-height:40mm;margin:.2em 0 .6em;color:#666;padding:4px 6px}
-.box{min-width:14mm;height:10mm}.levels p{margin:0 0 .2em}.num{text-align:right}
+.box{min-width:14mm;height:10mm}.code{white-space:nowrap;font-size:8.5pt}.levels p{margin:0 0 .2em}.num{text-align:right}
 .sign td{border:none;padding-top:10mm}tr{break-inside:avoid}
 """
 
@@ -125,8 +125,9 @@ def _rubric(standard: Standard, state: TaskState) -> str:
     own = state.self_rating.levels if state.self_rating else {}
     rows = []
     for c in state.task.rubric:
-        codes = "、".join(
-            standard.distinct_label(i) for i in [*c.indicators, *c.skills, *c.knowledge, *c.attitudes]
+        codes = "<br>".join(  # one code a line, never broken: each is read whole
+            f'<span class="code">{esc(standard.distinct_label(i))}</span>'
+            for i in [*c.indicators, *c.skills, *c.knowledge, *c.attitudes]
         )
         levels = "".join(
             f"<p><b>{n}</b> {esc(lv.label)}（{lv.points:g} 分）：{esc(lv.descriptor)}</p>"
@@ -134,11 +135,12 @@ def _rubric(standard: Standard, state: TaskState) -> str:
         )
         mine = own.get(c.id)
         rows.append(
-            f"<tr><td><b>{esc(c.title)}</b><br>{esc(codes)}</td><td class=levels>{levels}</td>"
+            f"<tr><td><b>{esc(c.title)}</b><br>{codes}</td><td class=levels>{levels}</td>"
             f"<td>{esc(mine) if mine else '—'}</td><td class=box></td><td class=box></td></tr>"
         )
     return (
-        "<table><thead><tr><th>規準與指標</th><th>等級（1 最低）</th><th>自評</th><th>講師評定等級</th>"
+        '<table><thead><tr><th style="width:34%">規準與指標</th><th>等級（1 最低）</th><th style="width:8%">自評</th>'
+        '<th style="width:11%">講師評定等級</th>'
         f"<th>得分</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
