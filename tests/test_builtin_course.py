@@ -66,17 +66,6 @@ def test_every_question_names_k_and_evidences_p(builtin_course: Course) -> None:
         assert q.indicators, q.id
 
 
-def test_content_is_traditional_chinese(builtin_course: Course) -> None:
-    # Simplified forms that a zh-TW writer would never use; a cheap guard against machine drift.
-    simplified = set("这们为发网络频户软优质屏营销数据库实体视")
-    texts = [lesson.body for _, lesson in builtin_course.lessons()]
-    texts += [q.prompt + q.explanation for _, q in builtin_course.questions()]
-    texts += [r.prompt for _, r in builtin_course.reflections()]
-    texts += [t.brief + t.exemplar for _, t in builtin_course.tasks()]
-    offenders = sorted({ch for text in texts for ch in text if ch in simplified})
-    assert offenders == []
-
-
 def test_coverage_rows_cover_the_whole_standard(builtin_course: Course) -> None:
     assert [r.id for r in coverage(builtin_course)] == [i.id for i in builtin_course.standard.items()]
 

@@ -47,6 +47,7 @@ PENDING: dict[str, set[str]] = {
     "short_text_spacing": set(),
     "numeric_rounding": set(),
     "lesson_names_indicators": set(),
+    "simplified_characters": set(),
 }
 
 # Minimum questions per module: T2 and T3 as the review asked; T1 not below the size it was reviewed at
@@ -155,6 +156,36 @@ def test_the_terms_list_is_well_formed() -> None:
     for term in TERMS:
         assert set(term) <= {"term", "pattern", "use", "why"} and term["use"] and term["why"], term
         assert re.search(term.get("pattern") or re.escape(term["term"]), term["term"]), term
+
+
+# Simplified-only forms: each has a different traditional form, and none is itself a character Taiwanese text
+# uses (so not 干 干擾, 台 台灣, 后 皇后, 准 批准, 划 划船, 伙 伙伴, 范 and 余 as surnames, 胜 胜肽, 屏 屏東).
+# No dictionary tells a simplified-only character from a shared one without context; this list is the
+# unambiguous common ones, a guard against machine-converted or pasted text.
+SIMPLIFIED = set(
+    "这们为发网络频户软优质营销数据库实体视说会对时没还进过动现产经应开关样点问题务费价买卖单货运输账号码设计"
+    "页请认证访评论转换广统显调额业员级选择确让给记录备测试线图标签则处复杂车东门书长语话读写听见觉学习识边远"
+    "连钱银币贷资预订阅报纸电脑邮专项条与万个么乐亚严临举义乡乱争亏亲亿仅从仓众伟传伤伦伪侧侦债倾偿储儿兑兰兴"
+    "养册军农冲决况冻净凉减凑凤凭击刘刚创删别剂剧劝办励劲劳势区医华协卫厂厅历压厌县参双变叙叶叹吗吓吕启吴响团"
+    "园围国圆圣场坏块坚坛坝坠垄垒声壳够头夹夺奋奖妆妇妈娱婴孙宁宝宠审宪宫宽宾寻导寿将尔尘尝尽层属岁岂岗岛岭峡"
+    "帅师带帮庄庆废异弃张弹强归当彻径忆忧怀态怜总恋恳恶悦悬惊惧惨惯愤愿戏战扑执扩扫扬扰抚抢护担拟拥拦拨挂挡挣"
+    "挤挥损摄摆摇摊撑敌断无旧旷晋晒晓晕暂术机杀权来杨极构枪柜栈栋树桥档检楼欢欧残毁毕气汇汉汤沟泪泽洁济浅浏涛"
+    "润涨渐湾湿满滤滥灭灯灵灾炉炼烂烦烧热爱爷牵犹状独狭猎献环玛琐画畅疗疯皱盏盐监盖盘矿砖础硕碍礼祸离种积称稳"
+    "穷窃竞笔笼简粮纠红约纪纯纲纳纵纷练组细织终绍结绕绘绝继绩绪续维综绿缓编缘缩罗罚罢职联聪肃肠肤胁胶脉脏舰艺"
+    "节苏苹荐荣药获萝蓝虑虽蚀补袭装观规览触讨训议讯讲许词译诗诚询该详误诸诺课谁谈谋谓谢谨谱贝负贡财责贤败贩购"
+    "贯贴贵贺赔赛赞赠赵趋跃践踪轨轮轴轻载较辅辆辞达迁违迟递逻遗邻郑释针钟钢钻铁铃铜链锁锅错键镇闪闭闲间闻队阳"
+    "阴阵阶际陆陈险随隐难雾韩顺须顾顿领颜风飞饭饮饰馆马驱验骑鱼鲜鸟鸡齐龙类"
+)
+
+
+@pytest.mark.parametrize("module_id", params("simplified_characters"))
+def test_no_simplified_characters(builtin_course: Course, module_id: str) -> None:
+    found = [
+        f"{where}: {ch}"
+        for where, text in learner_texts(builtin_course.module(module_id))
+        for ch in sorted(set(text) & SIMPLIFIED)
+    ]
+    assert found == []
 
 
 # A half-width parenthesis in Chinese text: around Chinese, or right after/before Chinese or full-width
