@@ -119,10 +119,10 @@ def run_rate_command(args: argparse.Namespace) -> int:
             to_pdf = pdf_writer()
         for (learner, task_id), state in pairs.items():
             html = rating_form_html(course.standard, state)
-            stem = args.out / FORMS / f"{file_stem(learner)}-{task_id}"
-            outputs.append((stem.with_suffix(".html"), html.encode("utf-8")))
+            stem = f"{file_stem(learner)}-{task_id}"  # task ids hold dots: no with_suffix()
+            outputs.append((args.out / FORMS / f"{stem}.html", html.encode("utf-8")))
             if to_pdf is not None:
-                outputs.append((stem.with_suffix(".pdf"), to_pdf(html)))
+                outputs.append((args.out / FORMS / f"{stem}.pdf", to_pdf(html)))
     write_together(outputs)
     for line in skipped:
         print(line, file=sys.stderr)

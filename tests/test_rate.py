@@ -140,8 +140,24 @@ def test_pdf_forms_show_the_deliverable_rubric_and_boxes(
 def test_rate_needs_something_to_rate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, err = rate(capsys, "--out", str(tmp_path))
     assert code == 1 and "nothing to rate" in err
-    code = main(["rate", "--learner", "x", "--out", str(tmp_path)])  # the built-in course
+
+
+def test_face_to_face_forms_for_the_built_in_tasks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from zhineng.modules.loader import load_course
+
+    tasks = [t for _m, t in load_course().tasks()]
+    code = main(["rate", "--learner", "s01", "--no-pdf", "--out", str(tmp_path)])
     err = capsys.readouterr().err
-    assert code in (0, 1), err
+    assert code == 0, err
+    forms = sorted((tmp_path / "forms").iterdir())
+    assert [p.name for p in forms] == sorted(f"s01-{t.id}.html" for t in tasks)
+    for task in tasks:
+        html = (tmp_path / "forms" / f"s01-{task.id}.html").read_text(encoding="utf-8")
+        assert task.title in html and "（現場評量記錄）" in html
+        assert all(c.title in html for c in task.rubric)
+    rows = list(load_workbook(tmp_path / "ratings.xlsx")["ratings"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == sum(len(t.rubric) for t in tasks)
     code, err = rate(capsys, "--learner", "x", "--task", "NOPE", "--out", str(tmp_path))
     assert code == 1 and "unknown task 'NOPE'" in err
