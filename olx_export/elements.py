@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from typing import Any
 
 from ..modules.model import Module, Reflection
 from ..modules.standard import Standard
+from ..performance.model import Task
 from ..xblocks.bank import Bank, bank_to_content
 from ..xblocks.standing import outline_of
+from .ora import progress_entry
 
 
 def _json(value: Any) -> str:
@@ -62,8 +65,12 @@ def reflection_element(r: Reflection, *, url_name: str | None = None) -> ET.Elem
     return ET.Element("zhineng_reflection", attrs)
 
 
-def progress_element(standard: Standard, title: str, *, url_name: str | None = None) -> ET.Element:
-    attrs = {"display_name": title, "outline": _json(outline_of(standard))}
+def progress_element(
+    standard: Standard, title: str, tasks: Sequence[Task] = (), *, url_name: str | None = None
+) -> ET.Element:
+    """The progress block over the standard, and over the performance tasks given (their ORA2 blocks)."""
+    performance = [progress_entry(standard, t) for t in tasks]
+    attrs = {"display_name": title, "outline": _json(outline_of(standard, performance))}
     if url_name:
         attrs = {"url_name": url_name, **attrs}
     return ET.Element("zhineng_progress", attrs)

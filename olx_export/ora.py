@@ -14,6 +14,7 @@ import html
 import math
 import xml.etree.ElementTree as ET
 from fractions import Fraction
+from typing import Any
 
 from ..modules.standard import Standard
 from ..performance.formula import Node, parse_formula
@@ -27,6 +28,8 @@ from ..performance.model import (
     TableField,
     Task,
 )
+from ..xblocks.task_standing import task_dump
+from .url_names import url_name
 
 # ORA2's assessment steps, in the order it requires (staff last).
 SELF_ASSESSMENT = "self-assessment"
@@ -39,14 +42,12 @@ def task_title(standard: Standard, task: Task) -> str:
     return f"{standard.distinct_label(task.activity)} 實作評量：{task.title}"
 
 
-def openassessment_element(
-    standard: Standard, task: Task, *, url_name: str, start: str, due: str
-) -> ET.Element:
+def openassessment_element(standard: Standard, task: Task, *, start: str, due: str) -> ET.Element:
     title = task_title(standard, task)
     root = ET.Element(
         "openassessment",
         {
-            "url_name": url_name,
+            "url_name": url_name(task.id),
             "submission_start": start,  # olxcleaner requires both dates; the course's own span
             "submission_due": due,
             "text_response": "required",  # every part answered: an optional field says to write 「無」
@@ -72,6 +73,11 @@ def openassessment_element(
         "對照下面的範例作品，寫下你的作品做得好的地方與還能改進的地方。範例作品：" + task.exemplar.strip()
     )
     return root
+
+
+def progress_entry(standard: Standard, task: Task) -> dict[str, Any]:
+    """How the progress block finds this task's ORA2 block (see xblocks/ora_state.py), and the task itself."""
+    return {"ora": url_name(task.id), "title": task_title(standard, task), "task": task_dump(task)}
 
 
 def points_scale(task: Task) -> int:

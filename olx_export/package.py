@@ -170,7 +170,7 @@ def _task_sequential(
     )
     for t in tasks:
         vertical = ET.Element("vertical", {"display_name": task_title(std, t)})
-        vertical.append(openassessment_element(std, t, url_name=url_name(t.id), start=key.start, due=key.end))
+        vertical.append(openassessment_element(std, t, start=key.start, due=key.end))
         w.pointer(seq, "vertical", url_name(t.id, "v"), vertical)
     w.pointer(chapter, "sequential", url_name(module.id, activity, "tasks"), seq)
     return 1
@@ -185,7 +185,9 @@ def _reflection_vertical(w: _Writer, seq: ET.Element, r: Reflection) -> None:
 def _progress_chapter(w: _Writer, root: ET.Element, course: Course) -> None:
     title = "我的職能進度"
     vertical = ET.Element("vertical", {"display_name": title})
-    vertical.append(progress_element(course.standard, title, url_name="progress"))
+    vertical.append(
+        progress_element(course.standard, title, [t for _m, t in course.tasks()], url_name="progress")
+    )
     seq = ET.Element("sequential", {"display_name": title})
     w.pointer(seq, "vertical", "progress-v", vertical)
     chapter = ET.Element("chapter", {"display_name": title})

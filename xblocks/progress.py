@@ -12,7 +12,9 @@ from xblock.fields import Dict, Scope, String
 from . import inputs, render
 from .course_walk import course_blocks
 from .i18n import _, translate_all
+from .ora_state import ORA, observe, task_of_block
 from .standing import course_standing
+from .task_standing import performance_standing
 
 QUIZ, REFLECTION = "zhineng_quiz", "zhineng_reflection"
 
@@ -28,6 +30,19 @@ STRINGS = {
     "done": _("Done"),
     "not_offered": _("Not in this course"),
     "reflected": _("Reflected"),
+    "performance": _("Performance tasks: work outputs (O) and behaviour indicators (P)"),
+    "not_submitted": _("Not submitted"),
+    "submitted": _("Submitted, awaiting an instructor's rating"),
+    "self_rated": _("Submitted and self-rated, awaiting an instructor's rating"),
+    "passed": _("Rated: passed"),
+    "not_passed": _("Rated: not passed yet"),
+    "unknown": _("Submitted; its rating cannot be read here"),
+    "unseen": _("This page cannot see this task's record"),
+    "awaiting_rating": _("Awaiting an instructor's rating"),
+    "not_attempted": _("Not submitted"),
+    "rated": _("Rated by an instructor"),
+    "level": _("level {level} of {levels}"),
+    "self_level": _("self-rated level {level} of {levels} (does not count until an instructor rates it)"),
     "refresh": _("Refresh"),
     "updated": _("Progress updated."),
 }
@@ -73,12 +88,24 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
         return self.outline or builtin_outline()
 
     def standing(self) -> dict[str, Any]:
+        outline = self._outline()
+        entries = outline.get("performance", [])
         quizzes: list[dict[str, Any]] = []
         reflections: list[dict[str, Any]] = []
-        for block in course_blocks(self, frozenset({QUIZ, REFLECTION})):
-            record = block.progress_record()
-            (quizzes if block.scope_ids.block_type == QUIZ else reflections).append(record)
-        return course_standing(self._outline(), quizzes, reflections)
+        seen: dict[str, dict[str, Any]] = {}
+        wanted = frozenset({QUIZ, REFLECTION, ORA} if entries else {QUIZ, REFLECTION})
+        for block in course_blocks(self, wanted):
+            kind = block.scope_ids.block_type
+            if kind == ORA:
+                task = task_of_block(block, entries)
+                if task is not None:
+                    seen[task] = observe(block)
+                continue
+            (quizzes if kind == QUIZ else reflections).append(block.progress_record())
+        return {
+            **course_standing(outline, quizzes, reflections),
+            **performance_standing([e["task"] for e in entries], seen),
+        }
 
     def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, STRINGS)
@@ -89,6 +116,7 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
             return {**item, "status": status, "status_text": t[status]}
 
         ctx = {
+            "performance": self._performance_rows(outline, s, t),
             "t": t,
             "title": self.display_name,
             "prefix": render.dom_prefix(self),
@@ -103,6 +131,40 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
             "attitudes": [mark(a, s["attitudes"][a["id"]]) for a in outline["attitudes"]],
         }
         return render.fragment("progress.html", ctx, "progress.js", "ZhinengProgressBlock", {"strings": t})
+
+    @staticmethod
+    def _performance_rows(
+        outline: dict[str, Any], s: dict[str, Any], t: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        items = outline.get("items", {})
+
+        def item(ident: str, kind: str, status: str, note: str = "") -> dict[str, Any]:
+            return {
+                **items[ident],
+                "id": ident,
+                "kind": kind,
+                "status": status,
+                "status_text": t[status],
+                "note": note,
+            }
+
+        rows = []
+        for entry in outline.get("performance", []):
+            task = entry["task"]
+            indicators = dict.fromkeys(p for c in task["rubric"] for p in c["indicators"])
+            state = s["performance"][task["id"]]
+            notes = {p: _levels_note(s["indicators"][p], t) for p in indicators}
+            rows.append(
+                {
+                    "id": task["id"],
+                    "title": entry["title"],
+                    "status": state,
+                    "status_text": t[state],
+                    "items": [item(o, "outputs", s["outputs"][o]) for o in task["outputs"]]
+                    + [item(p, "indicators", s["indicators"][p]["status"], notes[p]) for p in indicators],
+                }
+            )
+        return rows
 
     def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, STUDIO_STRINGS)
@@ -119,10 +181,24 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
     @inputs.json_handler
     def refresh(self, data: Any, suffix: str = "") -> dict[str, Any]:
         inputs.reject_unknown_keys(inputs.require_object(data), set())
-        return self.standing()
+        s = self.standing()
+        t = translate_all(self, STRINGS)
+        # An indicator's state is its status; the levels behind it travel as a note the page shows beside it.
+        notes = {p: _levels_note(found, t) for p, found in s["indicators"].items()}
+        return {
+            **s,
+            "indicators": {p: found["status"] for p, found in s["indicators"].items()},
+            "notes": notes,
+        }
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:
         from .scenarios import progress_scenarios
 
         return progress_scenarios()
+
+
+def _levels_note(found: dict[str, Any], t: dict[str, str]) -> str:
+    """「等級 3／4」 per criterion naming the indicator: the instructor's, or the learner's own marked as such."""
+    key = "level" if found["status"] == "rated" else "self_level"
+    return "; ".join(t[key].format(level=level, levels=of) for level, of in found["levels"])

@@ -78,5 +78,5 @@ def _module_xml(course: Course, module_id: str) -> str:
     for r in module.reflections:
         if not r.activity:
             root.append(reflection_element(r))
-    root.append(progress_element(course.standard, f"{module.title}：我的進度"))
+    root.append(progress_element(course.standard, f"{module.title}：我的進度", module.tasks))
     return to_xml(root)

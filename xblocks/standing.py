@@ -6,7 +6,7 @@ one rule and nothing here needs a runtime.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..quizzes.grader import Result
@@ -115,9 +115,13 @@ def course_standing(
     return {"knowledge": knowledge, "activities": activities, "tasks": tasks, "attitudes": attitudes}
 
 
-def outline_of(standard: Any) -> dict[str, Any]:
-    """The parts of a `Standard` the progress block shows, as plain data it can store in its content."""
-    return {
+def outline_of(standard: Any, performance: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """The parts of a `Standard` the progress block shows, as plain data it can store in its content.
+
+    `performance`: the course's performance tasks as the OLX export places them (`olx_export.ora.progress_entry`:
+    the ORA2 block's url_name and title, and the task), so the block can find them and show their O and P items.
+    """
+    outline = {
         "title": standard.title,
         "tasks": [
             {
@@ -131,3 +135,12 @@ def outline_of(standard: Any) -> dict[str, Any]:
         "knowledge": [{"id": k.id, "label": k.label, "text": k.text or ""} for k in standard.knowledge],
         "attitudes": [{"id": a.id, "label": a.label, "name": a.name} for a in standard.attitudes],
     }
+    if performance:  # only then: a course without tasks keeps the outline (and the archives) it had
+        ids = [i for e in performance for i in e["task"]["outputs"]]
+        ids += [p for e in performance for c in e["task"]["rubric"] for p in c["indicators"]]
+        outline["performance"] = list(performance)
+        outline["items"] = {
+            i: {"label": standard.distinct_label(i), "text": standard.index[i].text or ""}
+            for i in dict.fromkeys(ids)
+        }
+    return outline

@@ -44,6 +44,7 @@ def setup_django() -> None:
         FEATURES={},
         LMS_ROOT_URL="http://127.0.0.1",
         LOGGING_CONFIG=None,
+        TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates"}],  # our blocks render
     )
     django.setup()
     call_command("migrate", run_syncdb=True, verbosity=0)  # ORA2's validator saves the rubric it checks

@@ -20,6 +20,11 @@ function ZhinengProgressBlock(runtime, element, wrapped) {
         node.setAttribute("data-status", value);
         node.textContent = t[value] || value;
       });
+      // An indicator's levels (the instructor's, or the learner's own marked as such) beside its state.
+      Array.prototype.forEach.call(root.querySelectorAll(".zhineng-note"), function (node) {
+        var note = (res.data.notes || {})[node.getAttribute("data-id")];
+        if (typeof note === "string") { node.textContent = note; }
+      });
       C.say(status, t.updated, false);
     });
   }
