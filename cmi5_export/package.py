@@ -8,11 +8,10 @@ au/<MODULE_ID>/index.html, data.js
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from ..cjk_breaks import join_cjk_lines
 from ..errors import ZhinengError
-from ..files import OutFile, zip_bytes
+from ..files import OutFile
 from ..modules.course import Course
 from ..scorm_export.budget import check_budget
 from ..scorm_export.package import select_modules
@@ -69,23 +68,3 @@ def build_cmi5(
         )
     files.append(OutFile(COURSE_STRUCTURE, structure))
     return [(PACKAGE_NAME, sorted(files, key=lambda f: f.path))]
-
-
-class ExportSettings(Protocol):
-    """What export_cmi5 reads of zhineng.exporters.ExportOptions (not imported: that module imports this one)."""
-
-    @property
-    def modules(self) -> tuple[str, ...] | None: ...
-    @property
-    def layout(self) -> str: ...
-    @property
-    def profile(self) -> str: ...
-
-
-def export_cmi5(course: Course, options: ExportSettings) -> list[tuple[str, bytes]]:
-    """The exporter registry's entry (zhineng/exporters.py): finished archives in memory."""
-    if options.layout != "course":
-        raise ZhinengError("the cmi5 export is always one course package; --layout applies to SCORM only")
-    if options.profile != "strict":
-        raise ZhinengError("the cmi5 export sends every statement; --profile applies to SCORM only")
-    return [(name, zip_bytes(files)) for name, files in build_cmi5(course, options.modules)]

@@ -1,5 +1,8 @@
 """The performance-task model an instructor writes under a module's `tasks:`.
 
+The HTML of its Markdown (`brief_html`, `help_html`, ...) is rendered on first use, never by validation: a
+plain cached property, not a serialised field, so checking a course or hashing it needs no Markdown renderer.
+
 Structure is checked here by pydantic; meaning (points that rise with the level, formulas that only name earlier
 number columns, ...) by `performance.checks`, which names the exact key.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from ..markdown import render_markdown
 from ..quizzes.model import Id, Strict, Text
@@ -31,7 +34,6 @@ class Resource(Strict):
     body: str | None = Field(default=None, description="Markdown: a template, notes, a policy extract.")
     table: ResourceTable | None = None
 
-    @computed_field  # type: ignore[prop-decorator]
     @cached_property
     def html(self) -> str:
         return render_markdown(self.body) if self.body else ""
@@ -43,7 +45,6 @@ class FieldBase(Strict):
     help: str | None = Field(default=None, description="Markdown hint shown under the label.")
     required: bool = True
 
-    @computed_field  # type: ignore[prop-decorator]
     @cached_property
     def help_html(self) -> str:
         return render_markdown(self.help) if self.help else ""
@@ -156,12 +157,10 @@ class Task(Strict):
     pass_rule: PassRule = Field(default_factory=PassRule, alias="pass")
     exemplar: Text = Field(description="Markdown, shown only after the learner submitted.")
 
-    @computed_field  # type: ignore[prop-decorator]
     @cached_property
     def brief_html(self) -> str:
         return render_markdown(self.brief)
 
-    @computed_field  # type: ignore[prop-decorator]
     @cached_property
     def exemplar_html(self) -> str:
         return render_markdown(self.exemplar)

@@ -9,31 +9,25 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from zhineng.cmi5_export import package as cmi5_package
-from zhineng.cmi5_export.package import build_cmi5, export_cmi5
+from zhineng.cmi5_export.exporter import CMI5
+from zhineng.cmi5_export.package import build_cmi5
 from zhineng.cmi5_export.xsd import SCHEMA
 from zhineng.modules.case import case_identifier, case_uri
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
 
 from zhineng.errors import ZhinengError
+from zhineng.exporter import ExportOptions
 
 NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 SMALL = Path(__file__).resolve().parent / "fixtures" / "course_small"
 MOVE_ON = {"Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"}
 LAUNCH_METHODS = {"AnyWindow", "OwnWindow"}
-
-
-@dataclass(frozen=True)
-class Options:
-    modules: tuple[str, ...] | None = None
-    layout: str = "course"
-    profile: str = "strict"
 
 
 @pytest.fixture(scope="module")
@@ -99,29 +93,41 @@ def test_the_au_page_loads_the_xapi_adapter_and_its_payload_names_items_by_case_
 
 
 def test_export_is_reproducible_and_honours_modules(small: Course) -> None:
-    first = export_cmi5(small, Options())
-    assert first == export_cmi5(small, Options())
-    [(name, data)] = export_cmi5(small, Options(modules=(small.modules[0].id,)))
+    first = CMI5.run(small, ExportOptions())
+    assert first == CMI5.run(small, ExportOptions())
+    [(name, data)] = CMI5.run(small, ExportOptions(modules=(small.modules[0].id,)))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert "cmi5.xml" in archive.namelist()
         assert {n.split("/")[1] for n in archive.namelist() if n.startswith("au/")} == {small.modules[0].id}
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("given", "message"),
     [
+        ({"layout"}, "the cmi5 export is always one course package; --layout applies to SCORM only"),
         (
-            Options(layout="per-module"),
-            "the cmi5 export is always one course package; --layout applies to SCORM only",
+            {"profile", "modules"},
+            "the cmi5 export is always one course package; --profile applies to SCORM only",
         ),
-        (Options(profile="moodle"), "the cmi5 export sends every statement; --profile applies to SCORM only"),
-        (Options(modules=("NOPE",)), "unknown module 'NOPE' (known: "),
     ],
 )
-def test_refuses_what_does_not_apply(small: Course, options: Options, message: str) -> None:
+def test_refuses_options_it_does_not_understand(given: set[str], message: str) -> None:
     with pytest.raises(ZhinengError) as err:
-        export_cmi5(small, options)
-    assert str(err.value).startswith(message)
+        CMI5.refuse_unsupported(given)
+    assert str(err.value) == message
+
+
+def test_an_unknown_module_is_refused(small: Course) -> None:
+    with pytest.raises(ZhinengError) as err:
+        CMI5.run(small, ExportOptions(modules=("NOPE",)))
+    assert str(err.value).startswith("unknown module 'NOPE' (known: ")
+
+
+def test_options_it_does_not_understand_reach_it_at_their_defaults(small: Course) -> None:
+    # under `export --all`, `--profile moodle --layout per-module` shape the SCORM zips only
+    assert CMI5.run(small, ExportOptions(layout="per-module", profile="moodle")) == CMI5.run(
+        small, ExportOptions()
+    )
 
 
 def cmi5_xml(archive: bytes) -> bytes:
@@ -133,9 +139,9 @@ def test_every_exported_cmi5_xml_is_valid_against_the_official_xsd(
     builtin_course: Course, small: Course, official_xsd: etree.XMLSchema
 ) -> None:
     exports = [
-        *export_cmi5(builtin_course, Options()),
-        *export_cmi5(small, Options()),
-        *export_cmi5(builtin_course, Options(modules=(builtin_course.modules[-1].id,))),
+        *CMI5.run(builtin_course, ExportOptions()),
+        *CMI5.run(small, ExportOptions()),
+        *CMI5.run(builtin_course, ExportOptions(modules=(builtin_course.modules[-1].id,))),
     ]
     for _name, archive in exports:
         doc = etree.fromstring(cmi5_xml(archive))

@@ -7,6 +7,7 @@ than the course (bench/bench_core.py measures the scaling; nothing here is timed
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -32,7 +33,8 @@ def test_loading_a_course_pauses_the_collector(monkeypatch: pytest.MonkeyPatch) 
 
 def test_exporting_pauses_the_collector(monkeypatch: pytest.MonkeyPatch, builtin_course: Course) -> None:
     seen: list[bool] = []
-    monkeypatch.setitem(EXPORTERS, "olx", lambda course, options: seen.append(gc.isenabled()) or [])
+    probe = replace(EXPORTERS["olx"], build=lambda course, options: seen.append(gc.isenabled()) or [])
+    monkeypatch.setitem(EXPORTERS, "olx", probe)
     export("olx", builtin_course, ExportOptions())
     assert seen == [False]
     assert gc.isenabled()

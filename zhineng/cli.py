@@ -20,7 +20,8 @@ from . import __version__
 from .arguments import whole_number
 from .errors import ValidationFailed, ZhinengError
 from .exit_codes import EPILOG, EXIT_ERROR
-from .exporters import CHECKS, EVERY_LAYOUT, EXPORTERS, ExportOptions, export, refuse_unsupported
+from .exporter import OPTION_NAMES
+from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export
 from .files import write_atomic, write_together
 from .reports.cli import add_report_parser
 from .reports.rate_cli import add_rate_parser
@@ -292,7 +293,7 @@ def _export(args: argparse.Namespace) -> int:
     if not args.format and not args.all:
         raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all")
     if args.format:
-        refuse_unsupported(args.format, {o for o in ("modules", "layout", "profile") if getattr(args, o)})
+        EXPORTERS[args.format].refuse_unsupported({o for o in OPTION_NAMES if getattr(args, o)})
     formats = list(EXPORTERS) if args.all else [args.format]
     modules = tuple(m.strip() for m in args.modules.split(",") if m.strip()) if args.modules else None
     layout = args.layout or (EVERY_LAYOUT if args.all else "course")
@@ -301,14 +302,14 @@ def _export(args: argparse.Namespace) -> int:
     for warning in course.warnings:
         print(warning, file=sys.stderr)
     # Every zip is built (and checked) in memory before the first one is written.
-    archives = [a for fmt in formats for a in export(fmt, course, options, every_format=args.all)]
+    archives = [a for fmt in formats for a in export(fmt, course, options)]
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     write_together(blobs)  # every archive in place, or none (zhineng/files.py)
     print(
         f"checked: {course.summary()}", file=sys.stderr
     )  # said once all is written: a failure says only why
     for fmt in formats:
-        print(f"checked {fmt}: {CHECKS[fmt]}", file=sys.stderr)
+        print(f"checked {fmt}: {EXPORTERS[fmt].checks}", file=sys.stderr)
     for path, data in blobs:
         print(f"wrote {path} ({len(data) / 1024:.0f} KB)", file=sys.stderr)
     return 0
