@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from fractions import Fraction
 from typing import Any
 
+from ..cjk_breaks import join_cjk_lines
 from ..modules.standard import Standard
 from ..performance.formula import Node, parse_formula
 from ..performance.model import (
@@ -70,7 +71,8 @@ def openassessment_element(standard: Standard, task: Task, *, start: str, due: s
     for criterion in task.rubric:
         rubric.append(_criterion(standard, criterion, scale))
     ET.SubElement(rubric, "feedbackprompt").text = (
-        "對照下面的範例作品，寫下你的作品做得好的地方與還能改進的地方。範例作品：" + task.exemplar.strip()
+        "對照下面的範例作品，寫下你的作品做得好的地方與還能改進的地方。範例作品："
+        + join_cjk_lines(task.exemplar.strip())
     )
     return root
 
@@ -111,7 +113,9 @@ def _criterion_prompt(standard: Standard, criterion: Criterion, scale: int) -> s
         lines.append("相關職能：" + "、".join(standard.distinct_label(i) for i in linked))
     if scale != 1:
         lines.append(f"（各等級分數已乘以 {scale}，以整數計分）")
-    return "\n".join(lines)
+    # One run of sentences, not lines: a grader's view collapses a line break into a space, which inside
+    # Chinese text reads as a stray gap (the same rule as the Markdown renderer's soft breaks).
+    return "".join(line if line.endswith(("。", "）")) else line + "。" for line in lines)
 
 
 def _scenario_html(task: Task) -> str:

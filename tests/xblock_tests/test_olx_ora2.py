@@ -19,6 +19,8 @@ from zhineng.olx_export.package import export_olx
 from zhineng.olx_export.url_names import url_name
 from zhineng.performance.model import Task
 
+from zhineng.cjk_breaks import join_cjk_lines
+
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE.parent / "fixtures" / "course_tasks" / "T3.yaml"
 PROBE = HERE / "ora2_probe.py"
@@ -77,7 +79,7 @@ def assert_task_block(course: Course, task: Task, block: dict[str, Any]) -> None
     assert block["max_score"] == round(sum(c.max_points for c in task.rubric) * scale)
     steps = [(a["name"], a.get("required")) for a in block["assessments"]]
     assert steps == [("self-assessment", None), ("staff-assessment", True)]
-    assert task.exemplar.strip() in block["feedback_prompt"]
+    assert join_cjk_lines(task.exemplar.strip()) in block["feedback_prompt"]
 
 
 def test_every_task_imports_into_ora2(tmp_path: Path) -> None:
