@@ -20,7 +20,7 @@ def _build(course: Course, options: ExportOptions) -> Archives:
 OLX = Exporter(
     "olx",
     frozenset(),
-    "the course as loaded (OLX has no schema; tests import it with olxcleaner)",
+    "the course as loaded (OLX has no schema; tests import it with olxcleaner, its tasks with ORA2)",
     "is always the whole course",
     _build,
 )

@@ -124,7 +124,7 @@ def test_export_says_what_it_checked_and_wrote_on_stderr_only(cli, builtin_cours
     assert (run.code, run.out) == (0, "")
     assert run.err.splitlines() == [
         f"checked: {builtin_course.summary()}",
-        "checked olx: the course as loaded (OLX has no schema; tests import it with olxcleaner)",
+        "checked olx: the course as loaded (OLX has no schema; tests import it with olxcleaner, its tasks with ORA2)",
         f"wrote {tmp_path / 'course.tar.gz'} ({(tmp_path / 'course.tar.gz').stat().st_size / 1024:.0f} KB)",
     ]
 
