@@ -42,7 +42,7 @@ th.learner,th.item,td.text{text-align:left}th.learner{white-space:nowrap}.rule,.
 .k-not_attempted,.a-not_attempted{background:#eee;color:#505050}
 .p-rated,.p-mastered{background:#1a7f37;color:#fff}.p-not_yet{background:#f4b400;color:#1b1b1b}
 .p-submitted,.p-self_rated,.p-awaiting_rating{background:#dbe7fb;color:#1b1b1b}
-.p-not_submitted,.p-not_attempted{background:#eee;color:#505050}.self{font-weight:normal;color:#444}
+.p-not_submitted,.p-not_attempted{background:#eee;color:#505050}.self{font-weight:normal}
 .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}
 .bars td{text-align:left}.bar{display:inline-block;height:.8rem;background:#3367d6;vertical-align:middle}
 blockquote{white-space:pre-wrap;border-left:3px solid #3367d6;margin:.3rem 0 .8rem;padding:.2rem .6rem;
@@ -162,10 +162,15 @@ def _in_groups(
 
 
 def _grouped(
-    cls: str, head: str, learners: Sequence[LearnerRow], row: Callable[[LearnerRow], str], t: dict[str, str]
+    cls: str,
+    head: str,
+    learners: Sequence[LearnerRow],
+    row: Callable[[LearnerRow], str],
+    t: dict[str, str],
+    first_open: bool = True,
 ) -> str:
     """A per-learner table: whole up to GROUP learners, else one table (with its own header row) per GROUP
-    learners in a <details> named by their range and first and last learner, the first one open."""
+    learners in a <details> named by their range and first and last learner, the first one open unless told."""
     return _in_groups(
         learners,
         lambda part: (
@@ -174,7 +179,7 @@ def _grouped(
         lambda start, part: t["learners_range"].format(
             first=start + 1, last=start + len(part), a=part[0].learner, b=part[-1].learner
         ),
-        first_open=True,
+        first_open=first_open,
     )
 
 

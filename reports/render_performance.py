@@ -9,6 +9,7 @@ from .model import LearnerRow, PerformanceCell, Report, RubricCell
 def performance_html(report: Report, t: dict[str, str]) -> str:
     if not report.performance:
         return ""
+    # In a large class the groups start closed, as the reflections do: the page stays short until opened.
     # Imported here: render_html imports this module for its section list.
     from .render_html import SYMBOL, _grouped, _legend, esc
 
@@ -55,6 +56,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         report.learners,
         lambda r: learner(r, "".join(task_cell(r.performance[p.task.id]) for p in report.performance)),
         t,
+        first_open=False,
     )
     by_label = {o.id: o.label for o in report.outputs} | {i.id: i.label for i in report.rubric}
     outputs = _grouped(
@@ -70,6 +72,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
             ),
         ),
         t,
+        first_open=False,
     )
     rubric = _grouped(
         "rubric",
@@ -77,6 +80,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         report.learners,
         lambda r: learner(r, "".join(rubric_cell(by_label[i.id], r.rubric[i.id]) for i in report.rubric)),
         t,
+        first_open=False,
     )
     items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
     return (

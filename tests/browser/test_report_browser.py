@@ -31,12 +31,12 @@ def test_heatmap_renders_offline(browser: Any, tmp_path: Path) -> None:
     page.on("request", lambda r: requests.append(r.url))
     page.goto(page_file.as_uri())
     cells = page.locator("table.heatmap td.cell")
-    assert cells.count() == 5 * 3  # learners x K items the course assesses
+    assert cells.count() == 6 * 3  # learners x K items the course assesses
     classes = cells.evaluate_all("els => els.map(e => e.className)")
     counts = {
         s: sum(f"k-{s}" in c.split() for c in classes) for s in ("mastered", "not_yet", "not_attempted")
     }
-    assert counts == {"mastered": 6, "not_yet": 5, "not_attempted": 4}
+    assert counts == {"mastered": 6, "not_yet": 5, "not_attempted": 7}  # frank attempted none
     alice_k1 = page.locator("table.heatmap tr", has_text="alice").locator("td[data-k=K1]")
     assert alice_k1.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(26, 127, 55)"
     assert page.locator("li.reflection blockquote", has_text="<script>").count() == 1  # shown as text
@@ -83,8 +83,9 @@ def test_axe_finds_no_violation_of_any_impact(lang: str, learners: int, browser:
     page = context.new_page()
     page.goto(page_file.as_uri())
     if learners > GROUP:
-        # 6 groups in each per-learner table, 6 of reflections per A item; once 96,000 px tall at 600 learners.
-        assert page.locator("details").count() == 2 * 6 + len(report.attitudes) * 6
+        # 6 groups in each per-learner table (K, completion, performance tasks, O, P and S), 6 of reflections
+        # per A item; once 96,000 px tall at 600 learners.
+        assert page.locator("details").count() == 5 * 6 + len(report.attitudes) * 6
         assert page.evaluate("document.documentElement.scrollHeight") < 12_000
     else:
         assert page.locator("details").count() == 0
