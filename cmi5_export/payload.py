@@ -1,5 +1,5 @@
 """The AU's payload: the SCO payload (scorm_export/payload.py) plus what the xAPI adapter needs to name
-things: the IRI of every K and A item from the CASE export, and the AU's own IRI for its questions."""
+things: the IRI of every K, A, O and P item from the CASE export, and the AU's own IRI for its questions and tasks."""
 
 from __future__ import annotations
 
@@ -17,7 +17,21 @@ STATE_VERSION: Version = "scorm2004"
 def au_payload(course: Course, module: Module) -> dict[str, Any]:
     payload = sco_payload(course, module, STATE_VERSION, "strict")
     objectives = payload["objectives"]
-    items = [*objectives["knowledge"], *objectives["attitudes"], *objectives["activities"], module.task]
+    # A task's statements name its O items (submitted) and its criteria's P items (rated) by CASE IRI.
+    outputs = [o for t in module.tasks for o in t.outputs]
+    indicators = [p for t in module.tasks for p in t.indicators]
+    items = list(
+        dict.fromkeys(
+            [
+                *objectives["knowledge"],
+                *objectives["attitudes"],
+                *objectives["activities"],
+                module.task,
+                *outputs,
+                *indicators,
+            ]
+        )
+    )
     payload["xapi"] = {
         "au": au_iri(course.standard, module.id),
         "items": {ident: item_iri(course.standard, ident) for ident in items},

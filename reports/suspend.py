@@ -1,17 +1,26 @@
-"""The reflections saved in a SCO's suspend_data (format: scorm_export/runtime/state.js, header comment).
+"""The reflections and task deliverables saved in a SCO's suspend_data (format: scorm_export/runtime/state.js,
+header comment; a task's record: scorm_export/runtime/task-state.js).
 
-Only the reflections are read: answers are reported through the interactions. Lengths count UTF-16 units,
+Only reflections and tasks are read: answers are reported through the interactions. Lengths count UTF-16 units,
 as JavaScript does, so the text is sliced in UTF-16.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Literal
 
-MAGIC = "Z2"
+MAGIC = "Z3"
+OLDER_MAGIC = "Z2"  # written before tasks: no task records
 LEGACY_MAGIC = "Z1"  # written before the attempt field: no attempt marker, no next interaction index
 HASH_CHARS = 6
+TASK_STATUS: dict[str, Literal["draft", "submitted", "self_rated"]] = {
+    "d": "draft",
+    "s": "submitted",
+    "r": "self_rated",
+}
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,23 @@ class SavedReflection:
     submitted: bool
     rating: int | None
     text: str
+
+
+@dataclass(frozen=True)
+class SavedTask:
+    """A task's record: draft (autosaved, never evidence), submitted, or submitted and self-rated.
+
+    values: {field id: the field's value as the runtime keeps it}: text (long_text, link), a list of rows of
+    input cells (table), a list of ticked item ids (checklist); fields left empty are absent.
+    levels: the self-rating level of each criterion in rubric order, 0 where none was chosen (a submitted
+    task may hold levels chosen before the self-rating was sent; they count only when status is self_rated).
+    cut: the LMS had no room for all of it: only the start is here (the learner was told and offered a download).
+    """
+
+    status: Literal["draft", "submitted", "self_rated"]
+    cut: bool
+    levels: tuple[int, ...]
+    values: dict[str, Any]
 
 
 @lru_cache(maxsize=4096)  # the same few reflection ids are hashed for every attempt
@@ -72,22 +98,52 @@ class _Reader:
         return out
 
 
-def saved_reflections(data: str) -> dict[str, SavedReflection]:
-    """fnv6(reflection id) -> what was saved. Raises ValueError on anything that is not our format."""
+def _count(r: _Reader) -> int:
+    n = int(r.until(":"), 36)
+    if n < 0:
+        raise ValueError("bad count")
+    return n
+
+
+def _read(data: str) -> tuple[dict[str, SavedReflection], dict[str, SavedTask]]:
     r = _Reader(data)
     magic = r.until(":")
-    if magic not in (MAGIC, LEGACY_MAGIC):
+    if magic not in (MAGIC, OLDER_MAGIC, LEGACY_MAGIC):
         raise ValueError("not zhineng suspend_data")
     # content hash, [attempt and next interaction,] page, visited activities
-    for _ in range(4 if magic == MAGIC else 3):
+    for _ in range(3 if magic == LEGACY_MAGIC else 4):
         r.until(":")
-    for _ in range(int(r.until(":"), 36)):
+    for _ in range(_count(r)):
         r.take(HASH_CHARS)
         r.take(int(r.until(":"), 36))
-    out: dict[str, SavedReflection] = {}
-    for _ in range(int(r.until(":"), 36)):
+    reflections: dict[str, SavedReflection] = {}
+    for _ in range(_count(r)):
         head = r.take(HASH_CHARS + 2)
         text = r.take(int(r.until(":"), 36))
         rating = int(head[-1])
-        out[head[:HASH_CHARS]] = SavedReflection(head[HASH_CHARS] in "sS", rating or None, text)
-    return out
+        reflections[head[:HASH_CHARS]] = SavedReflection(head[HASH_CHARS] in "sS", rating or None, text)
+    tasks: dict[str, SavedTask] = {}
+    if magic != MAGIC:
+        return reflections, tasks
+    for _ in range(_count(r)):
+        key = r.take(HASH_CHARS)
+        flag = r.take(1)
+        if flag.lower() not in TASK_STATUS:
+            raise ValueError(f"bad task flag {flag!r}")
+        levels = tuple(int(d, 36) for d in r.take(int(r.take(1), 36)))
+        body = r.take(int(r.until(":"), 36))
+        values = json.loads(body) if body else {}
+        if not isinstance(values, dict):
+            raise ValueError("bad task body")
+        tasks[key] = SavedTask(TASK_STATUS[flag.lower()], flag != flag.lower(), levels, values)
+    return reflections, tasks
+
+
+def saved_reflections(data: str) -> dict[str, SavedReflection]:
+    """fnv6(reflection id) -> what was saved. Raises ValueError on anything that is not our format."""
+    return _read(data)[0]
+
+
+def saved_tasks(data: str) -> dict[str, SavedTask]:
+    """fnv6(task id) -> its record (none before the Z3 format). Raises ValueError on anything not our format."""
+    return _read(data)[1]

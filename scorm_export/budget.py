@@ -14,20 +14,21 @@ from ..errors import ZhinengError
 from ..modules.model import Module
 from .limits import SUSPEND_LIMIT
 
-MAGIC = "Z2"
+MAGIC = "Z3"
 HASH_CHARS = 6
 INTERACTION_DIGITS = 3  # state.js INTERACTION_DIGITS: the next interaction index, at most "zzz"
 NUMERIC_MAX = 32  # state.js NUMERIC_MAX, the numeric input's maxlength
 SHORT_TEXT_MAX = 100  # state.js SHORT_TEXT_MAX, the short-text input's maxlength
-PAGES_BESIDES_ACTIVITIES = 3  # overview, reflections, progress: an upper bound on the player's pages
+PAGES_BESIDES_ACTIVITIES = 3  # overview, reflections, progress: with one page per task, an upper bound
+TASK_HEAD = HASH_CHARS + 2  # task-state.js: id hash, draft/submitted/rated flag, number of criteria
 
 
 @dataclass(frozen=True)
 class Budget:
     module_id: str
     limit: int
-    without_texts: int  # every question answered at its longest, reflections with empty texts
-    with_texts: int  # the same, every reflection text at its max_length
+    without_texts: int  # every question answered at its longest, reflections and deliverables empty
+    with_texts: int  # the same, every reflection text at its max_length (deliverables share the room left)
 
     @property
     def fits_without_texts(self) -> bool:
@@ -77,6 +78,7 @@ def worst_case(payload: dict[str, Any]) -> Budget:
     activities = payload["objectives"]["activities"]
     questions = payload["questions"]
     reflections = payload["reflections"]
+    tasks = payload.get("tasks", [])
     header = (
         len(MAGIC)
         + 1
@@ -85,7 +87,7 @@ def worst_case(payload: dict[str, Any]) -> Budget:
         + 1  # the attempt marker, o or e
         + INTERACTION_DIGITS
         + 1
-        + _b36_len(len(activities) + PAGES_BESIDES_ACTIVITIES - 1)
+        + _b36_len(len(activities) + len(tasks) + PAGES_BESIDES_ACTIVITIES - 1)
         + 1
         + math.ceil(len(activities) / 4)
         + 1
@@ -97,7 +99,10 @@ def worst_case(payload: dict[str, Any]) -> Budget:
     reflection_head = HASH_CHARS + 2  # id hash, draft/submitted flag, rating digit
     empty = sum(_record(reflection_head, 0) for _ in reflections)
     full = sum(_record(reflection_head, r["max_length"]) for r in reflections)
-    base = header + answers + counts
+    # A task's record: its head, one level digit per criterion, an empty body. What the learner writes shares
+    # the text room with reflection texts at run time (state.js taskRoom); what does not fit is said.
+    task_records = _b36_len(len(tasks)) + 1 + sum(_record(TASK_HEAD + len(t["rubric"]), 0) for t in tasks)
+    base = header + answers + counts + task_records
     return Budget(
         module_id=payload["module"]["id"],
         limit=payload["limits"]["suspendData"],
@@ -172,5 +177,6 @@ def budget_input(module: Module, activities: list[str], version: str, content_ha
         "objectives": {"activities": activities},
         "questions": [q.model_dump(mode="json") for q in module.questions],
         "reflections": [r.model_dump(mode="json") for r in module.reflections],
+        "tasks": [{"rubric": [c.id for c in t.rubric]} for t in module.tasks],
         "limits": {"suspendData": SUSPEND_LIMIT[version]},
     }

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from ..markdown import render_markdown
 from ..modules.course import Course
 from ..modules.model import Module
+from ..performance.model import Task
 from .budget import text_room
 from .limits import SUSPEND_LIMIT
 from .profiles import profile_switches
@@ -25,11 +26,58 @@ PAYLOAD_FORMAT = 1
 
 def content_hash(module: Module) -> str:
     """A short hash of everything a learner's saved state depends on; changes when the module does."""
-    # Without the lessons' rendered HTML: it follows from their Markdown, which is hashed, and rendering it
-    # here made `validate` (which checks the saved-state budget with this hash) render every lesson.
-    data = module.model_dump(mode="json", exclude={"lessons": {"__all__": {"html"}}})
+    # Without the rendered HTML of lessons and tasks: it follows from their Markdown, which is hashed, and
+    # rendering it here made `validate` (which checks the saved-state budget with this hash) render all of it.
+    data = module.model_dump(mode="json", exclude=_RENDERED)
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+_TASK_RENDERED: dict[str, Any] = {
+    "brief_html": True,
+    "exemplar_html": True,
+    "resources": {"__all__": {"html"}},
+    "deliverable": {"__all__": {"help_html"}},
+}
+_RENDERED: dict[str, Any] = {"lessons": {"__all__": {"html"}}, "tasks": {"__all__": _TASK_RENDERED}}
+
+
+def task_payload(task: Task) -> dict[str, Any]:
+    """A task as the task page reads it (runtime/task-page.js): Markdown sent as HTML only."""
+    return {
+        "id": task.id,
+        "activity": task.activity,
+        "title": task.title,
+        "outputs": list(task.outputs),
+        "minutes": task.minutes,
+        "brief_html": task.brief_html,
+        "exemplar_html": task.exemplar_html,
+        "resources": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "body_html": r.html,
+                "table": r.table.model_dump(mode="json") if r.table else None,
+            }
+            for r in task.resources
+        ],
+        "deliverable": [f.model_dump(mode="json", exclude={"help"}) for f in task.deliverable],
+        "rubric": [
+            {
+                **c.model_dump(mode="json", exclude={"levels"}),
+                "levels": [
+                    {
+                        "label": lv.label,
+                        "points": lv.points,
+                        "descriptor_html": render_markdown(lv.descriptor),
+                    }
+                    for lv in c.levels
+                ],
+            }
+            for c in task.rubric
+        ],
+        "pass": task.pass_rule.model_dump(mode="json"),
+    }
 
 
 def question_hash(question: Any) -> str:
@@ -58,9 +106,13 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
     knowledge = sorted({k for q in module.questions for k in q.knowledge}, key=_standard_order(course))
     attitudes = sorted({r.attitude for r in module.reflections}, key=_standard_order(course))
     activities = [a.id for a in std.task(module.task).activities]
+    # The O items tasks produce and the P indicators their criteria rate: named in statements and progress.
+    outputs = list(dict.fromkeys(o for t in module.tasks for o in t.outputs))
+    indicators = list(dict.fromkeys(p for t in module.tasks for p in t.indicators))
     labels = {
         ident: {"label": std.index[ident].label, "text": std.index[ident].text or ""}
-        for ident in [module.task, *activities, *knowledge, *attitudes]
+        for ident in [module.task, *activities, *knowledge, *attitudes, *outputs, *indicators]
+        if ident in std.index
     }
     payload: dict[str, Any] = {
         "format": PAYLOAD_FORMAT,
@@ -91,6 +143,7 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         ],
         "questions": questions,
         "reflections": reflections,
+        "tasks": [task_payload(t) for t in module.tasks],
         "limits": {"suspendData": SUSPEND_LIMIT[version]},
     }
     payload["limits"]["textRoom"] = text_room(payload)

@@ -1,7 +1,7 @@
 /* One adapter over SCORM 1.2 and 2004: the player speaks of answers, objectives and status; the adapter turns
  * them into each version's elements and formats through scorm-table.js. It also owns the LMS conversation:
  * API discovery, batched commits with retries, and a single Terminate. */
-// needs: scorm-table.js responses.js state.js
+// needs: scorm-table.js responses.js state.js deliverable.js
 (function (Z) {
   "use strict";
 
@@ -180,6 +180,55 @@
     this.set(base + "result", isReflection ? v.result.neutral : v.result[item.result.correct ? "correct" : "wrong"]);
     this.set(base + "latency", v.latency(item.at - item.startedAt));
     return values.learner;
+  };
+
+  // One interaction of a task: the id, type, objectives and response given; result neutral (no key to grade it).
+  Adapter.prototype.taskInteraction = function (id, type, objectives, description, response, item) {
+    if (!this.switches.interactions || this.interactionCount >= MAX_INTERACTIONS) return false;
+    var v = this.v;
+    var base = "cmi.interactions." + this.interactionCount + ".";
+    this.interactionCount++;
+    this.set(base + "id", id);
+    this.set(base + "type", type);
+    var self = this;
+    objectives.forEach(function (o, k) { self.set(base + "objectives." + k + ".id", o); });
+    this.set(base + v.el.when, v.when(new Date(item.at)));
+    if (description && v.el.objectiveDescription) this.set(base + "description", cleanText(description, 250));
+    this.set(base + v.el.learnerResponse, response);
+    this.set(base + "result", v.result.neutral);
+    this.set(base + "latency", v.latency(item.at - item.startedAt));
+    return true;
+  };
+
+  /** item: {task, values: {field id: value}, at, startedAt}. 2004: one long-fill-in per part of each field's
+   *  value text (deliverable.js), objectives the task's O ids, description the field's label. 1.2 writes none:
+   *  the deliverable is in the saved state. Returns how many interactions were written. */
+  Adapter.prototype.recordTask = function (item) {
+    var type = this.v.types.deliverable;
+    if (!type) return 0;
+    var task = item.task;
+    var written = 0;
+    var self = this;
+    task.deliverable.forEach(function (f) {
+      var parts = Z.valueParts(Z.valueText(f, item.values[f.id]), Z.PART_MAX);
+      parts.forEach(function (part, i) {
+        var id = Z.partId(task.id, f.id, i + 1);
+        if (self.taskInteraction(id, type, task.outputs, f.label, cleanText(part, Z.PART_MAX), item)) written++;
+      });
+    });
+    return written;
+  };
+
+  /** item: {task, levels: {criterion id: level}, at, startedAt}: one likert per criterion, the level number as
+   *  the response, objectives the criterion's P ids. A self-rating: no status or score is derived from it. */
+  Adapter.prototype.recordRating = function (item) {
+    var self = this;
+    var task = item.task;
+    task.rubric.forEach(function (c) {
+      if (!item.levels[c.id]) return;
+      self.taskInteraction(Z.selfRatingId(task.id, c.id), self.v.types.self_rating, c.indicators, c.title,
+        String(item.levels[c.id]), item);
+    });
   };
 
   Adapter.prototype.objectiveSlot = function (id) {

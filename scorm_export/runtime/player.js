@@ -1,6 +1,6 @@
 /* The SCO player: pages (overview, one per activity, reflections, progress), the learner's state, and the
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
-// needs: i18n.js dom.js grader.js state.js rollup.js adapter.js standalone.js widgets.js reflection.js progress.js
+// needs: i18n.js dom.js grader.js state.js rollup.js adapter.js standalone.js widgets.js reflection.js task-page.js progress.js
 // optional: xapi-launch.js xapi-adapter.js
 (function (Z, root) {
   "use strict";
@@ -12,8 +12,10 @@
     this.win = win;
     this.t = Z.translator(Z.pickLocale(win.location.search, payload.module.language));
     this.results = {};
-    this.views = { questions: {}, reflections: {} };
+    this.views = { questions: {}, reflections: {}, tasks: {} };
     this.shownAt = {};
+    this.draftTimer = null;
+    this.draftSaves = 0; // autosaves that committed: tests count the LMS's commits with them
     this.notices = [];
     this.cutNoticeShown = false;
   }
@@ -25,9 +27,14 @@
     var acts = p.objectives.activities;
     var loose = p.reflections.filter(function (r) { return acts.indexOf(r.activity) < 0; });
     var pages = [{ key: "overview", title: this.t("overview") }];
+    var tasks = p.tasks || [];
     acts.forEach(function (a) {
       var l = p.labels[a] || { label: a, text: "" };
       pages.push({ key: a, activity: a, title: l.label + " " + l.text });
+      // A task's page follows its activity's lessons, questions and reflections.
+      tasks.filter(function (t) { return t.activity === a; }).forEach(function (t) {
+        pages.push({ key: "task:" + t.id, task: t, title: t.title });
+      });
     });
     if (loose.length) pages.push({ key: "reflections", title: this.t("reflectionsPage"), reflections: loose });
     pages.push({ key: "progress", title: this.t("progress") });
@@ -177,7 +184,8 @@
     var t = this.t;
     var box = this.noticeBox;
     this.notices.forEach(function (n) {
-      var text = n.kind === "dropped" ? t("dropped", { n: n.count }) : n.kind === "cut" ? t("cut") : t("unreadable");
+      var text = n.kind === "dropped" ? t("dropped", { n: n.count }) : n.kind === "cut" ? t("cut")
+        : n.kind === "cutTasks" ? t("cutTasks") : t("unreadable");
       box.appendChild(h("div", { "class": "banner banner-notice", role: "status", "data-notice": n.kind, text: text }));
     });
     if (this.notices.some(function (n) { return n.kind === "cut"; })) this.cutNoticeShown = true;
@@ -187,7 +195,8 @@
     var self = this;
     this.nav.textContent = "";
     this.pages.forEach(function (pg, i) {
-      var done = pg.activity && self.rollup().activities[pg.activity].done;
+      var saved = pg.task && self.state.tasks[pg.task.id];
+      var done = pg.activity ? self.rollup().activities[pg.activity].done : !!saved && saved.status !== "draft";
       self.nav.appendChild(h("li", {}, [h("button", { type: "button", "data-action": "goto", "data-page": pg.key,
         "aria-current": i === self.page ? "page" : null, "class": done ? "is-done" : null,
         onclick: function () { self.show(i, true); } }, [pg.title])]));
@@ -205,12 +214,13 @@
     if (pg.activity) this.state.visited[pg.activity] = true;
     this.main.textContent = "";
     this.main.setAttribute("data-page", pg.key);
-    this.views = { questions: {}, reflections: {} };
+    this.views = { questions: {}, reflections: {}, tasks: {} };
     var heading = h("h1", { tabindex: "-1", text: pg.title });
     this.main.appendChild(heading);
     if (pg.key === "overview") this.renderOverview();
     else if (pg.key === "progress") this.renderProgress();
     else if (pg.key === "reflections") this.renderReflections(pg.reflections);
+    else if (pg.task) this.renderTask(pg.task);
     else this.renderActivity(pg.activity);
     this.prev.disabled = index === 0;
     this.next.disabled = index === this.pages.length - 1;
@@ -261,6 +271,22 @@
     });
   };
 
+  Player.prototype.renderTask = function (task) {
+    var self = this;
+    if (!this.shownAt[task.id]) this.shownAt[task.id] = Date.now();
+    var view = Z.taskView(task, this.t, {
+      draft: function () { self.scheduleDraft(); },
+      ratingDraft: function (levels) { self.keepRatingDraft(task, levels); },
+      submit: function (values) { return self.submitTask(task, values); },
+      rate: function (levels) { self.rateTask(task, levels); },
+    });
+    var saved = this.state.tasks[task.id];
+    if (saved) view.restore(saved);
+    this.views.tasks[task.id] = view;
+    this.main.appendChild(view.el);
+    this.checkRoom(task);
+  };
+
   Player.prototype.questionSection = function (q, number) {
     var self = this;
     if (!this.shownAt[q.id]) this.shownAt[q.id] = Date.now();
@@ -271,7 +297,7 @@
   };
 
   Player.prototype.renderProgress = function () {
-    this.main.appendChild(Z.progressView(this.payload, this.rollup(), this.t));
+    this.main.appendChild(Z.progressView(this.payload, this.rollup(), this.t, this.state));
   };
 
   // --- learner actions ---------------------------------------------------------------------------
@@ -303,8 +329,85 @@
     return { saved: kept ? kept.text.length : 0, journal: typeof journal === "string" ? journal : null };
   };
 
+  /** An edit of a deliverable: saved as a draft once the learner pauses (every change, debounced). */
+  Player.prototype.scheduleDraft = function () {
+    var self = this;
+    if (this.draftTimer !== null) this.win.clearTimeout(this.draftTimer);
+    this.draftTimer = this.win.setTimeout(function () {
+      self.draftTimer = null;
+      self.saveDrafts();
+    }, DRAFT_DELAY_MS);
+  };
+
+  Player.prototype.saveDrafts = function () {
+    if (this.draftTimer !== null) {
+      this.win.clearTimeout(this.draftTimer);
+      this.draftTimer = null;
+    }
+    this.collectDrafts();
+    this.report();
+    this.adapter.commit();
+    this.draftSaves++;
+    var self = this;
+    Object.keys(this.views.tasks).forEach(function (id) {
+      self.checkRoom(self.payload.tasks.filter(function (x) { return x.id === id; })[0]);
+    });
+  };
+
+  /** Say so when the saved state cannot keep the whole draft: the exact room, in the units it counts. */
+  Player.prototype.checkRoom = function (task) {
+    var view = this.views.tasks[task.id];
+    var saved = this.state.tasks[task.id];
+    if (!view || !saved || saved.status !== "draft") return;
+    var need = Z.taskBody(task, saved.values).length;
+    var room = Z.taskRoom(this.payload, this.state, task.id);
+    view.showRoom(need > room ? { room: room, need: need } : null);
+  };
+
+  // Levels picked before the self-rating is sent: kept in the saved state, committed with the next commit.
+  Player.prototype.keepRatingDraft = function (task, levels) {
+    var saved = this.state.tasks[task.id];
+    if (!saved || saved.status !== "submitted") return;
+    saved.ratings = levels;
+    this.report();
+  };
+
+  /** Returns {kept, full}: the body units the saved state keeps, of the whole deliverable's. */
+  Player.prototype.submitTask = function (task, values) {
+    var now = Date.now();
+    if (this.draftTimer !== null) this.win.clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    var room = Z.taskRoom(this.payload, this.state, task.id);
+    var fitted = Z.fitTaskValues(task, values, room);
+    this.state.tasks[task.id] = { status: "submitted", values: fitted.values, ratings: {}, cut: fitted.cut };
+    // The LMS's record gets the whole deliverable, whatever the saved state could keep.
+    this.adapter.recordTask({ task: task, values: values, at: now, startedAt: this.shownAt[task.id] || now });
+    this.report();
+    this.adapter.commit();
+    this.renderNav();
+    return { kept: Z.taskBody(task, fitted.values).length, full: Z.taskBody(task, values).length };
+  };
+
+  Player.prototype.rateTask = function (task, levels) {
+    var now = Date.now();
+    var saved = this.state.tasks[task.id];
+    saved.status = "rated";
+    saved.ratings = levels;
+    this.adapter.recordRating({ task: task, levels: levels, at: now, startedAt: this.shownAt[task.id] || now });
+    this.report();
+    this.adapter.commit();
+    this.renderNav();
+  };
+
   Player.prototype.collectDrafts = function () {
     var self = this;
+    Object.keys(this.views.tasks).forEach(function (id) {
+      var saved = self.state.tasks[id];
+      if (saved && saved.status !== "draft") return;
+      var task = self.payload.tasks.filter(function (x) { return x.id === id; })[0];
+      var values = Z.compactTaskValues(task, self.views.tasks[id].values());
+      if (Object.keys(values).length || saved) self.state.tasks[id] = { status: "draft", values: values, ratings: {} };
+    });
     Object.keys(this.views.reflections).forEach(function (id) {
       var saved = self.state.reflections[id];
       if (saved && saved.submitted) return;
@@ -318,6 +421,8 @@
   Player.prototype.rollup = function () {
     return Z.rollup(this.payload, this.state, this.results);
   };
+
+  var DRAFT_DELAY_MS = 800; // a pause in typing, not every keystroke, reaches the LMS
 
   var K_STATUS = { mastered: "passed", not_mastered: "failed", incomplete: "incomplete" };
 
@@ -362,6 +467,7 @@
   Player.prototype.finish = function () {
     if (this.finished) return;
     this.finished = true;
+    if (this.draftTimer !== null) this.win.clearTimeout(this.draftTimer);
     this.collectDrafts();
     this.report();
     if (this.adapter.faulted) this.goStandalone();

@@ -26,7 +26,10 @@
     return l.label + (l.text ? " " + l.text : "");
   }
 
-  function progressView(payload, roll, t) {
+  // A task's standing: a self-rating is shown as such; only an instructor's rating decides its O items.
+  var TASK_STATUS = { draft: "taskDraft", submitted: "taskAwaitingRating", rated: "taskSelfRated" };
+
+  function progressView(payload, roll, t, state) {
     var k = payload.objectives.knowledge.map(function (id) {
       var s = roll.knowledge[id];
       var status = s.status === "mastered" ? t("mastered") : s.status === "not_mastered" ? t("notMastered") : t("notYet");
@@ -40,6 +43,11 @@
       var s = roll.attitudes[id];
       return { id: id, values: [label(payload, id), s.submitted ? String(Math.round(s.rating * 10) / 10) + " / 5" : "—", s.done ? t("done") : t("open")] };
     });
+    var tasks = (payload.tasks || []).map(function (task) {
+      var saved = state && state.tasks ? state.tasks[task.id] : null;
+      return { id: task.id, values: [task.title, task.outputs.map(function (o) { return label(payload, o); }).join("、"),
+        t(saved ? TASK_STATUS[saved.status] : "taskNotStarted")] };
+    });
     return h("div", { "class": "progress" }, [
       h("p", { "class": "summary", "data-module-status": roll.status }, [
         h("strong", { text: t("moduleStatus." + roll.status) }), " · " + pct(roll.score.ratio) + " · " +
@@ -48,6 +56,7 @@
       table(t("knowledge"), [t("item"), t("result"), t("status")], k),
       table(t("activities"), [t("item"), t("result"), t("status")], a),
       att.length ? table(t("attitudes"), [t("item"), t("result"), t("status")], att) : null,
+      tasks.length ? table(t("tasks"), [t("task"), t("outputs"), t("status")], tasks) : null,
     ]);
   }
 

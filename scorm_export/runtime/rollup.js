@@ -52,6 +52,14 @@
     return reflections.every(function (r) { return state.reflections[r.id] && state.reflections[r.id].submitted; });
   }
 
+  // A task counts as done once its deliverable is submitted; its self-rating is never evidence of mastery.
+  function delivered(tasks, state) {
+    return tasks.every(function (t) {
+      var saved = (state.tasks || {})[t.id];
+      return !!saved && saved.status !== "draft";
+    });
+  }
+
   /** Everything the progress view and the LMS report need, from the payload, the state and the results. */
   function rollup(payload, state, results) {
     var knowledge = knowledgeStandings(payload.questions, results, payload.mastery);
@@ -59,13 +67,14 @@
     payload.objectives.activities.forEach(function (a) {
       var qs = payload.questions.filter(function (q) { return q.activity === a; });
       var rs = payload.reflections.filter(function (r) { return r.activity === a; });
+      var ts = (payload.tasks || []).filter(function (t) { return t.activity === a; });
       var answered = qs.filter(function (q) { return results[q.id]; }).length;
       activities[a] = {
         visited: !!state.visited[a],
         answered: answered,
         questions: qs.length,
         score: share(qs, results),
-        done: !!state.visited[a] && answered === qs.length && submitted(rs, state),
+        done: !!state.visited[a] && answered === qs.length && submitted(rs, state) && delivered(ts, state),
       };
     });
     var attitudes = {};
@@ -77,7 +86,7 @@
       attitudes[a] = { done: ratings.length === rs.length, submitted: ratings.length, reflections: rs.length, rating: mean };
     });
     var allAnswered = payload.questions.every(function (q) { return results[q.id]; });
-    var complete = allAnswered && submitted(payload.reflections, state) &&
+    var complete = allAnswered && submitted(payload.reflections, state) && delivered(payload.tasks || [], state) &&
       payload.objectives.activities.every(function (a) { return activities[a].done; });
     var passed = modulePassed(knowledge);
     var status = "incomplete";

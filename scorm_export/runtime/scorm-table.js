@@ -91,6 +91,8 @@
       types: {
         single_choice: "choice", multiple_response: "choice", true_false: "true-false", numeric: "numeric",
         short_text: "fill-in", ordering: "sequencing", matching: "matching", reflection: "fill-in",
+        // 1.2 has no long-fill-in: a deliverable lives in suspend_data (TASKS_SPEC section 5), not in interactions.
+        deliverable: null, self_rating: "likert",
       },
       result: { correct: "correct", wrong: "wrong", neutral: "neutral" },
       list: ",",
@@ -131,6 +133,7 @@
       types: {
         single_choice: "choice", multiple_response: "choice", true_false: "true-false", numeric: "numeric",
         short_text: "fill-in", ordering: "sequencing", matching: "matching", reflection: "long-fill-in",
+        deliverable: "long-fill-in", self_rating: "likert",
       },
       result: { correct: "correct", wrong: "incorrect", neutral: "neutral" },
       list: "[,]",

@@ -206,6 +206,16 @@
     this.enqueue(statement, null, this.launchMode === "Normal");
   };
 
+  XapiAdapter.prototype.recordTask = function (item) {
+    if (this.launchMode === "Review") return;
+    this.enqueue(this.maker.submitted(item), null, this.launchMode === "Normal");
+  };
+
+  XapiAdapter.prototype.recordRating = function (item) {
+    if (this.launchMode === "Review") return;
+    this.enqueue(this.maker.rated(item), null, this.launchMode === "Normal");
+  };
+
   // K and A status reach the LRS through the answered statements (the report grades them with the mastery
   // rule); an activity says "completed" once, when it is done, naming the activity by its CASE IRI.
   XapiAdapter.prototype.reportObjective = function (kind, id, status) {

@@ -3,7 +3,7 @@
  * statements, which must not. Every statement names its K or A item by the CASE IRI from payload.xapi.items,
  * in context.contextActivities.other and in result.extensions under ITEM (docs/reporting.md, "xAPI statements";
  * the keys mirror reports/xapi_ids.py). */
-// needs: scorm-table.js xapi-interactions.js
+// needs: scorm-table.js xapi-interactions.js deliverable.js
 (function (Z) {
   "use strict";
 
@@ -13,7 +13,9 @@
   var VERBS = {
     initialized: ADL + "initialized", completed: ADL + "completed", passed: ADL + "passed",
     failed: ADL + "failed", terminated: ADL + "terminated", answered: ADL + "answered",
+    submitted: "http://activitystrea.ms/schema/1.0/submit", rated: "http://id.tincanapi.com/verb/rated",
   };
+  var DISPLAY = { submitted: "submitted", rated: "rated" }; // the verb's word where its IRI's last part differs
   var CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
   var MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
   var CMI5_EXT = {
@@ -28,7 +30,11 @@
     question: "https://zhineng.example/xapi/ext/question",
     reflection: "https://zhineng.example/xapi/ext/reflection",
     rating: "https://zhineng.example/xapi/ext/rating",
+    task: "https://zhineng.example/xapi/ext/task",
+    taskRating: "https://zhineng.example/xapi/ext/task-rating",
+    rater: "https://zhineng.example/xapi/ext/rater",
   };
+  var PERFORMANCE = "http://adlnet.gov/expapi/activities/performance"; // a task's object type
   var COMPETENCY = "http://adlnet.gov/expapi/activities/objective"; // a K or A item is an objective of the AU
 
   function copy(value) {
@@ -94,7 +100,7 @@
     return {
       id: uuid4(this.random),
       actor: this.launch.actor,
-      verb: { id: VERBS[verb], display: { "en-US": verb } },
+      verb: { id: VERBS[verb], display: { "en-US": DISPLAY[verb] || verb } },
       object: object,
       context: this.context(extra),
       timestamp: new Date(this.now()).toISOString(),
@@ -178,6 +184,37 @@
     s.result.extensions[EXT.reflection] = r.id;
     if (item.rating) s.result.extensions[EXT.rating] = item.rating;
     return this.name(s, [r.attitude]);
+  };
+
+  StatementMaker.prototype.taskActivity = function (task) {
+    return { objectType: "Activity", id: this.payload.xapi.au + ":task:" + task.id,
+      definition: { type: PERFORMANCE, name: lang({}, this.payload.module.language, task.title) } };
+  };
+
+  /** cmi5-allowed: a submitted deliverable, {field id: value text} in result.response, naming the task's O items. */
+  StatementMaker.prototype.submitted = function (item) {
+    var task = item.task;
+    var s = this.base("submitted", this.taskActivity(task), [], [this.au()]);
+    s.result = { response: JSON.stringify(Z.responseObject(task, item.values)),
+      duration: duration(item.at - item.startedAt), extensions: {} };
+    s.result.extensions[EXT.task] = task.id;
+    return this.name(s, task.outputs);
+  };
+
+  /** cmi5-allowed: the learner's own rating of a submitted deliverable, {criterion id: level}, naming the
+   *  criteria's P items. rater "self": never an instructor's rating, so never evidence of mastery. */
+  StatementMaker.prototype.rated = function (item) {
+    var task = item.task;
+    var s = this.base("rated", this.taskActivity(task), [], [this.au()]);
+    s.result = { extensions: {} };
+    s.result.extensions[EXT.task] = task.id;
+    s.result.extensions[EXT.taskRating] = copy(item.levels);
+    s.result.extensions[EXT.rater] = "self";
+    var ids = [];
+    task.rubric.forEach(function (c) {
+      c.indicators.forEach(function (p) { if (ids.indexOf(p) < 0) ids.push(p); });
+    });
+    return this.name(s, ids);
   };
 
   /** cmi5-allowed: an activity of the task is done (its lesson visited, questions answered, reflections in). */

@@ -33,10 +33,20 @@ test("module status: incomplete until every activity is done, then passed or fai
   s.visited = { "T1.1": true, "T1.2": true };
   assert.equal(rollup(p, s, resultsFor(p, RIGHT)).status, "incomplete_passed");
   s.reflections = { R1: { text: "abcdef", rating: 3, submitted: true }, R2: { text: "abcdef", rating: 5, submitted: true } };
+  // A task's page counts once its deliverable is submitted: a draft does not.
+  s.tasks = { "T1.2-task": { status: "draft", values: { copy: "寫了一半" }, ratings: {} } };
+  assert.equal(rollup(p, s, resultsFor(p, RIGHT)).status, "incomplete_passed");
+  assert.ok(!rollup(p, s, resultsFor(p, RIGHT)).activities["T1.2"].done);
+  s.tasks["T1.2-task"].status = "submitted";
   const done = rollup(p, s, resultsFor(p, RIGHT));
   assert.equal(done.status, "passed");
   assert.equal(done.attitudes.A01.rating, 4);
   assert.ok(done.activities["T1.2"].done);
+  assert.equal(rollup(p, s, resultsFor(p, WRONG)).status, "failed");
+  // A self-rating never decides passing: only K mastery does, whatever levels the learner gave.
+  s.tasks["T1.2-task"] = { status: "rated", values: {}, ratings: { accuracy: 1, clarity: 1 } };
+  assert.equal(rollup(p, s, resultsFor(p, RIGHT)).status, "passed");
+  s.tasks["T1.2-task"].ratings = { accuracy: 4, clarity: 3 };
   assert.equal(rollup(p, s, resultsFor(p, WRONG)).status, "failed");
 });
 

@@ -97,7 +97,7 @@ test("unreadable or foreign suspend_data starts afresh with a notice, never thro
 // Shared with tests/test_suspend_vectors.py: the Python decoder reads the very strings this encoder writes.
 const VECTORS = require("../fixtures/suspend_vectors.json");
 
-for (const v of VECTORS) {
+for (const v of VECTORS.filter((x) => !x.legacy)) {
   test(`shared vector: ${v.name}`, () => {
     const p = makePayload(v.version);
     const enc = encodeState(p, v.state, v.limit);

@@ -1,5 +1,7 @@
 // Reads a SCO payload (JSON) on stdin, builds the longest state a learner could reach, and prints the sizes
-// the real encoder gives: without reflection texts, with texts at max_length, and capped at the payload limit.
+// the real encoder gives: without reflection texts, with texts at max_length, and capped at the payload limit
+// (capped: also with every deliverable far bigger than any room, as drafts). Deliverables share the text room,
+// so "without" and "with" hold each task's record, self-rated, with an empty deliverable.
 "use strict";
 const { load } = require("./runtime.js");
 const { encodeState, MAX_INTERACTIONS } = load("state.js");
@@ -17,10 +19,18 @@ function longestResponse(q) {
   throw new Error(q.type);
 }
 
-function worstState(payload, text) {
+function worstState(payload, text, deliverable) {
+  const tasks = payload.tasks || [];
   const state = {
-    page: payload.objectives.activities.length + 2, visited: {}, answers: {}, reflections: {}, ended: true, nextInteraction: MAX_INTERACTIONS,
+    page: payload.objectives.activities.length + tasks.length + 2, visited: {}, answers: {}, reflections: {}, tasks: {},
+    ended: true, nextInteraction: MAX_INTERACTIONS,
   };
+  tasks.forEach((t) => {
+    const ratings = Object.fromEntries(t.rubric.map((c) => [c.id, c.levels.length]));
+    state.tasks[t.id] = deliverable
+      ? { status: "draft", values: deliverable(t), ratings: {} }
+      : { status: "rated", values: {}, ratings };
+  });
   payload.objectives.activities.forEach((a) => (state.visited[a] = true));
   payload.questions.forEach((q) => (state.answers[q.id] = { response: longestResponse(q) }));
   payload.reflections.forEach((r) => (state.reflections[r.id] = { text: text(r), rating: 5, submitted: true }));
@@ -32,9 +42,12 @@ process.stdin.on("data", (c) => (input += c));
 process.stdin.on("end", () => {
   const payload = JSON.parse(input);
   const full = worstState(payload, (r) => "寫".repeat(r.max_length + 3000));
+  const drafts = worstState(payload, (r) => "寫".repeat(r.max_length + 3000), (t) => Object.fromEntries(
+    t.deliverable.filter((f) => f.type === "long_text").map((f) => [f.id, "寫".repeat(f.max_length)])));
   process.stdout.write(JSON.stringify({
     without: encodeState(payload, worstState(payload, () => ""), 0).data.length,
     with: encodeState(payload, full, 0).data.length,
-    capped: encodeState(payload, full, payload.limits.suspendData).data.length,
+    capped: Math.max(encodeState(payload, full, payload.limits.suspendData).data.length,
+      encodeState(payload, drafts, payload.limits.suspendData).data.length),
   }));
 });
