@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..performance.model import Task
+from ..performance.model import Criterion, Level, PassRule, Task
 from ..performance.rubric import fully_rated, task_passed
 
 Levels = dict[str, int]
@@ -44,12 +44,39 @@ _O_ORDER = ("mastered", "not_yet", "unknown", "unseen", "awaiting_rating", "not_
 
 
 def task_dump(task: Task) -> dict[str, Any]:
-    """A task as the progress block stores it in its outline: the authored fields, read back by `task_of`."""
-    return task.model_dump(mode="json", by_alias=True, exclude_computed_fields=True)
+    """What the progress block keeps of a task in its outline: only what its states and the pass rule read
+    (the brief, fields and exemplar would make every progress block carry the whole course)."""
+    return {
+        "id": task.id,
+        "outputs": list(task.outputs),
+        "rubric": [
+            {"id": c.id, "indicators": list(c.indicators), "points": [level.points for level in c.levels]}
+            for c in task.rubric
+        ],
+        "pass": task.pass_rule.model_dump(mode="json"),
+    }
 
 
 def task_of(dumped: Mapping[str, Any]) -> Task:
-    return Task.model_validate(dumped)
+    """The task back, holding what `task_dump` kept: the rubric's points and the pass rule, which is all
+    `performance.rubric` reads. Built without validation (`model_construct`, from plain dicts of fields): the
+    course was checked when it was loaded, and the texts left out are never read here."""
+    rubric = []
+    for c in dumped["rubric"]:
+        level_fields: list[dict[str, Any]] = [{"points": float(points)} for points in c["points"]]
+        criterion: dict[str, Any] = {
+            "id": c["id"],
+            "indicators": list(c["indicators"]),
+            "levels": [Level.model_construct(**f) for f in level_fields],
+        }
+        rubric.append(Criterion.model_construct(**criterion))
+    fields: dict[str, Any] = {
+        "id": dumped["id"],
+        "outputs": list(dumped["outputs"]),
+        "rubric": rubric,
+        "pass_rule": PassRule.model_validate(dumped["pass"]),
+    }
+    return Task.model_construct(**fields)
 
 
 def task_state(task: Task, seen: Mapping[str, Any] | None) -> str:

@@ -14,8 +14,9 @@ import pytest
 from zhineng.modules.course import Course
 from zhineng.olx_export.elements import progress_element, to_xml
 from zhineng.olx_export.ora import progress_entry
+from zhineng.performance.rubric import task_passed, task_points
 from zhineng.xblocks.ora_state import levels, observe, task_of_block
-from zhineng.xblocks.task_standing import performance_standing, task_dump
+from zhineng.xblocks.task_standing import performance_standing, task_dump, task_of
 
 from .harness import Harness
 
@@ -125,3 +126,18 @@ def test_a_team_assignment_is_reported_unseen_not_unsubmitted(builtin_course: Co
     standing = performance_standing([task_dump(task)], {task.id: seen})
     assert standing["performance"][task.id] == "unseen"
     assert {standing["outputs"][o] for o in task.outputs} == {"unseen"}
+
+
+def test_the_kept_rubric_gives_the_pass_rule_the_same_answers(builtin_course: Course) -> None:
+    """The outline keeps only points and the pass rule; the one pass rule must judge it as the whole task."""
+    for _m, task in builtin_course.tasks():
+        kept = task_of(task_dump(task))
+        tops = [len(c.levels) for c in task.rubric]
+        for shift in range(4):  # every criterion at one level, then the levels turned one place each time
+            for base in range(1, 5):
+                levels = {
+                    c.id: min(top, max(1, base - (i + shift) % 2))
+                    for i, (c, top) in enumerate(zip(task.rubric, tops, strict=True))
+                }
+                assert task_passed(kept, levels) == task_passed(task, levels)
+                assert task_points(kept, levels) == task_points(task, levels)
