@@ -14,9 +14,18 @@ from typing import Any
 from ..performance.ids import TaskRef, parse_id
 from .catalog import Catalog
 from .cmi_flat import split_cmi
-from .records import ActivityDone, AnswerSheet, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
+from .records import (
+    ActivityDone,
+    AnswerSheet,
+    KnowledgeEvidence,
+    Origin,
+    Record,
+    ReflectionEntry,
+    Skipped,
+    TaskSubmission,
+)
 from .suspend import fnv6, saved_reflections
-from .task_records import from_interactions
+from .task_records import from_interactions, from_saved_state
 from .times import parse_text
 
 _DONE_12 = {"passed", "failed"}  # 1.2 objective statuses that mean every question was answered
@@ -98,8 +107,13 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
             records.append(ActivityDone(learner, oid, status in ("completed", "passed"), origin))
 
     records += _reflections(flat.get("cmi.suspend_data", ""), texts, learner, origin, catalog)
-    if tasks:
-        records += from_interactions(tasks, learner, file, origin, catalog, skipped)
+    read: list[Record] = from_interactions(tasks, learner, file, origin, catalog, skipped) if tasks else []
+    if catalog.tasks:
+        have = {(r.task, "field" if isinstance(r, TaskSubmission) else "self_rating") for r in read}  # type: ignore[union-attr]
+        read += from_saved_state(
+            flat.get("cmi.suspend_data", ""), learner, file, origin, catalog, skipped, have
+        )
+    records += read
     return records, skipped
 
 

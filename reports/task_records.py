@@ -11,10 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..performance.codec import encode_field
 from ..performance.ids import TaskRef
 from ..performance.model import Criterion, Task
 from .catalog import Catalog
 from .records import SELF_RATER, Origin, Record, Skipped, TaskRating, TaskSubmission
+from .suspend import fnv6, saved_tasks
 
 
 def task_of(task_id: str, catalog: Catalog) -> Task:
@@ -132,3 +134,44 @@ def _joined(task_id: str, field_id: str, parts: dict[int, str]) -> str:
 def _origin(attempt: Origin, whens: list[datetime | None]) -> Origin:
     dated = [w for w in whens if w is not None]
     return Origin(attempt.source, attempt.file, max(dated) if dated else attempt.when)
+
+
+def from_saved_state(
+    suspend: str,
+    learner: str,
+    file: str,
+    attempt: Origin,
+    catalog: Catalog,
+    skipped: list[Skipped],
+    have: set[tuple[str, str]],
+) -> list[Record]:
+    """Submitted tasks and self-ratings kept in suspend_data (reports/suspend.py): how SCORM 1.2 carries a
+    deliverable. have: (task id, "field" | "self_rating") already read from this attempt's interactions, which
+    win (SCORM 2004 has both). A draft is never evidence; a deliverable the LMS had no room for in full is kept
+    as far as it goes and named."""
+    try:
+        saved = saved_tasks(suspend) if suspend else {}
+    except (ValueError, TypeError):
+        return []  # not our state (another SCO, or damaged): the interactions still tell what they hold
+    out: list[Record] = []
+    for task_id, (_module, task) in catalog.tasks.items():
+        kept = saved.get(fnv6(task_id))
+        if kept is None or kept.status == "draft":
+            continue
+        if (task_id, "field") not in have:
+            fields = {
+                f.id: encode_field(f, kept.values[f.id]) for f in task.deliverable if f.id in kept.values
+            }
+            out.append(TaskSubmission(learner, task_id, fields, attempt))
+            if kept.cut:
+                skipped.append(
+                    Skipped(file, "cmi.suspend_data", f"task {task_id}: only the start of the deliverable was "
+                            "saved (the LMS had no room for the rest; the learner was offered it as a download)")
+                )  # fmt: skip
+        if kept.status == "self_rated" and (task_id, "self_rating") not in have:
+            levels = {
+                c.id: n for c, n in zip(task.rubric, kept.levels, strict=False) if 1 <= n <= len(c.levels)
+            }
+            if levels:
+                out.append(TaskRating(learner, task_id, levels, SELF_RATER, "", attempt))
+    return out

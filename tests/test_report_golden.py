@@ -18,7 +18,7 @@ levels 0/2/3; pass: each criterion >= 2 and >= 70 % of 7 points), inputs in task
   (12-01, wins) and update 3 -> rated, 7/7, passed -> O3.1.1 mastered; P3.1.3 4, P3.1.4 and S9 3.
 - carol: no submission, rated face to face accuracy 1, update 2 -> rated, 2/7, not passed -> O3.1.1 not_yet.
 - dave: xAPI submit only (his instructor rating in a statement is skipped) -> submitted, awaiting rating.
-- erin: SCORM 1.2 likert self-rating only -> self_rated; P items self-rated only.
+- erin: SCORM 1.2, the deliverable in suspend_data and a likert self-rating -> self_rated; P items self-rated only.
 - frank: SCORM 2004 long-fill-in deliverable (the copy in two parts) and likert self-rating 3/2 (a criterion
   the task lacks is skipped) -> self_rated.
 - bob: nothing -> not_submitted, O3.1.1 not_attempted.

@@ -4,6 +4,7 @@ update 1–3)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from zhineng.reports.catalog import Catalog
 from zhineng.reports.read_scorm import read_cmi
 from zhineng.reports.read_xapi import read_statements
 from zhineng.reports.records import TaskRating, TaskSubmission
+from zhineng.reports.suspend import fnv6
 from zhineng.reports.xapi_ids import (
     LAUNCH_MODE_EXTENSION,
     RATER_EXTENSION,
@@ -107,3 +109,59 @@ def test_xapi_submit_and_rated_by_the_object_iri_and_what_is_refused() -> None:
         ("4", "result.response is not a JSON object of field values"),
         ("5", "task M3-page criterion update"),
     ]
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    return digits[n] if n < 36 else _b36(n // 36) + digits[n % 36]
+
+
+def _suspend(flag: str, levels: str, values: dict[str, Any]) -> str:
+    """A Z3 state (scorm_export/runtime/state.js) holding only M3-page's record (task-state.js)."""
+    body = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    record = (
+        f"{fnv6('M3-page')}{flag}{_b36(len(levels))}{levels}{_b36(len(body.encode('utf-16-le')) // 2)}:{body}"
+    )
+    return f"Z3:abcdef123456:o0:0:0:0:0:1:{record}"
+
+
+@pytest.mark.parametrize(
+    ("flag", "levels", "submitted", "self_levels", "named"),
+    [
+        ("d", "00", False, None, False),  # a draft: never evidence
+        ("s", "30", True, None, False),  # levels picked but not sent: not a self-rating
+        ("r", "32", True, {"accuracy": 3, "update": 2}, False),
+        ("r", "09", True, None, False),  # no level chosen, and 9 is beyond update's 3 levels
+        ("S", "00", True, None, True),  # cut short by the LMS's room: kept as far as it goes, and said
+    ],
+)
+def test_scorm_12_deliverable_from_the_saved_state(
+    flag: str, levels: str, submitted: bool, self_levels: Any, named: bool
+) -> None:
+    values = {"copy": "冷萃 😀 禮盒", "prices": [["禮盒", "2", "880"]], "checks": ["origin"]}
+    cmi = {
+        "core": {"student_id": "dee", "lesson_status": "incomplete"},
+        "suspend_data": _suspend(flag, levels, values),
+    }
+    records, skipped = read_cmi(cmi, "d.json", CATALOG)
+    subs = [r for r in records if isinstance(r, TaskSubmission)]
+    ratings = [r for r in records if isinstance(r, TaskRating)]
+    if submitted:
+        (sub,) = subs
+        assert sub.fields == {
+            "copy": "冷萃 😀 禮盒",
+            "prices": '[["禮盒","2","880"]]',
+            "checks": '["origin"]',
+        }
+    else:
+        assert subs == []
+    assert [r.levels for r in ratings] == ([self_levels] if self_levels else [])
+    assert [s.record for s in skipped] == (["cmi.suspend_data"] if named else [])
+
+
+def test_interactions_win_over_the_saved_state_in_scorm_2004() -> None:
+    cmi = {"cmi.learner_id": "eve", "cmi.suspend_data": _suspend("r", "32", {"copy": "舊"})}
+    cmi |= _fill(0, "M3-page/copy", "新") | _fill(1, "M3-page/self/update", "1", "likert")
+    records, _skipped = read_cmi(cmi, "e.json", CATALOG)
+    assert [r.fields for r in records if isinstance(r, TaskSubmission)] == [{"copy": "新"}]
+    assert [r.levels for r in records if isinstance(r, TaskRating)] == [{"update": 1}]
