@@ -1,5 +1,6 @@
 """The reports' suspend_data decoder (reports/suspend.py) on the strings the runtime's encoder wrote
-(tests/fixtures/suspend_vectors.json; tests/js/state.test.js checks the encoder still writes exactly these)."""
+(tests/fixtures/suspend_vectors.json; tests/js/state.test.js checks the encoder still writes exactly these).
+The task vectors use the one task of tests/js/fixture.js (criteria accuracy, clarity)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zhineng.reports.suspend import fnv6, saved_reflections
+from zhineng.reports.suspend import fnv6, saved_reflections, saved_tasks
 
 VECTORS: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "fixtures" / "suspend_vectors.json").read_text(encoding="utf-8")
@@ -32,3 +33,35 @@ def test_the_reports_read_what_the_runtime_wrote(vector: dict[str, Any]) -> None
         else:
             assert got[key].text == saved["text"]
             assert utf16_units(got[key].text) == len(saved["text"].encode("utf-16-le")) // 2
+
+
+STATUS = {"draft": "draft", "submitted": "submitted", "rated": "self_rated"}
+CRITERIA = ["accuracy", "clarity"]  # tests/js/fixture.js makeTask's rubric, in order
+
+
+@pytest.mark.parametrize(
+    "vector", [v for v in VECTORS if "tasks" in v], ids=[v["name"] for v in VECTORS if "tasks" in v]
+)
+def test_the_reports_read_the_task_records_the_runtime_wrote(vector: dict[str, Any]) -> None:
+    got = saved_tasks(vector["data"])
+    assert set(got) == set(vector["tasks"])
+    for key, want in vector["tasks"].items():
+        assert key == fnv6(want["id"])
+        saved = vector["state"]["tasks"][want["id"]]
+        record = got[key]
+        assert record.status == STATUS[saved["status"]]
+        assert record.levels == tuple(saved["ratings"].get(c, 0) for c in CRITERIA)
+        assert record.cut == (want["id"] in vector["cutTasks"])
+        if record.cut:
+            full = saved["values"]["copy"]
+            assert record.values["copy"] != full and full.startswith(record.values["copy"])
+            assert record.values["budget"] == saved["values"]["budget"]
+        else:
+            assert record.values == saved["values"]
+
+
+def test_a_saved_state_from_before_tasks_has_no_task_records() -> None:
+    [legacy] = [v for v in VECTORS if v.get("legacy")]
+    assert legacy["data"].startswith("Z2:")
+    assert saved_tasks(legacy["data"]) == {}
+    assert saved_reflections(legacy["data"])

@@ -218,3 +218,24 @@ def test_standalone_from_disk_keeps_the_draft_in_the_browser(
     again = Learner(learner.page, learner.payload).ready()
     again.goto("task:M3-task")
     assert field(again, task, "analysis", "[data-action=task-text]").input_value() == "離線時寫的草稿"
+
+
+def test_axe_finds_no_serious_violation_on_a_task_page_at_each_step(
+    course: Course, browser: Any, serve: Any, tmp_path: Path
+) -> None:
+    from test_accessibility import scan
+
+    learner = launch(browser, serve, tmp_path, course, "M3", "scorm2004")
+    [task] = learner.payload["tasks"]
+    learner.goto("task:M3-task")
+    found = {"empty": scan(learner)}
+    learner.sco.locator("[data-action=submit-task]").click()  # the problems listed
+    found["problems"] = scan(learner)
+    learner.write_task(task)
+    learner.submit_task(task)
+    found["self-rating"] = scan(learner)
+    learner.self_rate(task)
+    found["exemplar"] = scan(learner)
+    learner.goto("progress")
+    found["progress"] = scan(learner)
+    assert {k: v for k, v in found.items() if v} == {}
