@@ -20,6 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from ..progress import Progress
 from .catalog import Catalog
 from .json_input import DEFAULT_MAX_JSON_MB, MB
 from .records import (
@@ -35,6 +36,7 @@ from .records import (
 )
 from .sources import Format, read_file
 
+READING = "reading tracking files"  # what the terminal count says while files are read
 PARALLEL_MIN_BYTES = 32 * 1024 * 1024  # below this, starting processes costs more than it saves
 CHUNKS_PER_JOB = 8  # several runs of files per process, so that one slow run does not hold up the rest
 MAX_JOBS = 8
@@ -73,9 +75,21 @@ def read_files(
     max_bytes: the largest JSON document read whole (see read_file)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     sizes = [_size(f) for f in files] if jobs > 1 else []
-    if jobs == 1 or sum(sizes) < PARALLEL_MIN_BYTES or not _can_fork():
-        return _read_serial(files, fmt, catalog, max_bytes)
+    with Progress(READING, len(files)) as progress:
+        if jobs == 1 or sum(sizes) < PARALLEL_MIN_BYTES or not _can_fork():
+            return _read_serial(files, fmt, catalog, max_bytes, progress)
+        return _read_parallel(files, sizes, fmt, catalog, jobs, max_bytes, progress)
 
+
+def _read_parallel(
+    files: list[Path],
+    sizes: list[int],
+    fmt: Format | None,
+    catalog: Catalog,
+    jobs: int,
+    max_bytes: int,
+    progress: Progress,
+) -> tuple[list[Record], list[Skipped]]:
     global _WORK
     _WORK = (fmt, catalog, max_bytes)
     try:
@@ -84,9 +98,11 @@ def read_files(
         try:
             pool = multiprocessing.get_context("fork").Pool(jobs)
         except OSError:  # no processes or semaphores to be had (a locked-down container): one process reads
-            return _read_serial(files, fmt, catalog, max_bytes)
+            return _read_serial(files, fmt, catalog, max_bytes, progress)
+        chunks = _chunks(files, sizes, jobs * CHUNKS_PER_JOB)
         with pool:
-            for packed, lost in pool.imap(_read_chunk, _chunks(files, sizes, jobs * CHUNKS_PER_JOB)):
+            for chunk, (packed, lost) in zip(chunks, pool.imap(_read_chunk, chunks), strict=True):
+                progress.advance(len(chunk))
                 groups[0] += [_ANSWERS[row[0]](*row[1:]) for row in packed[0]]
                 for into, kind, rows in zip(groups[1:], _SINGLES, packed[1:], strict=True):
                     into += starmap(kind, rows)
@@ -98,7 +114,7 @@ def read_files(
 
 
 def _read_serial(
-    files: list[Path], fmt: Format | None, catalog: Catalog, max_bytes: int
+    files: list[Path], fmt: Format | None, catalog: Catalog, max_bytes: int, progress: Progress | None = None
 ) -> tuple[list[Record], list[Skipped]]:
     records: list[Record] = []
     skipped: list[Skipped] = []
@@ -106,6 +122,8 @@ def _read_serial(
         got, lost = read_file(path, fmt, catalog, max_bytes)
         records += got
         skipped += lost
+        if progress is not None:
+            progress.advance()
     return records, skipped
 
 

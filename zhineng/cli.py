@@ -23,6 +23,7 @@ from .exit_codes import EPILOG, EXIT_ERROR
 from .exporter import OPTION_NAMES
 from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export
 from .files import write_atomic, write_together
+from .progress import Progress
 from .reports.cli import add_report_parser
 from .reports.rate_cli import add_rate_parser
 from .scorm_export.layouts import LAYOUTS
@@ -302,7 +303,11 @@ def _export(args: argparse.Namespace) -> int:
     for warning in course.warnings:
         print(warning, file=sys.stderr)
     # Every zip is built (and checked) in memory before the first one is written.
-    archives = [a for fmt in formats for a in export(fmt, course, options)]
+    archives = []
+    with Progress("building packages", len(formats)) as progress:
+        for fmt in formats:
+            archives += export(fmt, course, options)
+            progress.advance()
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     write_together(blobs)  # every archive in place, or none (zhineng/files.py)
     print(
