@@ -39,7 +39,7 @@ class Budget:
         return self.with_texts <= self.limit
 
 
-def _b36_len(n: int) -> int:
+def b36_len(n: int) -> int:
     digits = 1
     while n >= 36:
         n //= 36
@@ -48,13 +48,13 @@ def _b36_len(n: int) -> int:
 
 
 def _width(n: int) -> int:
-    return _b36_len(max(n, 1))
+    return b36_len(max(n, 1))
 
 
 def _longest_body(question: dict[str, Any]) -> int:
     kind = question["type"]
     if kind == "single_choice":
-        return _b36_len(len(question["choices"]) - 1)
+        return b36_len(len(question["choices"]) - 1)
     if kind == "multiple_response":
         return math.ceil(len(question["choices"]) / 4)
     if kind == "true_false":
@@ -71,7 +71,7 @@ def _longest_body(question: dict[str, Any]) -> int:
 
 
 def _record(head: int, body: int) -> int:
-    return head + _b36_len(body) + 1 + body
+    return head + b36_len(body) + 1 + body
 
 
 def worst_case(payload: dict[str, Any]) -> Budget:
@@ -87,21 +87,21 @@ def worst_case(payload: dict[str, Any]) -> Budget:
         + 1  # the attempt marker, o or e
         + INTERACTION_DIGITS
         + 1
-        + _b36_len(len(activities) + len(tasks) + PAGES_BESIDES_ACTIVITIES - 1)
+        + b36_len(len(activities) + len(tasks) + PAGES_BESIDES_ACTIVITIES - 1)
         + 1
         + math.ceil(len(activities) / 4)
         + 1
-        + _b36_len(len(questions))
+        + b36_len(len(questions))
         + 1
     )
     answers = sum(_record(HASH_CHARS, _longest_body(q)) for q in questions)
-    counts = _b36_len(len(reflections)) + 1
+    counts = b36_len(len(reflections)) + 1
     reflection_head = HASH_CHARS + 2  # id hash, draft/submitted flag, rating digit
     empty = sum(_record(reflection_head, 0) for _ in reflections)
     full = sum(_record(reflection_head, r["max_length"]) for r in reflections)
     # A task's record: its head, one level digit per criterion, an empty body. What the learner writes shares
     # the text room with reflection texts at run time (state.js taskRoom); what does not fit is said.
-    task_records = _b36_len(len(tasks)) + 1 + sum(_record(TASK_HEAD + len(t["rubric"]), 0) for t in tasks)
+    task_records = b36_len(len(tasks)) + 1 + sum(_record(TASK_HEAD + len(t["rubric"]), 0) for t in tasks)
     base = header + answers + counts + task_records
     return Budget(
         module_id=payload["module"]["id"],
@@ -137,7 +137,7 @@ def budget_problems(payload: dict[str, Any]) -> list[tuple[str, str]]:
                 "split the module or shorten its questions (fewer choices, items or premises)",
             )
         ]
-    minimum = sum(r["min_length"] + _b36_len(r["min_length"]) - 1 for r in payload["reflections"])
+    minimum = sum(r["min_length"] + b36_len(r["min_length"]) - 1 for r in payload["reflections"])
     if version == "scorm12" and budget.limit - budget.without_texts < minimum:
         return [
             (

@@ -87,3 +87,13 @@ def serve() -> Iterator[Callable[[Path], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A ralph LRS for the module's tests (ralph-malph[lrs] is a test dependency: missing is a failure)."""
+    import ralph_lrs
+
+    process, lrs = ralph_lrs.start_ralph(tmp_path_factory.mktemp("ralph"))
+    yield lrs
+    ralph_lrs.stop(process)

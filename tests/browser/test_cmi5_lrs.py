@@ -37,13 +37,6 @@ def small() -> Course:
     return load_course([SMALL])
 
 
-@pytest.fixture(scope="module")
-def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    process, lrs = ralph_lrs.start_ralph(tmp_path_factory.mktemp("ralph"))
-    yield lrs
-    ralph_lrs.stop(process)
-
-
 @pytest.fixture
 def lms(small: Course, lrs: Any) -> Iterator[Launcher]:
     [(_name, files)] = build_cmi5(small)

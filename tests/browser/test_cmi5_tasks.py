@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import ralph_lrs
 from cmi5_launcher import Launcher
 from test_cmi5_lrs import ITEM, close, iri, play, registration_of
 from zhineng.cmi5_export.package import build_cmi5
@@ -28,13 +27,6 @@ EXT = "https://zhineng.example/xapi/ext/"
 @pytest.fixture(scope="module")
 def course() -> Course:
     return load_course([TASKS])
-
-
-@pytest.fixture(scope="module")
-def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    process, lrs = ralph_lrs.start_ralph(tmp_path_factory.mktemp("ralph"))
-    yield lrs
-    ralph_lrs.stop(process)
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import ralph_lrs  # needs ralph-malph[lrs], a test dependency: missing is a failure, not a skip
 from cmi5_launcher import Launcher
 from launch import launch
 from sco_checks import lms_errors
@@ -70,13 +69,6 @@ def workbench(small: Course) -> Iterator[tuple[Workbench, str]]:
     wb = start(scenario)
     yield wb, scenario
     wb.stop()
-
-
-@pytest.fixture(scope="module")
-def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    process, lrs = ralph_lrs.start_ralph(tmp_path_factory.mktemp("ralph"))
-    yield lrs
-    ralph_lrs.stop(process)
 
 
 @pytest.fixture(scope="module")
