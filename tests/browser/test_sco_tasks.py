@@ -16,6 +16,7 @@ from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
 from zhineng.reports.suspend import fnv6, saved_tasks
 from zhineng.scorm_export.budget import b36_len
+from zhineng.scorm_export.package import build_packages
 
 TASKS = Path(__file__).resolve().parents[1] / "fixtures" / "course_tasks"
 VERSIONS = ["scorm12", "scorm2004"]
@@ -233,3 +234,28 @@ def test_axe_finds_no_serious_violation_on_a_task_page_at_each_step(
     learner.goto("progress")
     found["progress"] = scan(learner)
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_from_file_url_a_draft_survives_a_reload(course: Course, browser: Any, tmp_path: Path) -> None:
+    """Offline, from disk, no LMS: the draft is kept in this browser's localStorage and comes back."""
+    [(_name, files)] = build_packages(course, "scorm12", layout="per-module", modules=["M3"])
+    for f in files:
+        (tmp_path / f.path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f.path).write_bytes(f.data)
+    page = browser.new_page()
+    page.goto((tmp_path / "sco" / "M3" / "index.html").as_uri())
+    page.locator("html[data-ready=true]").wait_for()
+    assert page.locator("[data-banner=standalone]").is_visible()
+    page.locator("[data-action=goto][data-page='task:M3-task']").click()
+    page.locator("[data-field-id=checks][data-item-id=privacy]").check()
+    page.locator("[data-field-id=analysis][data-action=task-text]").fill("從光碟開的課程，\n離線寫的草稿")
+    page.wait_for_function("window.Zhineng.player.draftSaves >= 1")
+    page.reload()
+    page.locator("html[data-ready=true]").wait_for()
+    assert page.locator("main").get_attribute("data-page") == "task:M3-task"
+    assert (
+        page.locator("[data-field-id=analysis][data-action=task-text]").input_value()
+        == "從光碟開的課程，\n離線寫的草稿"
+    )
+    assert page.locator("[data-field-id=checks][data-item-id=privacy]").is_checked()
+    page.close()
