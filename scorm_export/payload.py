@@ -61,7 +61,10 @@ def task_payload(task: Task) -> dict[str, Any]:
             }
             for r in task.resources
         ],
-        "deliverable": [f.model_dump(mode="json", exclude={"help"}) for f in task.deliverable],
+        "deliverable": [
+            {**f.model_dump(mode="json", exclude={"help"}), "help_html": f.help_html}
+            for f in task.deliverable
+        ],
         "rubric": [
             {
                 **c.model_dump(mode="json", exclude={"levels"}),
