@@ -50,6 +50,7 @@ STRINGS = {
 STUDIO_STRINGS = {
     "display_name": _("Display name"),
     "save": _("Save"),
+    "cancel": _("Cancel"),
     "saved": _("Saved."),
     "error": _("Could not save"),
 }

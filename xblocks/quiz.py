@@ -352,6 +352,7 @@ STUDIO_STRINGS = {
     "use_builtin": _("Use the built-in question banks (drop imported questions)"),
     "stored": _("Imported questions stored in this block"),
     "save": _("Save"),
+    "cancel": _("Cancel"),
     "saved": _("Saved."),
     "error": _("Could not save"),
     "module": _("module"),

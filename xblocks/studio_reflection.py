@@ -34,6 +34,7 @@ STUDIO_STRINGS = {
     "max_length": _("Maximum length (at most 10,000)"),
     "yaml": _("Import a reflection (YAML)"),
     "save": _("Save"),
+    "cancel": _("Cancel"),
     "saved": _("Saved."),
     "error": _("Could not save"),
 }

@@ -68,11 +68,12 @@ class BrowserThread:
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
 
-    def run(self, steps: Any) -> Any:
-        return self._pool.submit(self._on_page, steps).result()
+    def run(self, steps: Any, locale: str | None = None) -> Any:
+        """locale: the browser's language (its Accept-Language header and navigator.language)."""
+        return self._pool.submit(self._on_page, steps, locale).result()
 
-    def _on_page(self, steps: Any) -> Any:
-        context = self._browser.new_context()
+    def _on_page(self, steps: Any, locale: str | None = None) -> Any:
+        context = self._browser.new_context(locale=locale) if locale else self._browser.new_context()
         context.set_default_timeout(patience.BROWSER_MS)  # Playwright's 30 s is short on a loaded machine
         page = context.new_page()
         errors: list[str] = []

@@ -40,3 +40,31 @@ def test_views_render_in_zh_tw() -> None:
     assert "請至少寫 30 字。" in h.html(reflection)
     reply = h.call(reflection, "submit", {"text": "短", "rating": 2})
     assert reply.data["error"] == "你的反思目前有 1 字，請至少寫 30 字。"
+
+
+class PlatformLanguage:
+    """A service like the workbench's: Django's own gettext (which has no catalog of ours) and the language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def gettext(self, text: str) -> str:
+        return text
+
+    def get_language(self) -> str:
+        return self.language
+
+
+def test_the_platform_language_picks_our_catalog_even_when_its_gettext_has_none() -> None:
+    for language in ("zh-tw", "zh-hant", "zh-Hant-TW", "zh_TW"):
+        h = Harness(i18n=PlatformLanguage(language))
+        assert "送出答案" in h.html(h.parse('<zhineng_quiz selection_kind="ids" selection="T1-Q006"/>')), (
+            language
+        )
+    for language in (
+        "en-us",
+        "fr",
+        "zh-cn",
+    ):  # English, or a language we have no catalog for: the service's words
+        h = Harness(i18n=PlatformLanguage(language))
+        assert "Submit answers" in h.html(h.parse('<zhineng_quiz selection_kind="ids" selection="T1-Q006"/>'))

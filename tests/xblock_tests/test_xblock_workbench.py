@@ -315,3 +315,41 @@ def test_studio_view_saves_settings_and_refuses_bad_ones(
         page.wait_for_selector(".zhineng-status:has-text('Saved.')")
 
     browser.run(steps)
+
+
+def test_a_zh_tw_platform_shows_the_blocks_and_their_studio_editors_in_zh_tw(
+    workbench: Workbench, browser: BrowserThread
+) -> None:
+    def steps(page: Any) -> None:
+        open_scenario(page, workbench, "zhineng_quiz.0", "zh-tw-learner")
+        quiz = page.inner_text(".zhineng-quiz")
+        assert "送出答案" in quiz and "Submit answers" not in quiz
+        page.goto(f"{workbench.url}/scenario/zhineng_reflection.0/studio_view/?student=zh-tw-author")
+        page.wait_for_selector(".zhineng-studio")
+        assert page.get_by_role("button", name="儲存").count() == 1
+        assert page.get_by_role("button", name="取消").count() == 1
+        assert axe_violations(page) == []
+
+    browser.run(steps, locale="zh-TW")
+
+
+def test_studio_editors_follow_studio_markup(workbench: Workbench, browser: BrowserThread) -> None:
+    def steps(page: Any) -> None:
+        for scenario in ("zhineng_quiz.0", "zhineng_reflection.0", "zhineng_progress.0"):
+            page.goto(f"{workbench.url}/scenario/{scenario}/studio_view/?student=markup")
+            page.wait_for_selector(".zhineng-studio")
+            editors = page.locator(".zhineng-studio")
+            for i in range(editors.count()):  # a scenario may hold more than one block
+                editor = editors.nth(i)
+                entries = editor.locator(
+                    ".wrapper-comp-settings .list-input.settings-list > li.comp-setting-entry"
+                )
+                assert entries.count() >= 1, scenario
+                assert editor.locator("li.comp-setting-entry label.setting-label").count() == entries.count()
+                assert editor.locator(".xblock-actions .action-item .save-button.action-primary").count() == 1
+                assert editor.locator(".xblock-actions .action-item .cancel-button").count() == 1
+            editors.first.locator(
+                ".cancel-button"
+            ).click()  # the workbench has no runtime.notify: nothing breaks
+
+    browser.run(steps)

@@ -35,6 +35,9 @@ MEDIA_ROOT = {media!r}
 MEDIA_URL = "/static/media/"
 STATICFILES_DIRS = [("media", MEDIA_ROOT)]
 XBLOCK_SETTINGS = {{"ScormXBlock": {{"PROXY_ASSETS_LMS": False}}}}
+# The platform's language comes from the browser, as an Open edX site's LocaleMiddleware gives it.
+MIDDLEWARE = [*MIDDLEWARE[:2], "django.middleware.locale.LocaleMiddleware", *MIDDLEWARE[2:]]  # noqa: F405
+LANGUAGES = [("en", "English"), ("zh-tw", "繁體中文（台灣）")]
 LOGGING = {{
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,4 +1,5 @@
-/* Studio editor for every zhineng block: send the form as typed JSON to `studio_submit`. */
+/* Studio editor for every zhineng block, as Studio's own editors behave: Save sends the form as typed JSON to
+   `studio_submit` and tells the runtime ("save" start/end, or "error"); Cancel closes the editor unchanged. */
 /* exported ZhinengStudio */ // the XBlock runtime calls it by name
 function ZhinengStudio(runtime, element, wrapped) {
   "use strict";
@@ -19,6 +20,10 @@ function ZhinengStudio(runtime, element, wrapped) {
     }
     return field.value;
   }
+
+  root.querySelector(".cancel-button").addEventListener("click", function () {
+    if (runtime.notify) { runtime.notify("cancel", {}); }
+  });
 
   root.querySelector(".zhineng-studio-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
