@@ -14,9 +14,10 @@
     return s === "-0" ? "0" : s;
   }
 
-  // LMS strings are single-line in both versions' patterns, and 2004 reads "[,]" and a leading "{" as syntax.
+  // LMS strings are single-line in both versions' patterns (a JavaScript "." matches no line or paragraph
+  // separator either), and 2004 reads "[,]" and a leading "{" as syntax.
   function cleanText(text, max) {
-    var s = String(text).replace(/[\r\n\t]+/g, " ").split("[,]").join("[ ,]").split("[.]").join("[ .]");
+    var s = String(text).replace(/[\r\n\t\u2028\u2029]+/g, " ").split("[,]").join("[ ,]").split("[.]").join("[ .]");
     if (s.charAt(0) === "{") s = " " + s;
     return max && s.length > max ? s.slice(0, max) : s;
   }

@@ -26,8 +26,18 @@
     var max = field.max_length || 4000;
     var min = field.min_length || 0;
     var area = h("textarea", { id: id, rows: 10, maxlength: max, "aria-describedby": (field.help_html ? helpId + " " : "") + counterId,
-      "data-task-id": task.id, "data-field-id": field.id, "data-action": "task-text", oninput: changed });
+      "data-task-id": task.id, "data-field-id": field.id, "data-action": "task-text", oninput: changed, onpaste: paste });
     var counter = h("p", { "class": "counter", id: counterId, "aria-live": "polite" });
+    var announce = h("p", { "class": "announce", role: "status", "data-announce": "paste", "data-field-id": field.id });
+    // The browser would cut a paste at maxlength without a word: keep all of it, and say so.
+    function paste(event) {
+      var pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+      if (area.value.length - (area.selectionEnd - area.selectionStart) + pasted.length <= max) return;
+      event.preventDefault();
+      area.setRangeText(pasted, area.selectionStart, area.selectionEnd, "end");
+      announce.textContent = t("pastedTooLong", { n: area.value.length, max: max });
+      changed();
+    }
     function count() {
       counter.textContent = t("taskCounter", { n: chars(area.value), min: min, max: max });
     }
@@ -37,7 +47,7 @@
     }
     count();
     return {
-      el: h("div", { "class": "field field-long-text", "data-field-id": field.id }, fieldHead(field, id, helpId).concat([area, counter])),
+      el: h("div", { "class": "field field-long-text", "data-field-id": field.id }, fieldHead(field, id, helpId).concat([area, counter, announce])),
       value: function () { return area.value; },
       set: function (v) { area.value = v || ""; count(); },
       lock: function () { area.readOnly = true; },
@@ -46,6 +56,7 @@
         var n = chars(area.value);
         if (!n) return field.required === false ? [] : [t("fieldRequired", { label: field.label })];
         if (n < min) return [t("fieldTooShort", { label: field.label, n: min - n })];
+        if (area.value.length > max) return [t("fieldTooLong", { label: field.label, n: area.value.length, max: max })];
         return [];
       },
     };

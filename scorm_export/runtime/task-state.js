@@ -46,7 +46,8 @@
         var ids = f.items.map(function (it) { return it.id; }).filter(function (id) { return v.indexOf(id) >= 0; });
         if (ids.length) out[f.id] = ids;
       } else if (String(v) !== "") {
-        out[f.id] = cutText(String(v), f.type === "long_text" ? f.max_length : Z.LINK_MAX);
+        // A long text past max_length (a paste, announced) is kept whole: submit refuses it until shortened.
+        out[f.id] = f.type === "long_text" ? String(v) : cutText(String(v), Z.LINK_MAX);
       }
     });
     return out;

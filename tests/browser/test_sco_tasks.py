@@ -259,3 +259,27 @@ def test_from_file_url_a_draft_survives_a_reload(course: Course, browser: Any, t
     )
     assert page.locator("[data-field-id=checks][data-item-id=privacy]").is_checked()
     page.close()
+
+
+def test_a_paste_past_the_maximum_is_kept_whole_said_and_refused_on_submit(
+    course: Course, browser: Any, serve: Any, tmp_path: Path
+) -> None:
+    from test_sco_evidence import clipboard_paste
+
+    learner = launch(browser, serve, tmp_path, course, "M3", "scorm2004")
+    [task] = learner.payload["tasks"]
+    learner.goto("task:M3-task")
+    learner.write_task(task)
+    text = "貼上的長篇分析，" * 600  # 4,800 characters, over max_length 4,000
+    box = "[data-field-id=analysis][data-action=task-text]"
+    learner.sco.locator(box).fill("")
+    clipboard_paste(learner, box, text)
+    assert learner.sco.locator(box).input_value() == text  # nothing of the paste dropped
+    assert "4800" in learner.sco.locator("[data-announce=paste][data-field-id=analysis]").inner_text()
+    learner.sco.locator("[data-action=submit-task]").click()
+    assert "上限 4000 字" in learner.sco.locator("[data-task-problems='M3-task']").inner_text()
+    autosaved(learner)
+    cmi = learner.quit()
+    assert (
+        saved_tasks(cmi["suspend_data"])[fnv6("M3-task")].values["analysis"] == text
+    )  # the draft kept whole

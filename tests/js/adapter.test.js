@@ -67,6 +67,13 @@ test("reflections: long-fill-in in 2004, fill-in cut to 255 in 1.2, single-line 
   assert.ok(!/\n/.test(v12.learner + v04.learner));
 });
 
+test("a text with line and paragraph separators is one line, as scorm-again's patterns read a line", () => {
+  const { cleanText } = load("responses.js");
+  const text = cleanText("第一段\u2028第二段\u2029第三段\r\n完");
+  assert.equal(text, "第一段 第二段 第三段 完");
+  assert.match(text, /^.*$/); // a JavaScript "." matches none of \n \r \u2028 \u2029
+});
+
 function adapterFor(version, commits, options) {
   const api = fakeApi(version, commits);
   const timers = [];
