@@ -76,9 +76,12 @@ def rating_form_html(standard: Standard, state: TaskState) -> str:
 
 def _field(field: DeliverableField, text: str | None, submitted: bool) -> str:
     head = f"<h3>{esc(field.label)}</h3>"
-    if text is None:
-        note = "（未填寫）" if submitted else "（現場評量記錄）"
-        return f'{head}<div class="blank">{note}</div>'
+    if text is None:  # left empty in a submission: said in one line; no submission: room to write in
+        return (
+            f'{head}<div class="answer">（未填寫）</div>'
+            if submitted
+            else f'{head}<div class="blank">（現場評量記錄）</div>'
+        )
     try:
         value = decode_field(field, text)
     except DecodeError:

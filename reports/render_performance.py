@@ -85,7 +85,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
     items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
     return (
         f'<p class="note">{esc(t["performance_note"])}</p>'
-        + _legend("p", ("rated", "awaiting_rating", "not_submitted"), t)
+        + _legend("p", ("rated", "not_yet", "awaiting_rating", "not_submitted"), t)
         + tasks
         + f"<h3>{esc(t['outputs'])}</h3>"
         + outputs

@@ -111,7 +111,7 @@ def test_help_documents_the_exit_codes_and_usage_alone_is_2(cli, capsys, tmp_pat
         with pytest.raises(SystemExit):
             cli(*argv, "--help")
         shown = capsys.readouterr().out
-        assert "exit codes:" in shown and f"  {EXIT_SKIPPED}  report only:" in shown, argv
+        assert "exit codes:" in shown and f"  {EXIT_SKIPPED}  report and rate:" in shown, argv
     bad = tmp_path / "bad.json"
     bad.write_text("{oops", encoding="utf-8")
     run = cli("report", str(bad), "--out", str(tmp_path / "out"))

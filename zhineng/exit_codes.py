@@ -9,14 +9,14 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_ERROR = 1  # `zhineng: why` or `file:line:col: what` on stderr; nothing written
 EXIT_USAGE = 2  # argparse: an unknown option or a bad value, with the usage line
-EXIT_SKIPPED = 3  # `report` only: the report was written, but some input was skipped (listed on stderr)
+EXIT_SKIPPED = 3  # `report` and `rate`: the output was written, but some input was skipped (listed on stderr)
 
 EPILOG = f"""\
 exit codes:
   {EXIT_OK}  done
   {EXIT_ERROR}  an error in the course, the input or the output (stderr says where); nothing written
   {EXIT_USAGE}  a usage error: an unknown option or a bad value (with the usage line)
-  {EXIT_SKIPPED}  report only: the report was written, but some input was skipped (listed on stderr)
+  {EXIT_SKIPPED}  report and rate: the output was written, but some input was skipped (listed on stderr)
 
 Data (coverage, schema, standard, new-module without --out, preview's address) goes to stdout;
 every message (what was checked and written, warnings, errors) goes to stderr."""
