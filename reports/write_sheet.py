@@ -9,6 +9,7 @@ read (a sheet filled before) are filled in again. Same input, same bytes: fixed 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +21,10 @@ from ..performance.model import Criterion, Task
 from .sheet_layout import COLUMNS, EDITABLE, INSTRUCTIONS, LEARNERS, RATINGS
 from .task_states import CriterionRating
 
-FIXED_TIME = datetime(2000, 1, 1)  # the workbook's created / modified: a sheet is the same bytes every time
+FIXED_TIME = datetime(2000, 1, 1)
+_MODIFIED = re.compile(
+    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)"
+)  # the workbook's created / modified: a sheet is the same bytes every time
 WIDTHS = {"learner": 16, "task": 14, "criterion": 22, "indicators": 22, "level": 8, "points": 8,
           "rater": 14, "rated_at": 14, "comment": 40}  # fmt: skip
 
@@ -139,12 +143,16 @@ def _instructions(rows: Sequence[SheetRow], standard: Standard) -> list[str]:
 
 
 def _same_bytes(data: bytes) -> bytes:
-    """The workbook with every zip entry dated FIXED_TIME (openpyxl dates them now)."""
+    """The workbook with every zip entry, and its `modified` property, dated FIXED_TIME (openpyxl dates them
+    now)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps `modified` with the time of saving
+                data = _MODIFIED.sub(rb"\g<1>" + FIXED_TIME.isoformat().encode() + rb"Z\g<2>", data)
+            dst.writestr(fixed, data)
     return out.getvalue()
