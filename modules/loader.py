@@ -17,7 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..errors import Problem, ValidationFailed, ZhinengError
 from ..gc_pause import gc_paused
 from ..performance.model import FIELD_TYPES, Task
-from ..quizzes.model import Question
+from ..quizzes.model import QUESTION_TYPES, Question
 from ..scorm_export.export_checks import module_export_problems, standard_export_problems
 from .course import Course
 from .crossref import CrossReferences
@@ -39,7 +39,7 @@ _HINTS = {
     "rubric": "the criteria the work is rated on, each naming P indicators and listing 3-4 levels",
     "exemplar": "Markdown shown after submission: work that would earn the top level",
     "brief": "Markdown: the scenario and what to produce",
-    "type": "single_choice, multiple_response, true_false, numeric, short_text, ordering or matching",
+    "type": ", ".join(QUESTION_TYPES[:-1]) + " or " + QUESTION_TYPES[-1],
 }
 
 _FIELD_TYPE_HINT = "a deliverable field is " + ", ".join(FIELD_TYPES[:-1]) + " or " + FIELD_TYPES[-1]

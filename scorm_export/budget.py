@@ -12,13 +12,13 @@ from typing import Any
 
 from ..errors import ZhinengError
 from ..modules.model import Module
+from ..quizzes.result import b36_len
+from ..quizzes.types import TYPES
 from .limits import SUSPEND_LIMIT
 
 MAGIC = "Z3"
 HASH_CHARS = 6
 INTERACTION_DIGITS = 3  # state.js INTERACTION_DIGITS: the next interaction index, at most "zzz"
-NUMERIC_MAX = 32  # state.js NUMERIC_MAX, the numeric input's maxlength
-SHORT_TEXT_MAX = 100  # state.js SHORT_TEXT_MAX, the short-text input's maxlength
 PAGES_BESIDES_ACTIVITIES = 3  # overview, reflections, progress: with one page per task, an upper bound
 TASK_HEAD = HASH_CHARS + 2  # task-state.js: id hash, draft/submitted/rated flag, number of criteria
 
@@ -39,35 +39,11 @@ class Budget:
         return self.with_texts <= self.limit
 
 
-def b36_len(n: int) -> int:
-    digits = 1
-    while n >= 36:
-        n //= 36
-        digits += 1
-    return digits
-
-
-def _width(n: int) -> int:
-    return b36_len(max(n, 1))
-
-
 def _longest_body(question: dict[str, Any]) -> int:
-    kind = question["type"]
-    if kind == "single_choice":
-        return b36_len(len(question["choices"]) - 1)
-    if kind == "multiple_response":
-        return math.ceil(len(question["choices"]) / 4)
-    if kind == "true_false":
-        return 1
-    if kind == "numeric":
-        return NUMERIC_MAX
-    if kind == "short_text":
-        return SHORT_TEXT_MAX
-    if kind == "ordering":
-        return len(question["items"]) * _width(len(question["items"]) - 1)
-    if kind == "matching":
-        return len(question["premises"]) * _width(len(question["options"]))
-    raise ValueError(f"unknown question type {kind!r}")
+    unit = TYPES.get(question["type"])
+    if unit is None:
+        raise ValueError(f"unknown question type {question['type']!r}")
+    return unit.longest_body(question)
 
 
 def _record(head: int, body: int) -> int:

@@ -16,6 +16,7 @@ from ..markdown import render_markdown
 from ..modules.course import Course
 from ..modules.model import Module
 from ..performance.model import Task
+from ..quizzes.types import TYPES
 from .budget import text_room
 from .limits import SUSPEND_LIMIT
 from .profiles import profile_switches
@@ -99,6 +100,7 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         data["prompt_html"] = render_markdown(q.prompt)
         data["explanation_html"] = render_markdown(q.explanation)
         data["hash"] = question_hash(q)
+        data.update(TYPES[q.type].payload(q))
         questions.append(data)
     reflections = []
     for r in module.reflections:

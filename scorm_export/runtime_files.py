@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from ..errors import ZhinengError
+from ..quizzes.types import TYPES
 from .assemble import FOLDER, assemble
 from .strip import strip_css
 
@@ -27,6 +28,15 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     # cmi5: the same player, reporting through xAPI; xapi-launch.js tells a cmi5 launch from a plain one.
     "cmi5": ("xapi-launch.js", "xapi-adapter.js", "player.js"),
 }
+
+
+# Each question type's runtime half (quizzes/types/, `runtime`) ships in every channel: the player may show any type.
+TYPE_MODULES: tuple[str, ...] = tuple(unit.runtime for unit in TYPES.values() if unit.runtime)
+
+
+def channel_roots(channel: str) -> tuple[str, ...]:
+    """The modules a channel's script starts from: the question types' runtime halves, then the channel's own."""
+    return (*TYPE_MODULES, *CHANNELS[channel])
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ def load_runtime(channel: str = "scorm") -> Runtime:
     return Runtime(
         template.read_text(encoding="utf-8"),
         {
-            SCRIPT: assemble(channel, sources, CHANNELS[channel]),
+            SCRIPT: assemble(channel, sources, channel_roots(channel)),
             STYLESHEET: ("\n".join(styles) + "\n").encode("utf-8"),
         },
     )

@@ -10,7 +10,7 @@ from importlib.resources import files
 import pytest
 from node_support import needs_node, run_node_json
 from zhineng.scorm_export.assemble import assemble, module_order, parse_module
-from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, STYLESHEET, load_runtime
+from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, STYLESHEET, channel_roots, load_runtime
 from zhineng.scorm_export.strip import strip_css, strip_js
 
 from zhineng.errors import ZhinengError
@@ -71,7 +71,8 @@ def runtime_source(name: str) -> str:
 @needs_node
 def test_node_loads_the_modules_in_the_order_the_scripts_hold_them() -> None:
     """tests/js/runtime.js walks the `// needs:` lines itself: it must give each channel's order."""
-    assert run_node_json("runtime.js", CHANNELS) == {c: shipped(c) for c in CHANNELS}
+    roots = {c: list(channel_roots(c)) for c in CHANNELS}
+    assert run_node_json("runtime.js", roots) == {c: shipped(c) for c in CHANNELS}
 
 
 def test_order_follows_the_declarations_and_optional_modules_only_when_shipped() -> None:

@@ -16,7 +16,7 @@ EXPECTED = {
     "not_utf8": "1:1: the file is not UTF-8 text (invalid start byte)",
     "wrong_type": "5:1: estimated_minutes: Input should be a valid integer, unable to parse string as an integer",
     "unknown_question_type": "15:5: questions[0]: unknown question type 'essay'; expected one of 'single_choice', "
-    "'multiple_response', 'true_false', 'numeric', 'short_text', 'ordering', 'matching'",
+    "'multiple_response', 'true_false', 'numeric', 'short_text', 'ordering', 'matching', 'cloze'",
     "reflection_without_attitude": "26:5: reflections[0]: missing required key 'attitude' (the A item this reflection develops, e.g. A01)",
     "question_without_knowledge": "18:5: questions[0].knowledge: List should have at least 1 item after validation, not 0",
     "rating_anchor_numbered": "33:21: reflections[0].rating.anchors[1]: anchor 2 starts with its number '2': "
@@ -34,6 +34,10 @@ EXPECTED = {
     "duplicate_prompt": f"29:5: questions[1].prompt: same prompt as question 'Q1' ({F}/duplicate_prompt.yaml:20); "
     "no two questions may ask the same thing the same way",
     "no_correct_choice": "21:5: questions[0].choices: no choice is marked `correct: true`",
+    "cloze_gap_not_marked": "23:10: questions[0].gaps[1].id: gap 'cost' is not marked in the text (write [[cost]] where it goes)",
+    "cloze_unknown_gap": "20:5: questions[0].text: the text marks gap '[[fee]]', which is not one of the gaps (price, cost)",
+    "cloze_same_answer_twice": "22:36: questions[0].gaps[0].accepted[1]: ' 售價' is the same answer as accepted[0] once normalised",
+    "cloze_gaps_out_of_order": "21:5: questions[0].gaps: list the gaps in the order the text shows them (price, cost)",
     "two_correct_choices": "21:5: questions[0].choices: a single_choice question has exactly one correct choice, "
     "found 2 (a, b); use multiple_response",
     "answer_not_among_options": "36:22: questions[1].answer.p2: answer names 'o3', which is not one of the options (o1, o2)",
@@ -95,7 +99,7 @@ def test_all_errors_are_collected_across_files_and_items(cli, tmp_path: Path) ->
         "lessons[0].body: lesson 'L-empty_lesson' is empty: write its body in Markdown",
         "questions[0].choices: no choice is marked `correct: true`",
         "questions[0]: unknown question type 'essay'; expected one of 'single_choice', 'multiple_response', "
-        "'true_false', 'numeric', 'short_text', 'ordering', 'matching'",
+        "'true_false', 'numeric', 'short_text', 'ordering', 'matching', 'cloze'",
     ]
 
 

@@ -1,7 +1,7 @@
 /* The grader, ported line for line from quizzes/grader.py and quizzes/text.py.
  * Same response shapes, same refusals (messages too), same arithmetic order, so the golden cases in
  * tests/golden/grading/cases.yaml give identical results here and in Python. */
-// needs:
+// needs: question-types.js
 (function (Z) {
   "use strict";
 
@@ -222,7 +222,8 @@
 
   /** Grade one response; throws ResponseError for a malformed response, never anything else. */
   function grade(question, response) {
-    return GRADERS[question.type](question, response);
+    var unit = Z.QUESTION_TYPES[question.type];
+    return (unit ? unit.grade : GRADERS[question.type])(question, response);
   }
 
   Object.assign(Z, {
@@ -231,6 +232,8 @@
     normaliseText: normaliseText,
     parseNumber: parseNumber,
     toleranceHit: toleranceHit,
+    gradeResult: result,
+    pyLen: pyLen,
     MAX_TEXT_RESPONSE: MAX_TEXT_RESPONSE,
   });
 })(Zhineng);

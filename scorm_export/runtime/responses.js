@@ -1,6 +1,6 @@
 /* What an answer looks like to the LMS: each version's response and correct-response formats, and the
  * cleaning both versions' string patterns need. Reads the per-version words from scorm-table.js. */
-// needs: scorm-table.js
+// needs: question-types.js scorm-table.js
 (function (Z) {
   "use strict";
 
@@ -33,6 +33,7 @@
       return out;
     }
     var r = item.response;
+    if (Z.QUESTION_TYPES[q.type]) return Z.QUESTION_TYPES[q.type].interaction(v, q, r);
     switch (q.type) {
       case "single_choice":
         out.learner = r;

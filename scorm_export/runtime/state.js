@@ -16,7 +16,7 @@
  * hash, so a republished module keeps the answers to unchanged questions and drops the others (with a notice).
  * scorm_export/budget.py mirrors the sizes here and reports/suspend.py reads the reflections and tasks back;
  * keep the three in step. */
-// needs: task-state.js
+// needs: question-types.js task-state.js
 (function (Z) {
   "use strict";
 
@@ -63,6 +63,7 @@
 
   function encodeBody(q, response) {
     var w;
+    if (Z.QUESTION_TYPES[q.type]) return Z.QUESTION_TYPES[q.type].encode(q, response);
     switch (q.type) {
       case "single_choice":
         return b36(q.choices.findIndex(function (c) { return c.id === response; }));
@@ -101,6 +102,7 @@
   // Returns the response, or undefined when the body does not fit the (possibly changed) question.
   function decodeBody(q, body) {
     var w, out, i;
+    if (Z.QUESTION_TYPES[q.type]) return Z.QUESTION_TYPES[q.type].decode(q, body);
     switch (q.type) {
       case "single_choice": {
         var c = q.choices[parseInt(body, 36)];

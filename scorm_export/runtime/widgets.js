@@ -1,7 +1,7 @@
 /* One widget per question type: native form controls with labels, stable data-* hooks for QA, and the
  * feedback shown after a submit. A widget knows nothing of the LMS: it reads a response in the grader's
  * shape, restores one, and shows a result. */
-// needs: dom.js grader.js state.js
+// needs: question-types.js dom.js grader.js state.js
 (function (Z) {
   "use strict";
 
@@ -179,7 +179,8 @@
   /** Build a question's section. onSubmit(response) returns a result or throws the grader's ResponseError. */
   function questionView(q, number, t, onSubmit) {
     var promptId = Z.uid("prompt");
-    var widget = TYPES[q.type](q, t);
+    var unit = Z.QUESTION_TYPES[q.type];
+    var widget = (unit ? unit.widget : TYPES[q.type])(q, t);
     var message = h("p", { "class": "message", role: "alert", hidden: true });
     // Focusable: a submit hides its button, and focus moves here instead of falling to <body>.
     var outcome = h("div", { "class": "outcome", role: "status", "aria-live": "polite", tabindex: "-1", "data-outcome": q.id });
