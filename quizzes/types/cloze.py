@@ -41,14 +41,14 @@ class Cloze(QuestionBase):
     feedback: Feedback
 
 
-def parts(text: str) -> list[dict[str, str]]:
-    """The text as the learner sees it: runs of text and gaps, in order ({"text": ...} or {"gap": id})."""
-    out: list[dict[str, str]] = []
+def parts(text: str) -> list[dict[str, Any]]:
+    """The text as the learner sees it: runs of text and gaps, in order ({"text": ...} or {"gap": id, "n": 1})."""
+    out: list[dict[str, Any]] = []
     at = 0
     for m in MARKER.finditer(text):
         if m.start() > at:
             out.append({"text": text[at : m.start()]})
-        out.append({"gap": m.group(1)})
+        out.append({"gap": m.group(1), "n": sum(1 for p in out if "gap" in p) + 1})
         at = m.end()
     if at < len(text):
         out.append({"text": text[at:]})

@@ -37,12 +37,10 @@
 
   function widget(q, t) {
     var boxes = [];
-    var n = 0;
     var line = h("p", { "class": "cloze" }, q.parts.map(function (part) {
       if (part.text !== undefined) return h("span", { text: part.text });
-      n += 1;
       var input = h("input", { type: "text", "class": "gap", maxlength: GAP_MAX, autocomplete: "off", size: 8,
-        "aria-label": t("gapLabel", { n: n }), "data-question-id": q.id, "data-action": "input", "data-choice-id": part.gap });
+        "aria-label": t("gapLabel", { n: part.n }), "data-question-id": q.id, "data-action": "input", "data-choice-id": part.gap });
       boxes.push(input);
       return input;
     }));

@@ -75,6 +75,10 @@ class Learner:
                 if not right:
                     option = next(o["id"] for o in q["options"] if o["id"] != option)
                 control(f"{hook}[data-choice-id={json.dumps(premise['id'])}]").select_option(option)
+        elif kind == "cloze":
+            for gap in q["gaps"]:
+                box = control(f"{hook}[data-action=input][data-choice-id={json.dumps(gap['id'])}]")
+                box.fill(gap["accepted"][0] if right else "不是答案" * (10 if long else 1))
         control(f"{hook}[data-action=submit]").click()
         self.sco.locator(f"{hook}.is-correct, {hook}.is-incorrect").wait_for()
 

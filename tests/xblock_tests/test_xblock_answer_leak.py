@@ -15,6 +15,7 @@ from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
 from zhineng.quizzes.model import (
     QUESTION_TYPES,
+    Cloze,
     Matching,
     MultipleResponse,
     Numeric,
@@ -44,6 +45,9 @@ def secrets(q: Question) -> list[str]:
         texts += [m.feedback for m in q.mistakes]
     if isinstance(q, ShortText):
         texts += [a for a in q.accepted if a not in q.prompt]
+    if isinstance(q, Cloze):
+        texts += [g.feedback for g in q.gaps if g.feedback]
+        texts += [a for g in q.gaps for a in g.accepted if a not in q.prompt and a not in q.text]
     return [t for t in texts if len(t) >= 3]
 
 

@@ -64,6 +64,7 @@ EMPTY = {
     "T1-Q012": ["", " \u3000\t"],  # short_text
     "T1-Q018": [[]],  # ordering
     "T1-Q006": [None],  # true_false
+    "T1-Q152": [[], ["", ""], ["未稅售價", " \u3000"]],  # cloze
 }
 
 

@@ -281,6 +281,11 @@ def test_every_question_type_answered_with_the_keyboard_scores_full(
             elif q.type == "matching":
                 for premise, option in key["answer"].items():
                     fs.locator(f'select[data-premise="{premise}"]').select_option(option)
+            elif q.type == "cloze":
+                for gap in key["gaps"]:
+                    box = fs.locator(f'input.zhineng-gap[data-gap="{gap["id"]}"]')
+                    box.focus()
+                    page.keyboard.type(gap["accepted"][-1])
         assert types == set(QUESTION_TYPES)
         page.get_by_role("button", name="Submit answers").press("Enter")
         total = sum(

@@ -46,6 +46,10 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
         return li.getAttribute("data-item");
       });
     }
+    if (type === "cloze") {
+      var gaps = Array.prototype.map.call(fs.querySelectorAll("input.zhineng-gap"), function (i) { return i.value; });
+      return gaps.every(function (v) { return v.trim(); }) ? gaps : undefined;
+    }
     if (type === "matching") {
       var out = {}, complete = true;
       Array.prototype.forEach.call(fs.querySelectorAll("select[data-premise]"), function (s) {
@@ -68,6 +72,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
       return answer.map(function (id) { return textOfChoice(fs, id); }).join("；");
     }
     if (type === "true_false") { return answer ? t["true"] : t["false"]; }
+    if (type === "cloze") { return answer.join("；"); }
     if (type === "numeric") {
       var unit = fs.querySelector(".zhineng-unit");
       return String(answer) + (unit ? " " + unit.textContent : "");
