@@ -114,5 +114,12 @@
     return { type: "fill-in", learner: joined(response), correct: correct };
   }
 
-  Z.QUESTION_TYPES.cloze = { grade: grade, widget: widget, encode: encode, decode: decode, interaction: interaction };
+  // The longest response a learner could send, for the saved-state budget proof (tests/test_budget.py).
+  function longest(q) {
+    return q.gaps.map(function () { return "長".repeat(Z.MAX_TEXT_RESPONSE); });
+  }
+
+  Z.QUESTION_TYPES.cloze = {
+    grade: grade, widget: widget, encode: encode, decode: decode, interaction: interaction, longest: longest,
+  };
 })(Zhineng);

@@ -3,10 +3,12 @@
 // (capped: also with every deliverable far bigger than any room, as drafts). Deliverables share the text room,
 // so "without" and "with" hold each task's record, self-rated, with an empty deliverable.
 "use strict";
-const { load } = require("./runtime.js");
-const { encodeState, MAX_INTERACTIONS } = load("state.js");
+const { load, modules } = require("./runtime.js");
+const { encodeState, MAX_INTERACTIONS, QUESTION_TYPES } = load(
+  "state.js", ...Object.keys(modules()).filter((n) => n.startsWith("qtype-")));
 
 function longestResponse(q) {
+  if (QUESTION_TYPES[q.type]) return QUESTION_TYPES[q.type].longest(q);
   switch (q.type) {
     case "single_choice": return q.choices[q.choices.length - 1].id;
     case "multiple_response": return q.choices.map((c) => c.id);
