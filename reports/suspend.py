@@ -105,6 +105,7 @@ def _count(r: _Reader) -> int:
     return n
 
 
+@lru_cache(maxsize=1)  # a SCORM attempt's state is read for its reflections, then for its tasks: parsed once
 def _read(data: str) -> tuple[dict[str, SavedReflection], dict[str, SavedTask]]:
     r = _Reader(data)
     magic = r.until(":")
