@@ -8,12 +8,14 @@ with the exemplar sees the same numbers the runtime showed them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
 from zhineng.modules.course import Course
 from zhineng.performance.formula import parse_formula, parse_number
 from zhineng.performance.model import TableField, Task
+from zhineng.performance.rubric import max_points
 from zhineng.performance.table import fill_table
 
 TOTAL_ROW = "合計"
@@ -209,3 +211,50 @@ def test_a_total_row_shows_rates_worked_out_from_the_totals() -> None:
     )
     assert exemplar_errors(right) == []
     assert exemplar_errors(wrong) == ["order/lines 合計: 點擊率（%） 7.5 ≠ 8.0"]
+
+
+# A brief may tell the learner the pass rule; when it does, in these words, the figures are the task's own.
+_STATED_RULE = re.compile(
+    r"([一二兩三四五六七八九十])項評分規準都至少達「([^」]+)」，且總分 (\d+) 分中至少 (\d+) 分"
+)
+_COUNTS = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def stated_rule_errors(task: Task) -> list[str]:
+    found = _STATED_RULE.search(task.brief)
+    if found is None:
+        return []
+    count, label, top, least = found.groups()
+    rule = task.pass_rule
+    labels = {c.levels[rule.min_level - 1].label for c in task.rubric}
+    expected = (
+        len(task.rubric),
+        {label},
+        max_points(task),
+        math.ceil(rule.min_percent * max_points(task) / 100),
+    )
+    stated = (_COUNTS.get(count), labels, float(top), int(least))
+    return (
+        [] if stated == expected else [f"{task.id}: the brief says {found.group(0)}, the rule is {expected}"]
+    )
+
+
+def test_a_brief_states_the_pass_rule_the_task_applies(builtin_course: Course) -> None:
+    assert [e for _, task in builtin_course.tasks() for e in stated_rule_errors(task)] == []
+
+
+def test_a_wrong_stated_rule_is_named() -> None:
+    task = Task.model_validate(
+        {
+            **ORDER,
+            "brief": "**通過標準**：一項評分規準都至少達「中」，且總分 2 分中至少 1 分。",
+            "exemplar": "略",
+        }
+    )
+    assert stated_rule_errors(task) == [
+        "order: the brief says 一項評分規準都至少達「中」，且總分 2 分中至少 1 分, the rule is (1, {'中'}, 2.0, 2)"
+    ]
+    right = Task.model_validate(
+        {**ORDER, "brief": "一項評分規準都至少達「中」，且總分 2 分中至少 2 分。", "exemplar": "略"}
+    )
+    assert stated_rule_errors(right) == []
