@@ -79,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_passed": "未通過",
         "awaiting_rating": "待評分",
         "self": "自評",
+        "self_apart": "（{levels}）",
         "rule_text": (
             "以最近一次作答為準：同一學員 id 出現在多個來源時視為同一位學員。紀錄對同一模組中的同一 K 項目、"
             "活動、反思或題目有不同說法時，採時間最晚的一筆；沒有日期的紀錄（SCORM 1.2）輸給任何有日期的紀錄，"
@@ -159,6 +160,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_passed": "not passed",
         "awaiting_rating": "awaiting rating",
         "self": "self",
+        "self_apart": " ({levels})",
         "rule_text": "",  # the model's rule, in English
     },
 }

@@ -26,7 +26,8 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         if levels:
             body += f"<br>{esc(levels)}"
         if own:
-            body += f'<br><span class="self">（{esc(t["self"])} {esc(own)}）</span>'
+            apart = t["self_apart"].format(levels=f"{t['self']} {own}")
+            body += f'<br><span class="self">{esc(apart)}</span>'
         return f'<td class="cell {css}">{body}</td>'
 
     def rubric_cell(item: str, c: RubricCell) -> str:
@@ -37,7 +38,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
             tip += f" ({t['self']} {own})" if tip else f"{t['self']} {own}"
         title = f"{item} · {t[c.status]}" + (f" · {tip}" if tip else "")
         extra = (
-            f' <span class="self">（{esc(min(c.self_levels.values()))}）</span>'
+            f' <span class="self">{esc(t["self_apart"].format(levels=min(c.self_levels.values())))}</span>'
             if c.self_levels and not c.levels
             else ""
         )

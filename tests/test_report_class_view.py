@@ -80,6 +80,9 @@ def test_the_page_speaks_zh_tw_by_default_and_en_on_request(
     )
     assert "Class view" in en and "Question difficulty" in en and "✓ mastered" in en and "班級總覽" not in en
     assert "Latest attempt wins" in en and "以最近一次作答為準" in zh
+    assert (
+        " (self accuracy 4 update 3)" in en and "（自評 accuracy 4 update 3）" in zh
+    )  # alice's self-rating, apart
 
 
 def test_cli_lang_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
