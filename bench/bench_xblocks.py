@@ -40,6 +40,8 @@ def right_answer(q: Question) -> Any:
         return ids[0] if q.type == "single_choice" else ids
     if q.type == "short_text":
         return data["accepted"][0]
+    if q.type == "cloze":
+        return [g["accepted"][0] for g in data["gaps"]]
     return data["answer"]
 
 

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
 from pydantic import TypeAdapter
 from zhineng.quizzes.grader import ResponseError, Result, grade
 from zhineng.quizzes.model import QUESTION_TYPES, Question
+from zhineng.quizzes.types import TYPES
 
 CASES = yaml.safe_load(
     (Path(__file__).parent / "golden" / "grading" / "cases.yaml").read_text(encoding="utf-8")
@@ -76,3 +77,9 @@ def test_grading_is_deterministic() -> None:
 def test_result_is_refused_for_text_longer_than_the_cap() -> None:
     with pytest.raises(ResponseError, match="longer than 500"):
         grade(QUESTIONS["st"], "R" * 501)
+
+
+def test_the_question_union_holds_exactly_the_registered_types() -> None:
+    members = get_args(get_args(Question)[0])
+    assert {m.model_fields["type"].annotation.__args__[0] for m in members} == set(TYPES)
+    assert set(members) == {unit.model for unit in TYPES.values()}

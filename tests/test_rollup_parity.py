@@ -27,6 +27,8 @@ def response(q: Question, right: bool) -> Any:
         return data["accepted"][0] if right else "不是答案"
     if kind == "ordering":
         return data["answer"] if right else list(reversed(data["answer"]))
+    if kind == "cloze":
+        return [g["accepted"][0] if right else "不是答案" for g in data["gaps"]]
     if right:
         return dict(data["answer"])
     options = [o["id"] for o in data["options"]]

@@ -9,6 +9,7 @@ from importlib.resources import files
 
 import pytest
 from node_support import needs_node, run_node_json
+from zhineng.quizzes.types import TYPES
 from zhineng.scorm_export.assemble import assemble, module_order, parse_module
 from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, STYLESHEET, channel_roots, load_runtime
 from zhineng.scorm_export.strip import strip_css, strip_js
@@ -199,3 +200,11 @@ def test_stripping_keeps_every_token_of_every_module_and_both_scripts_parse() ->
 def test_the_token_check_sees_a_changed_token() -> None:
     items = [{"name": "m.js", "source": "a = b / c;\n", "stripped": "a = b / d;\n"}]
     assert run_node_json("tokens.js", items) == {"m.js": 'token 4: "Identifier c" became "Identifier d"'}
+
+
+def test_every_question_type_ships_its_runtime_module_and_no_other_qtype_module_exists() -> None:
+    """tests/js/runtime.js runs the qtype-*.js files as the types' modules: they must be exactly the registered ones."""
+    files = sorted(e.name for e in RUNTIME.iterdir() if e.name.startswith("qtype-"))
+    assert sorted(unit.runtime for unit in TYPES.values()) == files
+    for channel in CHANNELS:
+        assert set(files) <= set(shipped(channel))

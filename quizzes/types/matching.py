@@ -90,5 +90,5 @@ UNIT = QuestionType(
     ),  # each premise's option, 0 = none
     public=public,
     answer=lambda q: q.answer,
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-matching.js",
 )

@@ -43,5 +43,5 @@ UNIT = QuestionType(
     longest_body=lambda p: math.ceil(len(p["choices"]) / 4),  # one hex digit per four choices
     public=public_choices,
     answer=correct_ids,
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-multiple-response.js",
 )

@@ -65,5 +65,5 @@ UNIT = QuestionType(
     longest_body=lambda p: NUMERIC_MAX,
     public=lambda q: {"unit": q.unit or ""},
     answer=lambda q: q.answer,
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-numeric.js",
 )

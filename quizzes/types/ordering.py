@@ -61,5 +61,5 @@ UNIT = QuestionType(
     longest_body=lambda p: len(p["items"]) * b36_width(len(p["items"]) - 1),  # each item's index
     public=public,
     answer=lambda q: q.answer,
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-ordering.js",
 )

@@ -72,5 +72,5 @@ UNIT = QuestionType(
     longest_body=lambda p: SHORT_TEXT_MAX,
     public=lambda q: {"max_length": MAX_TEXT_RESPONSE},
     answer=lambda q: q.accepted[0],
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-short-text.js",
 )

@@ -63,5 +63,5 @@ UNIT = QuestionType(
     longest_body=lambda p: b36_len(len(p["choices"]) - 1),  # the choice's index
     public=public_choices,
     answer=correct_ids,
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-single-choice.js",
 )

@@ -30,5 +30,5 @@ UNIT = QuestionType(
     longest_body=lambda p: 1,
     public=nothing_public,
     answer=lambda q: q.answer,
-    runtime="",  # its JavaScript half is still in the shared runtime modules (docs/scorm-runtime.md)
+    runtime="qtype-true-false.js",
 )

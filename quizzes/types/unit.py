@@ -31,8 +31,7 @@ class QuestionType:
     answer: Callable[[Any], Any]
     """The key a block reveals after a submission (when its policy allows)."""
     runtime: str
-    """The runtime module (scorm_export/runtime/) with the type's JavaScript half; "" while that half still
-    lives in the shared modules (grader.js, widgets.js, state.js, responses.js, xapi-interactions.js)."""
+    """The runtime module (scorm_export/runtime/) with the type's JavaScript half."""
     payload: Callable[[Any], dict[str, Any]] = lambda q: {}
     """What the runtime needs beyond the question's own keys (added to its entry in the SCO's data.js)."""
 

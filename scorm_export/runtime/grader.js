@@ -1,6 +1,7 @@
-/* The grader, ported line for line from quizzes/grader.py and quizzes/text.py.
- * Same response shapes, same refusals (messages too), same arithmetic order, so the golden cases in
- * tests/golden/grading/cases.yaml give identical results here and in Python. */
+/* The grader's shared half, ported line for line from quizzes/text.py and quizzes/result.py; each type's grading
+ * is in its own module (qtype-*.js, the port of quizzes/types/). Same response shapes, same refusals (messages
+ * too), same arithmetic order, so the golden cases in tests/golden/grading/cases.yaml give identical results
+ * here and in Python. */
 // needs: question-types.js
 (function (Z) {
   "use strict";
@@ -69,7 +70,7 @@
     return Number(asciiDigits(text));
   }
 
-  // --- grader.py -----------------------------------------------------------------------------
+  // --- result.py -----------------------------------------------------------------------------
 
   function pyLen(s) {
     return Array.from(s).length; // code points, as Python counts
@@ -116,114 +117,9 @@
     return response;
   }
 
-  function singleChoice(q, response) {
-    if (typeof response !== "string") throw new ResponseError("expected one choice id");
-    var chosen = q.choices.find(function (c) { return c.id === response; });
-    if (!chosen) throw new ResponseError("unknown choice id '" + cut40(response) + "'");
-    return result(q, chosen.correct ? 1 : 0, 1, [chosen.feedback]);
-  }
-
-  function multipleResponse(q, response) {
-    var picked = new Set(idsList(response, "choice"));
-    if (!picked.size) throw new ResponseError("choose at least one choice");
-    var known = new Set(q.choices.map(function (c) { return c.id; }));
-    var unknown = Array.from(picked).filter(function (id) { return !known.has(id); });
-    if (unknown.length) {
-      throw new ResponseError("unknown choice id '" + cut40(unknown.sort(byCodePoint)[0]) + "'");
-    }
-    var correctIds = new Set(q.choices.filter(function (c) { return c.correct; }).map(function (c) { return c.id; }));
-    var feedback = q.choices.filter(function (c) { return picked.has(c.id); }).map(function (c) { return c.feedback; });
-    if (q.scoring === "partial") {
-      var right = Array.from(picked).filter(function (id) { return correctIds.has(id); }).length;
-      var wrong = picked.size - right;
-      return result(q, Math.max(0, right - wrong), correctIds.size, feedback);
-    }
-    var same = picked.size === correctIds.size && Array.from(picked).every(function (id) { return correctIds.has(id); });
-    return result(q, same ? 1 : 0, 1, feedback);
-  }
-
-  function trueFalse(q, response) {
-    if (typeof response !== "boolean") throw new ResponseError("expected true or false");
-    var right = response === q.answer;
-    return result(q, right ? 1 : 0, 1, [right ? q.feedback.correct : q.feedback.incorrect]);
-  }
-
-  function numeric(q, response) {
-    var value = null;
-    if (typeof response === "number") {
-      value = response;
-    } else if (typeof response === "string" && pyLen(response) <= 64) {
-      value = parseNumber(response, q.unit);
-    }
-    if (value === null || !isFinite(value)) throw new ResponseError("expected a number");
-    var tolerance = q.tolerance || 0.0;
-    if (toleranceHit(value, q.answer, tolerance)) return result(q, 1, 1, [q.feedback.correct]);
-    var mistake = (q.mistakes || []).find(function (m) { return toleranceHit(value, m.value, tolerance); });
-    return result(q, 0, 1, [mistake ? mistake.feedback : q.feedback.incorrect]);
-  }
-
-  function shortText(q, response) {
-    if (typeof response !== "string") throw new ResponseError("expected a text answer");
-    if (pyLen(response) > MAX_TEXT_RESPONSE) {
-      throw new ResponseError("the answer is longer than " + MAX_TEXT_RESPONSE + " characters");
-    }
-    var given = normaliseText(response);
-    if (!given) throw new ResponseError("the answer is empty");
-    if (q.accepted.some(function (a) { return given === normaliseText(a); })) {
-      return result(q, 1, 1, [q.feedback.correct]);
-    }
-    var mistake = (q.mistakes || []).find(function (m) { return given === normaliseText(m.text); });
-    return result(q, 0, 1, [mistake ? mistake.feedback : q.feedback.incorrect]);
-  }
-
-  function ordering(q, response) {
-    var order = idsList(response, "item");
-    var ids = q.items.map(function (i) { return i.id; });
-    if (!sameList(order.slice().sort(byCodePoint), ids.slice().sort(byCodePoint))) {
-      throw new ResponseError("expected every item id exactly once");
-    }
-    var right = sameList(order, q.answer);
-    return result(q, right ? 1 : 0, 1, [right ? q.feedback.correct : q.feedback.incorrect]);
-  }
-
-  function matching(q, response) {
-    if (!isPlainObject(response) || !Object.keys(response).every(function (k) { return typeof response[k] === "string"; })) {
-      throw new ResponseError("expected an object of premise id -> option id");
-    }
-    if (!Object.keys(response).length) throw new ResponseError("match at least one premise");
-    var premiseIds = new Set(q.premises.map(function (p) { return p.id; }));
-    var optionIds = new Set(q.options.map(function (o) { return o.id; }));
-    Object.keys(response).forEach(function (premise) {
-      if (!premiseIds.has(premise)) throw new ResponseError("unknown premise id '" + cut40(premise) + "'");
-      if (!optionIds.has(response[premise])) {
-        throw new ResponseError("unknown option id '" + cut40(response[premise]) + "'");
-      }
-    });
-    var has = Object.prototype.hasOwnProperty;
-    var right = q.premises.filter(function (p) {
-      return has.call(response, p.id) && response[p.id] === q.answer[p.id];
-    }).length;
-    var total = q.premises.length;
-    var allRight = right === total;
-    var feedback = [allRight ? q.feedback.correct : q.feedback.incorrect];
-    if (q.scoring === "partial") return result(q, right, total, feedback);
-    return result(q, allRight ? 1 : 0, 1, feedback);
-  }
-
-  var GRADERS = {
-    single_choice: singleChoice,
-    multiple_response: multipleResponse,
-    true_false: trueFalse,
-    numeric: numeric,
-    short_text: shortText,
-    ordering: ordering,
-    matching: matching,
-  };
-
   /** Grade one response; throws ResponseError for a malformed response, never anything else. */
   function grade(question, response) {
-    var unit = Z.QUESTION_TYPES[question.type];
-    return (unit ? unit.grade : GRADERS[question.type])(question, response);
+    return Z.QUESTION_TYPES[question.type].grade(question, response);
   }
 
   Object.assign(Z, {
@@ -234,6 +130,11 @@
     toleranceHit: toleranceHit,
     gradeResult: result,
     pyLen: pyLen,
+    idsList: idsList,
+    cut40: cut40,
+    byCodePoint: byCodePoint,
+    sameList: sameList,
+    isPlainObject: isPlainObject,
     MAX_TEXT_RESPONSE: MAX_TEXT_RESPONSE,
   });
 })(Zhineng);

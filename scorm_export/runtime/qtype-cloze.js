@@ -3,7 +3,7 @@
  * body; the SCORM fill-in record and, through it, the xAPI one.
  *
  * Response: one text per gap, in the gaps' order. State body: per gap <length b36>:<text cut to GAP_MAX>. */
-// needs: question-types.js grader.js dom.js responses.js
+// needs: question-types.js grader.js dom.js responses.js state.js
 (function (Z) {
   "use strict";
 
@@ -68,16 +68,9 @@
     };
   }
 
-  function cut(text) {
-    var end = Math.min(text.length, GAP_MAX);
-    var code = text.charCodeAt(end - 1);
-    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--; // never split a surrogate pair
-    return text.slice(0, end);
-  }
-
   function encode(q, response) {
     return response.map(function (text) {
-      var kept = cut(text);
+      var kept = Z.codec.cut(text, GAP_MAX);
       return kept.length.toString(36) + ":" + kept;
     }).join("");
   }

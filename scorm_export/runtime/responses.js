@@ -26,50 +26,11 @@
   function interactionValues(version, item, shortReflections) {
     var v = VERSIONS[version];
     var q = item.question;
-    var type = v.types[q ? q.type : "reflection"];
-    var out = { type: type, learner: null, correct: [] };
-    if (!q) {
-      out.learner = cleanText(item.text, shortReflections ? Math.min(SHORT_TEXT, v.textMax[type]) : v.textMax[type]);
-      return out;
-    }
-    var r = item.response;
-    if (Z.QUESTION_TYPES[q.type]) return Z.QUESTION_TYPES[q.type].interaction(v, q, r);
-    switch (q.type) {
-      case "single_choice":
-        out.learner = r;
-        out.correct = [q.choices.filter(function (c) { return c.correct; }).map(function (c) { return c.id; }).join(v.list)];
-        break;
-      case "multiple_response":
-        out.learner = r.join(v.list);
-        out.correct = [q.choices.filter(function (c) { return c.correct; }).map(function (c) { return c.id; }).join(v.list)];
-        break;
-      case "true_false":
-        out.learner = v.bool[String(r)];
-        out.correct = [v.bool[String(q.answer)]];
-        break;
-      case "numeric": {
-        out.learner = decimal(item.value);
-        var tol = q.tolerance || 0;
-        var lo = decimal(q.answer - tol);
-        var hi = decimal(q.answer + tol);
-        out.correct = v.numericRange ? [lo + "[:]" + hi] : [decimal(q.answer)];
-        break;
-      }
-      case "short_text":
-        out.learner = cleanText(r, v.textMax[type]);
-        out.correct = q.accepted.slice(0, v.patternsMax).map(function (a) { return cleanText(a, v.textMax[type]); });
-        break;
-      case "ordering":
-        out.learner = r.join(v.list);
-        out.correct = [q.answer.join(v.list)];
-        break;
-      case "matching":
-        out.learner = q.premises.filter(function (p) { return r[p.id]; })
-          .map(function (p) { return p.id + v.pair + r[p.id]; }).join(v.list);
-        out.correct = [q.premises.map(function (p) { return p.id + v.pair + q.answer[p.id]; }).join(v.list)];
-        break;
-    }
-    return out;
+    // A question's record is its type's (qtype-*.js): {type, learner, correct patterns}.
+    if (q) return Z.QUESTION_TYPES[q.type].interaction(v, q, item.response, item.value);
+    var type = v.types.reflection;
+    var max = shortReflections ? Math.min(SHORT_TEXT, v.textMax[type]) : v.textMax[type];
+    return { type: type, learner: cleanText(item.text, max), correct: [] };
   }
 
   Object.assign(Z, { interactionValues: interactionValues, decimal: decimal, cleanText: cleanText });

@@ -89,8 +89,8 @@
       latency: timespan12,
       when: clock12,
       types: {
-        single_choice: "choice", multiple_response: "choice", true_false: "true-false", numeric: "numeric",
-        short_text: "fill-in", ordering: "sequencing", matching: "matching", reflection: "fill-in",
+        // A question's interaction type is its type module's (qtype-*.js), the same in both versions.
+        reflection: "fill-in",
         // 1.2 has no long-fill-in: a deliverable lives in suspend_data (TASKS_SPEC section 5), not in interactions.
         deliverable: null, self_rating: "likert",
       },
@@ -131,8 +131,7 @@
       latency: duration2004,
       when: timestamp2004,
       types: {
-        single_choice: "choice", multiple_response: "choice", true_false: "true-false", numeric: "numeric",
-        short_text: "fill-in", ordering: "sequencing", matching: "matching", reflection: "long-fill-in",
+        reflection: "long-fill-in",
         deliverable: "long-fill-in", self_rating: "likert",
       },
       result: { correct: "correct", wrong: "incorrect", neutral: "neutral" },

@@ -12,10 +12,11 @@
  * says "resume"; the next interaction index survives LMSs that answer "" or a wrong cmi.interactions._count.
  * Z2 (no tasks) and Z1 (no attempt field either: open, next interaction 0) are still read.
  *
- * Bodies hold choice indexes, not ids, so a record costs a few characters. Every record names its question by
- * hash, so a republished module keeps the answers to unchanged questions and drops the others (with a notice).
- * scorm_export/budget.py mirrors the sizes here and reports/suspend.py reads the reflections and tasks back;
- * keep the three in step. */
+ * An answer's body is its question type's (qtype-*.js: choice indexes, not ids, so a record costs a few
+ * characters). Every record names its question by hash, so a republished module keeps the answers to unchanged
+ * questions and drops the others (with a notice). scorm_export/budget.py mirrors the sizes here (an answer's:
+ * its type's `longest_body`, quizzes/types/) and reports/suspend.py reads the reflections and tasks back;
+ * keep them in step. */
 // needs: question-types.js task-state.js
 (function (Z) {
   "use strict";
@@ -25,8 +26,6 @@
   var HASH_CHARS = 6;
   var INTERACTION_DIGITS = 3; // the next interaction index, at most "zzz"
   var MAX_INTERACTIONS = Math.pow(36, INTERACTION_DIGITS) - 1; // the adapter records no more than this
-  var NUMERIC_MAX = 32; // the numeric input's maxlength
-  var SHORT_TEXT_MAX = 100; // the short-text input's maxlength
 
   function b36(n) {
     return n.toString(36);
@@ -62,85 +61,14 @@
   // --- question bodies ------------------------------------------------------------------------
 
   function encodeBody(q, response) {
-    var w;
-    if (Z.QUESTION_TYPES[q.type]) return Z.QUESTION_TYPES[q.type].encode(q, response);
-    switch (q.type) {
-      case "single_choice":
-        return b36(q.choices.findIndex(function (c) { return c.id === response; }));
-      case "multiple_response": {
-        var nibbles = "";
-        for (var i = 0; i < q.choices.length; i += 4) {
-          var v = 0;
-          for (var j = 0; j < 4 && i + j < q.choices.length; j++) {
-            if (response.indexOf(q.choices[i + j].id) >= 0) v |= 1 << j;
-          }
-          nibbles += v.toString(16);
-        }
-        return nibbles;
-      }
-      case "true_false":
-        return response ? "1" : "0";
-      case "numeric":
-        return cut(String(response), NUMERIC_MAX);
-      case "short_text":
-        return cut(response, SHORT_TEXT_MAX);
-      case "ordering":
-        w = width(q.items.length - 1);
-        return response.map(function (id) {
-          return pad(b36(q.items.findIndex(function (it) { return it.id === id; })), w);
-        }).join("");
-      case "matching":
-        w = width(q.options.length);
-        return q.premises.map(function (p) {
-          var k = q.options.findIndex(function (o) { return o.id === response[p.id]; });
-          return pad(b36(k + 1), w);
-        }).join("");
-    }
-    throw new Error("unknown question type " + q.type);
+    return Z.QUESTION_TYPES[q.type].encode(q, response);
   }
 
   // Returns the response, or undefined when the body does not fit the (possibly changed) question.
   function decodeBody(q, body) {
-    var w, out, i;
-    if (Z.QUESTION_TYPES[q.type]) return Z.QUESTION_TYPES[q.type].decode(q, body);
-    switch (q.type) {
-      case "single_choice": {
-        var c = q.choices[parseInt(body, 36)];
-        return c ? c.id : undefined;
-      }
-      case "multiple_response":
-        if (body.length !== Math.ceil(q.choices.length / 4)) return undefined;
-        return q.choices.filter(function (ch, k) {
-          return (parseInt(body.charAt(k >> 2), 16) >> (k & 3)) & 1;
-        }).map(function (ch) { return ch.id; });
-      case "true_false":
-        return body === "1" ? true : body === "0" ? false : undefined;
-      case "numeric":
-      case "short_text":
-        return body;
-      case "ordering":
-        w = width(q.items.length - 1);
-        if (body.length !== w * q.items.length) return undefined;
-        out = [];
-        for (i = 0; i < body.length; i += w) {
-          var item = q.items[parseInt(body.slice(i, i + w), 36)];
-          if (!item) return undefined;
-          out.push(item.id);
-        }
-        return out;
-      case "matching":
-        w = width(q.options.length);
-        if (body.length !== w * q.premises.length) return undefined;
-        out = {};
-        for (i = 0; i < q.premises.length; i++) {
-          var k = parseInt(body.slice(i * w, i * w + w), 36);
-          if (k > q.options.length || isNaN(k)) return undefined;
-          if (k > 0) out[q.premises[i].id] = q.options[k - 1].id;
-        }
-        return out;
-    }
-    return undefined;
+    return Z.QUESTION_TYPES[q.type] ? Z.QUESTION_TYPES[q.type].decode(q, body) : undefined;
   }
+
 
   // --- whole state ----------------------------------------------------------------------------
 
@@ -446,7 +374,6 @@
     taskRoom: taskRoom,
     fnv6: fnv6,
     MAX_INTERACTIONS: MAX_INTERACTIONS,
-    NUMERIC_MAX: NUMERIC_MAX,
-    SHORT_TEXT_MAX: SHORT_TEXT_MAX,
+    codec: { b36: b36, width: width, pad: pad, cut: cut }, // for the question types' bodies (qtype-*.js)
   });
 })(Zhineng);

@@ -1,9 +1,9 @@
 /* A question's xAPI interaction definition (xAPI 1.0.3, "Interaction Activities"), so that any xAPI report
  * can read an answer: interactionType, the components a response names (choices; source and target),
  * correctResponsesPattern and the prompt as description. xAPI took its response formats from SCORM 2004
- * ("[,]" lists, "[.]" pairs, "[:]" ranges), so the patterns come from responses.js, the one home of the
- * per-type formats; this file adds only the components, per question type. */
-// needs: responses.js
+ * ("[,]" lists, "[.]" pairs, "[:]" ranges), so the patterns come from the 2004 record (responses.js and the
+ * type's module, qtype-*.js, which also names the components). */
+// needs: question-types.js responses.js
 (function (Z) {
   "use strict";
 
@@ -27,18 +27,9 @@
     return map;
   }
 
-  function components(list, language) {
-    return list.map(function (c) { return { id: c.id, description: langMap(language, plainText(c.text)) }; });
+  function component(c, language) {
+    return { id: c.id, description: langMap(language, plainText(c.text)) };
   }
-
-  // Per question type, the components of its definition (xAPI: choice and sequencing list "choices",
-  // matching lists "source" and "target"; true-false, numeric and fill-in have none).
-  var COMPONENTS = {
-    single_choice: function (q, l) { return { choices: components(q.choices, l) }; },
-    multiple_response: function (q, l) { return { choices: components(q.choices, l) }; },
-    ordering: function (q, l) { return { choices: components(q.items, l) }; },
-    matching: function (q, l) { return { source: components(q.premises, l), target: components(q.options, l) }; },
-  };
 
   /** item: the adapter's interaction item ({question, response, value, ...}); language: the module's. */
   function questionActivity(id, item, language) {
@@ -52,7 +43,9 @@
     };
     var correct = values.correct.filter(function (p) { return p !== null; });
     if (correct.length) definition.correctResponsesPattern = correct;
-    var parts = COMPONENTS[q.type] ? COMPONENTS[q.type](q, language) : {};
+    // xAPI: choice and sequencing list "choices", matching "source" and "target"; the others have none.
+    var unit = Z.QUESTION_TYPES[q.type];
+    var parts = unit.components ? unit.components(q, function (c) { return component(c, language); }) : {};
     Object.keys(parts).forEach(function (k) { definition[k] = parts[k]; });
     return { activity: { objectType: "Activity", id: id, definition: definition }, response: values.learner };
   }

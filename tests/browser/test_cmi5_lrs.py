@@ -174,6 +174,7 @@ def test_a_module_played_to_the_end_reaches_ralph_as_the_cmi5_sequence(
         "short_text": "fill-in",
         "ordering": "sequencing",
         "matching": "matching",
+        "cloze": "fill-in",
     }
     by_id = {q["id"]: q for q in payload["questions"]}
     for s in answered:

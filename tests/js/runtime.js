@@ -82,12 +82,16 @@ function loader(folder = FOLDER) {
 
 const shared = loader();
 
-/** The process's one namespace, with `names` and what they need run into it. */
+/** The question types' modules (quizzes/types/ names each type's `runtime`; tests/test_runtime_bundle.py checks
+ *  that they are exactly the qtype-*.js files): every channel ships them first, so every load runs them too. */
+const TYPE_MODULES = Object.keys(modules()).filter((n) => n.startsWith("qtype-"));
+
+/** The process's one namespace, with the question types, `names` and what they need run into it. */
 function load(...names) {
-  return shared.load(...names);
+  return shared.load(...TYPE_MODULES, ...names);
 }
 
-module.exports = { load, loader, order, modules, FOLDER };
+module.exports = { load, loader, order, modules, FOLDER, TYPE_MODULES };
 
 // As a command: reads {channel: [root, ...]} on stdin, prints {channel: [module, ...]} in load order.
 if (require.main === module) {

@@ -3,22 +3,12 @@
 // (capped: also with every deliverable far bigger than any room, as drafts). Deliverables share the text room,
 // so "without" and "with" hold each task's record, self-rated, with an empty deliverable.
 "use strict";
-const { load, modules } = require("./runtime.js");
-const { encodeState, MAX_INTERACTIONS, QUESTION_TYPES } = load(
-  "state.js", ...Object.keys(modules()).filter((n) => n.startsWith("qtype-")));
+const { load } = require("./runtime.js");
+const { encodeState, MAX_INTERACTIONS, QUESTION_TYPES } = load("state.js");
 
+// The longest response a learner could give to a question: its type module's (qtype-*.js).
 function longestResponse(q) {
-  if (QUESTION_TYPES[q.type]) return QUESTION_TYPES[q.type].longest(q);
-  switch (q.type) {
-    case "single_choice": return q.choices[q.choices.length - 1].id;
-    case "multiple_response": return q.choices.map((c) => c.id);
-    case "true_false": return true;
-    case "numeric": return "9".repeat(500);
-    case "short_text": return "長".repeat(500);
-    case "ordering": return q.items.map((i) => i.id).reverse();
-    case "matching": return Object.fromEntries(q.premises.map((p) => [p.id, q.options[q.options.length - 1].id]));
-  }
-  throw new Error(q.type);
+  return QUESTION_TYPES[q.type].longest(q);
 }
 
 function worstState(payload, text, deliverable) {

@@ -1,0 +1,96 @@
+/* The matching type's runtime half (quizzes/types/matching.py): one select per premise. State body: per premise
+ * its option's index + 1 (0: none), fixed width. */
+// needs: question-types.js grader.js widgets.js state.js dom.js
+(function (Z) {
+  "use strict";
+
+  var h = Z.h;
+
+  function grade(q, response) {
+    if (!Z.isPlainObject(response) || !Object.keys(response).every(function (k) { return typeof response[k] === "string"; })) {
+      throw new Z.ResponseError("expected an object of premise id -> option id");
+    }
+    if (!Object.keys(response).length) throw new Z.ResponseError("match at least one premise");
+    var premiseIds = new Set(q.premises.map(function (p) { return p.id; }));
+    var optionIds = new Set(q.options.map(function (o) { return o.id; }));
+    Object.keys(response).forEach(function (premise) {
+      if (!premiseIds.has(premise)) throw new Z.ResponseError("unknown premise id '" + Z.cut40(premise) + "'");
+      if (!optionIds.has(response[premise])) {
+        throw new Z.ResponseError("unknown option id '" + Z.cut40(response[premise]) + "'");
+      }
+    });
+    var has = Object.prototype.hasOwnProperty;
+    var right = q.premises.filter(function (p) {
+      return has.call(response, p.id) && response[p.id] === q.answer[p.id];
+    }).length;
+    var total = q.premises.length;
+    var allRight = right === total;
+    var feedback = [allRight ? q.feedback.correct : q.feedback.incorrect];
+    if (q.scoring === "partial") return Z.gradeResult(q, right, total, feedback);
+    return Z.gradeResult(q, allRight ? 1 : 0, 1, feedback);
+  }
+
+  function widget(q, t) {
+    var rows = q.premises.map(function (p) {
+      var id = Z.uid("m");
+      var select = h("select", Object.assign({ id: id }, Z.widgetHooks(q, "match", p.id)),
+        [h("option", { value: "", text: t("choose") })].concat(Z.shuffled(q.options, q.id).map(function (o) {
+          return h("option", { value: o.id, text: o.text });
+        })));
+      return { premise: p, select: select, el: h("div", { "class": "match" }, [h("label", { "for": id, text: p.text }), select]) };
+    });
+    return {
+      controls: rows.map(function (r) { return r.el; }),
+      group: true,
+      read: function () {
+        var out = {};
+        rows.forEach(function (r) { if (r.select.value) out[r.premise.id] = r.select.value; });
+        return Object.keys(out).length ? { response: out } : { error: t("matchSome") };
+      },
+      restore: function (response) { rows.forEach(function (r) { r.select.value = response[r.premise.id] || ""; }); },
+      feedback: function () { return true; },
+    };
+  }
+
+  function encode(q, response) {
+    var c = Z.codec;
+    var w = c.width(q.options.length);
+    return q.premises.map(function (p) {
+      var k = q.options.findIndex(function (o) { return o.id === response[p.id]; });
+      return c.pad(c.b36(k + 1), w);
+    }).join("");
+  }
+
+  function decode(q, body) {
+    var w = Z.codec.width(q.options.length);
+    if (body.length !== w * q.premises.length) return undefined;
+    var out = {};
+    for (var i = 0; i < q.premises.length; i++) {
+      var k = parseInt(body.slice(i * w, i * w + w), 36);
+      if (k > q.options.length || isNaN(k)) return undefined;
+      if (k > 0) out[q.premises[i].id] = q.options[k - 1].id;
+    }
+    return out;
+  }
+
+  function interaction(v, q, response) {
+    return {
+      type: "matching",
+      learner: q.premises.filter(function (p) { return response[p.id]; })
+        .map(function (p) { return p.id + v.pair + response[p.id]; }).join(v.list),
+      correct: [q.premises.map(function (p) { return p.id + v.pair + q.answer[p.id]; }).join(v.list)],
+    };
+  }
+
+  Z.QUESTION_TYPES.matching = {
+    grade: grade,
+    widget: widget,
+    encode: encode,
+    decode: decode,
+    interaction: interaction,
+    components: function (q, component) { return { source: q.premises.map(component), target: q.options.map(component) }; },
+    longest: function (q) {
+      return Object.fromEntries(q.premises.map(function (p) { return [p.id, q.options[q.options.length - 1].id]; }));
+    },
+  };
+})(Zhineng);
