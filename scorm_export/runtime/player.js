@@ -309,7 +309,6 @@
     this.results[q.id] = result;
     this.adapter.recordInteraction({
       question: q, response: response, result: result, at: now, startedAt: this.shownAt[q.id] || now,
-      value: q.type === "numeric" ? (typeof response === "number" ? response : Z.parseNumber(response, q.unit)) : null,
     });
     this.report();
     this.adapter.commit();

@@ -26,7 +26,8 @@
   }
 
   // 2004 gives the tolerance as a range; 1.2 has no range syntax, so the answer itself is the pattern.
-  function interaction(v, q, response, value) {
+  function interaction(v, q, response) {
+    var value = typeof response === "number" ? response : Z.parseNumber(response, q.unit);
     var tol = q.tolerance || 0;
     var correct = v.numericRange
       ? [Z.decimal(q.answer - tol) + "[:]" + Z.decimal(q.answer + tol)]

@@ -27,7 +27,7 @@
     var v = VERSIONS[version];
     var q = item.question;
     // A question's record is its type's (qtype-*.js): {type, learner, correct patterns}.
-    if (q) return Z.QUESTION_TYPES[q.type].interaction(v, q, item.response, item.value);
+    if (q) return Z.QUESTION_TYPES[q.type].interaction(v, q, item.response);
     var type = v.types.reflection;
     var max = shortReflections ? Math.min(SHORT_TEXT, v.textMax[type]) : v.textMax[type];
     return { type: type, learner: cleanText(item.text, max), correct: [] };

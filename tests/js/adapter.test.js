@@ -50,7 +50,7 @@ for (const version of ["scorm12", "scorm2004"]) {
   test(`${version}: every question type maps to the version's interaction type and response format`, () => {
     for (const [id, [type, learner, correct]] of Object.entries(EXPECTED[version])) {
       const q = Q[id];
-      const v = interactionValues(version, { question: q, response: RIGHT[id], value: id === "qnu" ? 25 : null });
+      const v = interactionValues(version, { question: q, response: RIGHT[id] });
       assert.deepEqual([v.type, v.learner, v.correct], [type, learner, correct], id);
     }
   });

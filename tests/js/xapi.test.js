@@ -73,7 +73,7 @@ test("every question type carries a full xAPI interaction definition; the AU is 
   const au = "urn:zhineng:s:cmi5:au:M1";
   const defs = {};
   for (const q of payload.questions) {
-    const s = make.answered({ question: q, response: RIGHT[q.id], result: grade(q, RIGHT[q.id]), value: q.type === "numeric" ? 25 : null, at: 1, startedAt: 0 });
+    const s = make.answered({ question: q, response: RIGHT[q.id], result: grade(q, RIGHT[q.id]), at: 1, startedAt: 0 });
     assert.deepEqual(s.context.contextActivities.parent, [{ objectType: "Activity", id: au }]);
     assert.deepEqual(s.context.contextActivities.grouping, [{ id: au }]); // the LMS's template stays
     assert.equal(s.object.definition.type, "http://adlnet.gov/expapi/activities/cmi.interaction");
