@@ -37,6 +37,15 @@ def autosaved(learner: Learner, at_least: int = 1) -> None:
     frame.wait_for_function(f"window.Zhineng.player.draftSaves >= {at_least}")
 
 
+def on_task_page(
+    browser: Any, serve: Any, site: Path, course: Course, version: str, **options: Any
+) -> Learner:
+    """The fixture module's SCO, launched and on its one task's page."""
+    learner = launch(browser, serve, site, course, "M3", version, **options)
+    learner.goto("task:M3-task")
+    return learner
+
+
 def field(learner: Learner, task: dict[str, Any], field_id: str, rest: str = "") -> Any:
     return learner.sco.locator(f"{learner.task_hook(task)}[data-field-id={json.dumps(field_id)}]{rest}")
 
@@ -136,10 +145,9 @@ def test_a_half_written_deliverable_resumes_then_is_submitted_rated_and_recorded
 def test_12_says_what_does_not_fit_and_offers_the_whole_deliverable(
     course: Course, browser: Any, serve: Any, tmp_path: Path
 ) -> None:
-    learner = launch(browser, serve, tmp_path, course, "M3", "scorm12")
+    learner = on_task_page(browser, serve, tmp_path, course, "scorm12")
     [task] = learner.payload["tasks"]
     room = learner.payload["limits"]["textRoom"]
-    learner.goto("task:M3-task")
     long = "長" * 4000
     learner.write_task(task, text=long)
     autosaved(learner)
@@ -183,9 +191,8 @@ def test_12_says_what_does_not_fit_and_offers_the_whole_deliverable(
 def test_a_phone_wide_task_page_scrolls_its_table_not_the_page(
     course: Course, browser: Any, serve: Any, tmp_path: Path
 ) -> None:
-    learner = launch(browser, serve, tmp_path, course, "M3", "scorm2004")
+    learner = on_task_page(browser, serve, tmp_path, course, "scorm2004")
     learner.page.set_viewport_size({"width": 390, "height": 844})
-    learner.goto("task:M3-task")
     frame = learner.page.main_frame.child_frames[0]
     width = frame.evaluate("document.documentElement.clientWidth")
     assert frame.evaluate("document.documentElement.scrollWidth") <= width
@@ -220,9 +227,8 @@ def test_axe_finds_no_serious_violation_on_a_task_page_at_each_step(
 ) -> None:
     from test_accessibility import scan
 
-    learner = launch(browser, serve, tmp_path, course, "M3", "scorm2004")
+    learner = on_task_page(browser, serve, tmp_path, course, "scorm2004")
     [task] = learner.payload["tasks"]
-    learner.goto("task:M3-task")
     found = {"empty": scan(learner)}
     learner.sco.locator("[data-action=submit-task]").click()  # the problems listed
     found["problems"] = scan(learner)
@@ -266,9 +272,8 @@ def test_a_paste_past_the_maximum_is_kept_whole_said_and_refused_on_submit(
 ) -> None:
     from test_sco_evidence import clipboard_paste
 
-    learner = launch(browser, serve, tmp_path, course, "M3", "scorm2004")
+    learner = on_task_page(browser, serve, tmp_path, course, "scorm2004")
     [task] = learner.payload["tasks"]
-    learner.goto("task:M3-task")
     learner.write_task(task)
     text = "貼上的長篇分析，" * 600  # 4,800 characters, over max_length 4,000
     box = "[data-field-id=analysis][data-action=task-text]"
