@@ -12,6 +12,7 @@ between the two halves of a surrogate pair.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from .model import ChecklistField, DeliverableField, TableField
@@ -64,6 +65,27 @@ def split_parts(text: str, size: int = PART_CHARS) -> list[str]:
         units += width
     parts.append(text[start:])
     return parts
+
+
+_LINE_BREAKS = re.compile("[\r\n\t\u2028\u2029]+")
+
+
+def lms_line(text: str, max_units: int | None = None) -> str:
+    """A text as an LMS string holds it (the runtime's `cleanText`, responses.js): runs of line breaks and tabs as
+    one space, SCORM 2004's "[,]" and "[.]" and a leading "{" escaped, cut at `max_units` UTF-16 code units.
+    The report uses it to recognise a saved state's deliverable in the interactions that carry it."""
+    line = _LINE_BREAKS.sub(" ", text).replace("[,]", "[ ,]").replace("[.]", "[ .]")
+    if line.startswith("{"):
+        line = " " + line
+    if max_units is not None and utf16_length(line) > max_units:
+        units = line.encode("utf-16-le", "surrogatepass")[: 2 * max_units]
+        line = units.decode("utf-16-le", "surrogatepass")
+    return line
+
+
+def interaction_text(encoded: str) -> str:
+    """A field's value as SCORM 2004 interactions hold it, their parts joined: each part made an LMS line."""
+    return "".join(lms_line(part, PART_CHARS) for part in split_parts(encoded))
 
 
 def utf16_length(text: str) -> int:

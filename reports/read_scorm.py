@@ -25,7 +25,7 @@ from .records import (
     TaskSubmission,
 )
 from .suspend import fnv6, saved_reflections
-from .task_records import from_interactions, from_saved_state
+from .task_records import exact_submissions, from_interactions, from_saved_state
 from .times import parse_text
 
 _DONE_12 = {"passed", "failed"}  # 1.2 objective statuses that mean every question was answered
@@ -110,9 +110,9 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
     read: list[Record] = from_interactions(tasks, learner, file, origin, catalog, skipped) if tasks else []
     if catalog.tasks:
         have = {(r.task, "field" if isinstance(r, TaskSubmission) else "self_rating") for r in read}  # type: ignore[union-attr]
-        read += from_saved_state(
-            flat.get("cmi.suspend_data", ""), learner, file, origin, catalog, skipped, have
-        )
+        suspend = flat.get("cmi.suspend_data", "")
+        read = exact_submissions(read, suspend, catalog) if read else read
+        read += from_saved_state(suspend, learner, file, origin, catalog, skipped, have)
     records += read
     return records, skipped
 

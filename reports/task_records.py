@@ -8,10 +8,10 @@ with the message the reader puts in its skipped list.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from ..performance.codec import encode_field
+from ..performance.codec import encode_field, interaction_text
 from ..performance.ids import TaskRef
 from ..performance.model import Criterion, Task
 from .catalog import Catalog
@@ -174,4 +174,29 @@ def from_saved_state(
             }
             if levels:
                 out.append(TaskRating(learner, task_id, levels, SELF_RATER, "", attempt))
+    return out
+
+
+def exact_submissions(read: list[Record], suspend: str, catalog: Catalog) -> list[Record]:
+    """SCORM 2004 interactions hold a deliverable as LMS lines (`performance.codec.interaction_text`: line
+    breaks as spaces, "[,]" escaped, each part cut at 4,000): where this attempt's saved state holds the same
+    submission in full, its exact text replaces theirs, so an instructor reads the paragraphs as written. A saved
+    state that holds anything else (older, cut, a draft, not ours) changes nothing: the interactions win."""
+    try:
+        saved = saved_tasks(suspend) if suspend else {}
+    except (ValueError, TypeError):
+        return read
+    out: list[Record] = []
+    for r in read:
+        kept = saved.get(fnv6(r.task)) if isinstance(r, TaskSubmission) and r.task in catalog.tasks else None
+        if isinstance(r, TaskSubmission) and kept is not None and kept.status != "draft" and not kept.cut:
+            task = catalog.tasks[r.task][1]
+            exact = {
+                f.id: encode_field(f, kept.values[f.id]) for f in task.deliverable if f.id in kept.values
+            }
+            if exact.keys() == r.fields.keys() and all(
+                interaction_text(exact[k]) == v for k, v in r.fields.items()
+            ):
+                r = replace(r, fields=exact)
+        out.append(r)
     return out

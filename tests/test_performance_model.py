@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 from zhineng.modules.loader import load_course
-from zhineng.performance.codec import decode_field, encode_field, join_parts, split_parts, utf16_length
+from zhineng.performance.codec import (
+    decode_field,
+    encode_field,
+    interaction_text,
+    join_parts,
+    split_parts,
+    utf16_length,
+)
 from zhineng.performance.formula import FormulaError, parse_formula, parse_number
 from zhineng.performance.ids import field_id, parse_id, self_rating_id
 from zhineng.performance.model import DeliverableField, TableField
@@ -191,6 +198,7 @@ def test_deliverable_vectors_round_trip() -> None:
         assert all(utf16_length(p) <= 4000 for p in parts)
         assert join_parts(parts) == encoded
         decode_field(field, encoded)  # what was written reads back
+        assert interaction_text(encoded) == case["interactions"]  # what SCORM 2004 interactions hold of it
 
 
 def test_formula_refuses_what_is_not_arithmetic() -> None:

@@ -165,3 +165,18 @@ def test_interactions_win_over_the_saved_state_in_scorm_2004() -> None:
     records, _skipped = read_cmi(cmi, "e.json", CATALOG)
     assert [r.fields for r in records if isinstance(r, TaskSubmission)] == [{"copy": "新"}]
     assert [r.levels for r in records if isinstance(r, TaskRating)] == [{"update": 1}]
+
+
+def test_a_2004_deliverable_reads_as_written_when_the_saved_state_holds_the_same_submission() -> None:
+    # The interactions carry LMS lines (line breaks as spaces, "[,]" escaped); the saved state the exact text.
+    written = "第一段：冷萃禮盒。\n\n第二段：[,] 不是分隔。"
+    cmi = {"cmi.learner_id": "fay", "cmi.suspend_data": _suspend("r", "32", {"copy": written})}
+    cmi |= _fill(0, "M3-page/copy", "第一段：冷萃禮盒。 第二段：[ ,] 不是分隔。")
+    records, _skipped = read_cmi(cmi, "f.json", CATALOG)
+    assert [r.fields for r in records if isinstance(r, TaskSubmission)] == [{"copy": written}]
+    # a cut saved state keeps the interactions' text
+    cmi["cmi.suspend_data"] = _suspend("S", "00", {"copy": written})
+    records, _skipped = read_cmi(cmi, "f.json", CATALOG)
+    assert [r.fields for r in records if isinstance(r, TaskSubmission)] == [
+        {"copy": "第一段：冷萃禮盒。 第二段：[ ,] 不是分隔。"}
+    ]
