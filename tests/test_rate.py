@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from report_support import COURSE, REPORT, ROOT, run_cli
+from zhineng.modules.loader import display_path
 
 from zhineng.cli import main
 
@@ -67,11 +68,11 @@ def test_sheet_round_trip_counts_good_rows_and_names_bad_ones(
     run = run_cli(capsys, str(out / "ratings.xlsx"), "--course", str(COURSE), "--out", str(report))
     assert run.code == 3, run.err
     assert (
-        f"{out / 'ratings.xlsx'}: ratings!E3: level: task M3-page criterion update: level must be 1–3, not 5"
+        f"{display_path(out / 'ratings.xlsx')}: ratings!E3: level: task M3-page criterion update: level must be 1–3, not 5"
         in run.err
     )
     assert (
-        f"{out / 'ratings.xlsx'}: ratings!A4: learner: unknown learner 'hank' (not on sheet 'learners')"
+        f"{display_path(out / 'ratings.xlsx')}: ratings!A4: learner: unknown learner 'hank' (not on sheet 'learners')"
         in run.err
     )
     data = json.loads((report / "report.json").read_text(encoding="utf-8"))
