@@ -3,6 +3,8 @@ prompts not repeated, lessons not empty. Each finding points at the key that is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..errors import Problem
 from ..performance.checks import task_findings
 from ..performance.model import Task
@@ -74,12 +76,21 @@ class CrossReferences:
                 return False
             return True
 
-        def in_task(path: Path, ident: str, kind: ItemKind) -> None:
-            if ref(path, ident, kind) and module_task_ok and self.standard.task_of[ident] != task:
+        def in_task(path: Path, ident: str, kind: ItemKind) -> bool:
+            """ref, and the item belongs to the module's work task; True when the item is known and of its kind."""
+            known = ref(path, ident, kind)
+            if known and module_task_ok and self.standard.task_of[ident] != task:
                 err(
                     path,
                     f"{_KIND_NAMES[kind]} '{ident}' belongs to task {self.standard.task_of[ident]}, not to this module's task {task}",
                 )
+            return known
+
+        def each(
+            path: Path, idents: list[str], kind: ItemKind, check: Callable[[Path, str, ItemKind], bool]
+        ) -> None:
+            for j, ident in enumerate(idents):
+                check((*path, j), ident, kind)
 
         module_task_ok = task is not None and ref(("task",), task, "task")
         if module_id is not None:
@@ -89,10 +100,8 @@ class CrossReferences:
             at: Path = ("lessons", i)
             self._unique("lesson", lesson.id, source, (*at, "id"))
             in_task((*at, "activity"), lesson.activity, "activity")
-            for j, k in enumerate(lesson.knowledge):
-                ref((*at, "knowledge", j), k, "knowledge")
-            for j, s in enumerate(lesson.skills):
-                ref((*at, "skills", j), s, "skill")
+            each((*at, "knowledge"), lesson.knowledge, "knowledge", ref)
+            each((*at, "skills"), lesson.skills, "skill", ref)
             if not lesson.body.strip():
                 err((*at, "body"), f"lesson '{lesson.id}' is empty: write its body in Markdown")
 
@@ -100,12 +109,9 @@ class CrossReferences:
             at = ("questions", i)
             self._unique("question", q.id, source, (*at, "id"))
             in_task((*at, "activity"), q.activity, "activity")
-            for j, k in enumerate(q.knowledge):
-                ref((*at, "knowledge", j), k, "knowledge")
-            for j, p in enumerate(q.indicators):
-                in_task((*at, "indicators", j), p, "indicator")
-            for j, s in enumerate(q.skills):
-                ref((*at, "skills", j), s, "skill")
+            each((*at, "knowledge"), q.knowledge, "knowledge", ref)
+            each((*at, "indicators"), q.indicators, "indicator", in_task)
+            each((*at, "skills"), q.skills, "skill", ref)
             for sub, message in question_findings(q):
                 err((*at, *sub), message)
             self._unique_prompt(q.prompt, q.id, source, (*at, "prompt"))
@@ -131,9 +137,7 @@ class CrossReferences:
         for i, t in tasks:
             at = ("tasks", i)
             self._unique("task", t.id, source, (*at, "id"))
-            activity_ok = ref((*at, "activity"), t.activity, "activity")
-            if activity_ok:
-                in_task((*at, "activity"), t.activity, "activity")
+            activity_ok = in_task((*at, "activity"), t.activity, "activity")
             for j, o in enumerate(t.outputs):
                 if ref((*at, "outputs", j), o, "output") and activity_ok:
                     parent = self.standard.index[o].parent
@@ -144,14 +148,10 @@ class CrossReferences:
                         )
             for j, c in enumerate(t.rubric):
                 cat: Path = (*at, "rubric", j)
-                for n, p in enumerate(c.indicators):
-                    in_task((*cat, "indicators", n), p, "indicator")
-                for n, s in enumerate(c.skills):
-                    ref((*cat, "skills", n), s, "skill")
-                for n, k in enumerate(c.knowledge):
-                    ref((*cat, "knowledge", n), k, "knowledge")
-                for n, a in enumerate(c.attitudes):
-                    ref((*cat, "attitudes", n), a, "attitude")
+                each((*cat, "indicators"), c.indicators, "indicator", in_task)
+                each((*cat, "skills"), c.skills, "skill", ref)
+                each((*cat, "knowledge"), c.knowledge, "knowledge", ref)
+                each((*cat, "attitudes"), c.attitudes, "attitude", ref)
             for sub, message in task_findings(t):
                 err((*at, *sub), message)
 
