@@ -14,6 +14,7 @@ from .course_walk import course_blocks
 from .i18n import _, translate_all
 from .ora_state import ORA, observe, task_of_block
 from .standing import course_standing
+from .studio_form import Setting, studio_fragment
 from .task_standing import performance_standing
 
 QUIZ, REFLECTION = "zhineng_quiz", "zhineng_reflection"
@@ -169,8 +170,7 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
 
     def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, STUDIO_STRINGS)
-        ctx = {"t": t, "prefix": render.dom_prefix(self), "display_name": self.display_name}
-        return render.fragment("progress_studio.html", ctx, "studio.js", "ZhinengStudio", {"strings": t})
+        return studio_fragment(self, [Setting("display_name", t["display_name"], value=self.display_name)], t)
 
     @inputs.json_handler
     def studio_submit(self, data: Any, suffix: str = "") -> dict[str, Any]:

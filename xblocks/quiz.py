@@ -20,6 +20,7 @@ from .i18n import _, translate_all
 from .policy import SHOW_ANSWER, may_reveal
 from .public import public_question, revealed_answer
 from .standing import quiz_knowledge
+from .studio_form import Setting, studio_fragment
 
 KNOWLEDGE_EVENT = "zhineng.knowledge.assessed"
 
@@ -171,16 +172,38 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
 
     def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, STUDIO_STRINGS)
-        fields = {name: getattr(self, name) for name in STUDIO_FIELDS}
-        ctx = {
-            "t": t,
-            "prefix": render.dom_prefix(self),
-            "fields": fields,
-            "kinds": SELECTION_KINDS,
-            "policies": SHOW_ANSWER,
-            "stored": len(self.bank.get("questions", [])) if self.bank else 0,
-        }
-        return render.fragment("quiz_studio.html", ctx, "studio.js", "ZhinengStudio", {"strings": t})
+        stored = len(self.bank.get("questions", [])) if self.bank else 0
+        settings = [
+            Setting("display_name", t["display_name"], value=self.display_name),
+            Setting(
+                "selection_kind",
+                t["selection_kind"],
+                "select",
+                value=self.selection_kind,
+                options=tuple((k, t[k]) for k in SELECTION_KINDS),
+            ),
+            Setting("selection", t["selection"], value=self.selection, help=t["selection_help"]),
+            Setting(
+                "weight", t["weight"], data_type="number", value=self.weight, attrs=' min="0" step="any"'
+            ),
+            Setting(
+                "max_attempts",
+                t["max_attempts"],
+                data_type="int",
+                value=self.max_attempts,
+                attrs=' min="0" step="1"',
+            ),
+            Setting(
+                "show_answer",
+                t["show_answer"],
+                "select",
+                value=self.show_answer,
+                options=tuple((p, t[p]) for p in SHOW_ANSWER),
+            ),
+            Setting("use_builtin", t["use_builtin"], "checkbox", "bool", help=f"{t['stored']}: {stored}"),
+            Setting("yaml", t["yaml"], "textarea", rows=10),
+        ]
+        return studio_fragment(self, settings, t)
 
     # --- handlers --------------------------------------------------------------------------------
 

@@ -143,12 +143,11 @@ class ReflectionBlock(CompletableXBlockMixin, XBlock):  # type: ignore[misc]  # 
         return render.fragment("reflection.html", ctx, "reflection.js", "ZhinengReflectionBlock", init)
 
     def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
-        from .studio_reflection import STUDIO_STRINGS, studio_context
+        from .studio_form import studio_fragment
+        from .studio_reflection import STUDIO_STRINGS, studio_settings
 
         t = translate_all(self, STUDIO_STRINGS)
-        return render.fragment(
-            "reflection_studio.html", studio_context(self, t), "studio.js", "ZhinengStudio", {"strings": t}
-        )
+        return studio_fragment(self, studio_settings(self, t), t)
 
     @inputs.json_handler
     def submit(self, data: Any, suffix: str = "") -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from ..modules.anchors import anchor_problem
 from . import inputs
 from .i18n import _
+from .studio_form import Setting
 from .studio_import import ContentImportError, reflection_from_yaml
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
@@ -40,19 +41,31 @@ STUDIO_STRINGS = {
 }
 
 
-def studio_context(block: Any, t: dict[str, str]) -> dict[str, Any]:
-    return {
-        "t": t,
-        "prefix": _prefix(block),
-        "fields": {name: getattr(block, name) for name in FIELDS},
-        "anchors": "\n".join(str(a) for a in block.rating_anchors),
-    }
-
-
-def _prefix(block: Any) -> str:
-    from .render import dom_prefix
-
-    return dom_prefix(block)
+def studio_settings(block: Any, t: dict[str, str]) -> list[Setting]:
+    """The reflection's Studio form, in the order an author reads it."""
+    text = {name: Setting(name, t[name], value=getattr(block, name)) for name in FIELDS}
+    return [
+        text["display_name"],
+        text["attitude"],
+        text["activity"],
+        Setting("prompt", t["prompt"], "textarea", value=block.prompt, rows=6),
+        Setting("guidance", t["guidance"], "textarea", value=block.guidance, rows=4),
+        text["rating_prompt"],
+        Setting(
+            "anchors", t["anchors"], "textarea", value="\n".join(str(a) for a in block.rating_anchors), rows=5
+        ),
+        Setting(
+            "min_length", t["min_length"], data_type="int", value=block.min_length, attrs=' min="0" step="1"'
+        ),
+        Setting(
+            "max_length",
+            t["max_length"],
+            data_type="int",
+            value=block.max_length,
+            attrs=' min="1" max="10000" step="1"',
+        ),
+        Setting("yaml", t["yaml"], "textarea", rows=8),
+    ]
 
 
 def apply_settings(block: Any, body: dict[str, Any]) -> dict[str, Any]:
