@@ -18,7 +18,7 @@ from typing import Any
 
 from ..cjk_breaks import join_cjk_lines
 from ..modules.standard import Standard
-from ..performance.formula import Node, parse_formula
+from ..performance.formula import Node, format_number, parse_formula
 from ..performance.model import (
     ChecklistField,
     Criterion,
@@ -141,9 +141,7 @@ def _resource_html(resource: Resource) -> str:
 def _cell(value: str | int | float | None) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return value if isinstance(value, str) else format_number(value)
 
 
 def _field_html(number: int, field: DeliverableField) -> str:

@@ -92,6 +92,16 @@ def round_half_up(value: float, digits: int) -> float:
     return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
+def format_number(value: float) -> str:
+    """A number as every output shows it: thousands commas, at most DISPLAY_DIGITS decimals, no trailing zeros
+    (60000 shows 60,000 and 0.1 + 0.2 shows 0.3), as the runtime's formatNumber does."""
+    tidy = round_half_up(float(value), DISPLAY_DIGITS) + 0.0  # -0 shows as 0
+    if not math.isfinite(tidy):
+        return str(tidy)
+    text = f"{Decimal(repr(tidy)):,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _tokens(text: str) -> list[str]:
     tokens: list[str] = []
     for m in _TOKEN.finditer(text):

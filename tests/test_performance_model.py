@@ -17,7 +17,7 @@ from zhineng.performance.codec import (
     split_parts,
     utf16_length,
 )
-from zhineng.performance.formula import FormulaError, parse_formula, parse_number
+from zhineng.performance.formula import FormulaError, format_number, parse_formula, parse_number
 from zhineng.performance.ids import field_id, parse_id, self_rating_id
 from zhineng.performance.model import DeliverableField, TableField
 from zhineng.performance.rubric import max_points, task_passed, task_points
@@ -186,6 +186,8 @@ def test_formula_vectors() -> None:
         filled = fill_table(TableField.model_validate(case["field"]), case["rows"])
         assert filled.rows == case["filled"]
         assert filled.totals == case["totals"]
+    for case in data["display"]:
+        assert format_number(case["number"]) == case["text"], case
 
 
 def test_deliverable_vectors_round_trip() -> None:

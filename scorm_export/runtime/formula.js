@@ -218,8 +218,14 @@
     return { rows: filled, totals: totals };
   }
 
+  /** A number as every output shows it: thousands commas, at most DISPLAY_DIGITS decimals, no trailing zeros. */
+  function formatNumber(value) {
+    var tidy = roundHalfUp(value, DISPLAY_DIGITS) + 0; // -0 shows as 0
+    return tidy.toLocaleString("en-US", { maximumFractionDigits: DISPLAY_DIGITS });
+  }
+
   Object.assign(Z, {
-    parseFormula: parse, evaluateFormula: evaluate, parseCellNumber: parseNumber, roundHalfUp: roundHalfUp,
+    formatNumber: formatNumber, parseFormula: parse, evaluateFormula: evaluate, parseCellNumber: parseNumber, roundHalfUp: roundHalfUp,
     fillTable: fillTable, FormulaError: FormulaError,
   });
 })(Zhineng);

@@ -122,7 +122,7 @@
 
   function display(value, column) {
     if (value === null || value === undefined) return "";
-    var text = value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    var text = Z.formatNumber(value);
     return column.type === "percent" ? text + "%" : text;
   }
 

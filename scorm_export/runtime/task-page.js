@@ -6,7 +6,7 @@
  *   handlers.rate(levels)           {criterion id: level}
  * Nothing is dropped behind the learner's back: what the platform cannot keep is said with the exact room, and
  * the whole deliverable can be downloaded at any time. */
-// needs: dom.js task-editors.js
+// needs: dom.js formula.js task-editors.js
 (function (Z) {
   "use strict";
 
@@ -17,7 +17,7 @@
       h("thead", {}, [h("tr", {}, table.columns.map(function (c) { return h("th", { scope: "col", text: c }); }))]),
       h("tbody", {}, table.rows.map(function (row) {
         return h("tr", {}, row.map(function (cell) {
-          return h("td", { "class": typeof cell === "number" ? "number" : null, text: typeof cell === "number" ? cell.toLocaleString("en-US") : String(cell) });
+          return h("td", { "class": typeof cell === "number" ? "number" : null, text: typeof cell === "number" ? Z.formatNumber(cell) : String(cell) });
         }));
       })),
     ])]);

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("path");
 const { load } = require("./runtime.js");
-const { parseFormula, evaluateFormula, parseCellNumber: parseNumber, fillTable } = load("formula.js");
+const { parseFormula, evaluateFormula, parseCellNumber: parseNumber, fillTable, formatNumber } = load("formula.js");
 
 const VECTORS = require(path.join(__dirname, "../vectors/formula.json"));
 
@@ -30,4 +30,8 @@ test("a table's computed columns and totals are filled in alike", () => {
     assert.deepEqual(got.rows, v.filled);
     assert.deepEqual(got.totals, v.totals);
   }
+});
+
+test("a number shows as the same text as in Python (thousands commas, at most six decimals)", () => {
+  for (const v of VECTORS.display) assert.equal(formatNumber(v.number), v.text, String(v.number));
 });

@@ -17,6 +17,7 @@ from zhineng.modules.loader import load_course
 from zhineng.olx_export.ora import points_scale
 from zhineng.olx_export.package import export_olx
 from zhineng.olx_export.url_names import url_name
+from zhineng.performance.formula import format_number
 from zhineng.performance.model import Task
 
 from zhineng.cjk_breaks import join_cjk_lines
@@ -62,6 +63,10 @@ def assert_task_block(course: Course, task: Task, block: dict[str, Any]) -> None
         assert field.label in prompt
     for resource in task.resources:
         assert resource.title in prompts[0]
+        for row in resource.table.rows if resource.table else []:
+            for cell in row:  # numbers read as on the SCO's task page (60,000, never 60000)
+                if isinstance(cell, (int, float)):
+                    assert f"<td>{format_number(cell)}</td>" in prompts[0]
     scale = points_scale(task)
     criteria = block["criteria"]
     assert [c["name"] for c in criteria] == [c.id for c in task.rubric]
