@@ -12,7 +12,7 @@ from ..modules.course import Course
 from .catalog import Catalog
 from .class_view import class_view
 from .knowledge import evidence_from_answers, learner_cells, needed_points
-from .merge import latest_by
+from .merge import latest_by, supersedes
 from .model import (
     RULE,
     ActivityStatus,
@@ -184,7 +184,7 @@ def build_report(
 
 def _latest_answers(answers: list[Answer | AnswerSheet]) -> dict[str, bool]:
     """One learner's answers, one or a sheet at a time -> question id -> its latest answer correct.
-    Latest wins as in merge.latest_by: by time, an undated one losing, and between equals the one read last."""
+    Latest wins by merge.supersedes, question by question (a sheet's answers all carry the attempt's time)."""
     correct: dict[str, bool] = {}
     when_of: dict[str, datetime | None] = {}
     for a in answers:
@@ -198,11 +198,9 @@ def _latest_answers(answers: list[Answer | AnswerSheet]) -> dict[str, bool]:
         else:
             pairs = ((a.question, a.correct),)
         for question, ok in pairs:
-            theirs = when_of.get(question)
-            if theirs is not None and (when is None or when < theirs):
-                continue
-            correct[question] = ok
-            when_of[question] = when
+            if question not in when_of or supersedes(when, when_of[question]):
+                correct[question] = ok
+                when_of[question] = when
     return correct
 
 

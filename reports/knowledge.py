@@ -13,7 +13,7 @@ from functools import cache
 from operator import attrgetter
 
 from .catalog import Catalog
-from .merge import latest_by
+from .merge import latest_by, supersedes
 from .model import KnowledgeCell
 from .records import Answer, KnowledgeEvidence, Origin
 from .times import iso
@@ -98,10 +98,8 @@ def learner_cells(
         if modules is None:
             modules = per_module[k] = {}
         current = modules.get(module)
-        theirs = current[3] if current is not None else None
-        if theirs is not None and (when is None or when < theirs):
-            continue  # an older source: latest wins (equal times: the one read last)
-        modules[module] = (earned, max(available, full), complete, when, source)
+        if current is None or supersedes(when, current[3]):  # another source on the module: latest wins
+            modules[module] = (earned, max(available, full), complete, when, source)
     cells: dict[str, KnowledgeCell] = {}
     thresholds = catalog.thresholds
     modules_of_knowledge = catalog.modules_of_knowledge

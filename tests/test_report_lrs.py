@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from report_support import COURSE, REPORT, run_cli
 from zhineng.reports.lrs import fetch_statements
+from zhineng.reports.xapi_ids import ITEM_EXTENSION
 
 from zhineng.errors import ZhinengError
 
@@ -25,6 +26,24 @@ PAGES: dict[str, Any] = {
     "/deep/statements?more=page2": b'{"statements": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     # An LRS whose `more` link points at a local file.
     "/local/statements": {"statements": STATEMENTS[:3], "more": "file:///etc/passwd"},
+}
+
+
+def _answer(right: bool, stored: str) -> dict[str, Any]:
+    return {
+        "actor": {"objectType": "Agent", "account": {"homePage": "https://lms.example", "name": "tie"}},
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "object": {"id": "https://zhineng.example/au/M1/question/Q1", "objectType": "Activity"},
+        "timestamp": "2026-11-21T10:00:00Z",
+        "stored": stored,
+        "result": {"success": right, "extensions": {ITEM_EXTENSION: ["K1"]}},
+    }
+
+
+# An LRS answering as xAPI says by default, newest stored first: two answers given at the same time.
+PAGES["/tie/statements"] = {
+    "statements": [_answer(True, "2026-11-21T10:00:02Z"), _answer(False, "2026-11-21T10:00:01Z")],
+    "more": "",
 }
 AUTH = "Basic " + base64.b64encode(b"user:pass").decode()
 
@@ -113,6 +132,26 @@ def test_report_from_the_lrs(capsys: pytest.CaptureFixture[str], lrs: str, tmp_p
         "sources": ["xapi"],
     }
     assert alice["activities"]["T3.1"] == "completed"
+
+
+def test_between_equal_timestamps_the_answer_stored_last_wins(
+    capsys: pytest.CaptureFixture[str], lrs: str, tmp_path: Path
+) -> None:
+    run = run_cli(
+        capsys,
+        "--lrs",
+        lrs.replace("/xapi", "/tie"),
+        "--lrs-auth",
+        "user:pass",
+        "--course",
+        str(COURSE),
+        "--out",
+        str(tmp_path),
+    )
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    [q1] = [q for q in report["questions"] if q["id"] == "Q1"]
+    assert (q1["answered"], q1["correct"]) == (1, 1)
 
 
 def test_an_unreachable_lrs_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
