@@ -22,13 +22,16 @@ def _build(version: str) -> Callable[[Course, ExportOptions], Archives]:
     def build(course: Course, options: ExportOptions) -> Archives:
         from ..files import zip_bytes
         from .layouts import LAYOUTS
-        from .package import build_packages
+        from .package import Sco, build_packages
 
         layouts = LAYOUTS if options.layout == EVERY_LAYOUT else (options.layout,)
+        scos: dict[str, Sco] = {}  # a module's SCO is the same in both layouts: built once
         return [
             (name, zip_bytes(files))
             for layout in layouts
-            for name, files in build_packages(course, version, layout, options.profile, options.modules)
+            for name, files in build_packages(
+                course, version, layout, options.profile, options.modules, scos=scos
+            )
         ]
 
     return build

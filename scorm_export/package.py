@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 from ..cjk_breaks import join_cjk_lines
@@ -41,8 +42,10 @@ def build_packages(
     profile: str = "strict",
     modules: Sequence[str] | None = None,
     runtime: Runtime | None = None,
+    scos: dict[str, Sco] | None = None,
 ) -> list[tuple[str, list[OutFile]]]:
-    """(zip name, files) per package. `runtime` replaces the installed runtime (tests pin it)."""
+    """(zip name, files) per package. `runtime` replaces the installed runtime (tests pin it). `scos` keeps each
+    module's SCO between calls for one course, version and profile: the layouts of `export --all` share them."""
     if version not in VERSIONS:
         raise ZhinengError(f"unknown SCORM version '{version}' (known: {', '.join(VERSIONS)})")
     if layout not in LAYOUTS:
@@ -54,8 +57,10 @@ def build_packages(
         groups = [(f"zhineng-{version}-course.zip", "course", selected)]
     else:
         groups = [(f"zhineng-{version}-{m.id}.zip", m.id, (m,)) for m in selected]
+    scos = {} if scos is None else scos
     return [
-        (name, _package(course, group, scope, version, profile, runtime)) for name, scope, group in groups
+        (name, _package(course, group, scope, version, profile, runtime, scos))
+        for name, scope, group in groups
     ]
 
 
@@ -70,31 +75,51 @@ def select_modules(course: Course, wanted: Sequence[str] | None) -> tuple[Module
     return tuple(m for m in course.modules if m.id in set(wanted))
 
 
+@dataclass(frozen=True)
+class Sco:
+    """One module's SCO: its files and its manifest entry, the same in every layout."""
+
+    files: tuple[OutFile, ...]
+    entry: ScoEntry
+
+
+def _sco(course: Course, module: Module, version: str, profile: str, runtime: Runtime) -> Sco:
+    payload = sco_payload(course, module, cast(Version, version), profile)
+    check_budget(payload)
+    folder = f"sco/{module.id}"
+    launch = runtime.launch_page(module.title, module.language, f"../../{SHARED_DIR}")
+    data_js = "window.ZHINENG_SCO = " + js_file_json(payload)
+    sco_files = (
+        OutFile(f"{folder}/index.html", launch),
+        OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),
+    )
+    entry = ScoEntry(
+        module_id=module.id,
+        title=module.title,
+        href=f"{folder}/index.html",
+        files=tuple(f.path for f in sco_files),
+        knowledge=tuple(payload["objectives"]["knowledge"]),
+    )
+    return Sco(sco_files, entry)
+
+
 def _package(
-    course: Course, group: Sequence[Module], scope: str, version: str, profile: str, runtime: Runtime
+    course: Course,
+    group: Sequence[Module],
+    scope: str,
+    version: str,
+    profile: str,
+    runtime: Runtime,
+    scos: dict[str, Sco],
 ) -> list[OutFile]:
     files = [OutFile(f"{SHARED_DIR}/{name}", data) for name, data in runtime.shared.items()]
     entries = []
     for module in group:
-        payload = sco_payload(course, module, cast(Version, version), profile)
-        check_budget(payload)
-        folder = f"sco/{module.id}"
-        launch = runtime.launch_page(module.title, module.language, f"../../{SHARED_DIR}")
-        data_js = "window.ZHINENG_SCO = " + js_file_json(payload)
-        sco_files = [
-            OutFile(f"{folder}/index.html", launch),
-            OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),
-        ]
-        files += sco_files
-        entries.append(
-            ScoEntry(
-                module_id=module.id,
-                title=module.title,
-                href=f"{folder}/index.html",
-                files=tuple(f.path for f in sco_files),
-                knowledge=tuple(payload["objectives"]["knowledge"]),
-            )
-        )
+        if module.id not in scos:
+            scos[module.id] = _sco(course, module, version, profile, runtime)
+        sco = scos[module.id]
+        files += sco.files
+        entries.append(sco.entry)
     controls = control_files(version)
     shared = tuple(sorted(f"{SHARED_DIR}/{n}" for n in runtime.shared))
     plan = _plan(course, group, scope, entries, shared, tuple(sorted(controls)))

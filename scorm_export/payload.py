@@ -25,8 +25,27 @@ Version = Literal["scorm12", "scorm2004"]
 PAYLOAD_FORMAT = 1
 
 
+# Modules are frozen, so a module object's hash never changes: computed once per object (validation's budget
+# check, each package's manifest revision and each payload ask for it, 27 times in `export --all`). The entry
+# keeps its module alive, so an id is never reused for another module while its entry stands.
+_HASHES: dict[int, tuple[Module, str]] = {}
+_HASHES_KEPT = 4096
+
+
 def content_hash(module: Module) -> str:
     """A short hash of everything a learner's saved state depends on; changes when the module does."""
+    known = _HASHES.get(id(module))
+    if known is not None and known[0] is module:
+        return known[1]
+    digest = module_hash(module)
+    if len(_HASHES) >= _HASHES_KEPT:
+        _HASHES.clear()
+    _HASHES[id(module)] = (module, digest)
+    return digest
+
+
+def module_hash(module: Module) -> str:
+    """content_hash, computed (the kept value must always equal this)."""
     # Without the rendered HTML of lessons and tasks: it follows from their Markdown, which is hashed, and
     # rendering it here made `validate` (which checks the saved-state budget with this hash) render all of it.
     data = module.model_dump(mode="json", exclude=_RENDERED)

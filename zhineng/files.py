@@ -21,10 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import zip_writer
 from .errors import ZhinengError
 
 # 1980-01-01 is the earliest time a zip entry can hold; a fixed stamp makes the bytes reproducible.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_ZIP_DOS_DATE = (ZIP_EPOCH[0] - 1980) << 9 | ZIP_EPOCH[1] << 5 | ZIP_EPOCH[2]
+_ZIP_DOS_TIME = ZIP_EPOCH[3] << 11 | ZIP_EPOCH[4] << 5 | ZIP_EPOCH[5] // 2
+_FILE_MODE = 0o100644  # a regular file, rw-r--r--
 TAR_MTIME = 0  # 1970-01-01: nothing about the build machine or the clock reaches the archive
 
 
@@ -49,12 +53,21 @@ def _in_order(files: Iterable[OutFile]) -> list[OutFile]:
 
 def zip_bytes(files: Iterable[OutFile]) -> bytes:
     """Sorted entries, fixed timestamps and permissions, deflate: the same files give the same bytes."""
+    ordered = _in_order(files)
+    entries = [(f.path, f.data) for f in ordered]
+    if zip_writer.fits(entries):  # the same bytes, each distinct content deflated once (zip_writer.py)
+        return zip_writer.zip_deflated(entries, _ZIP_DOS_DATE, _ZIP_DOS_TIME, _FILE_MODE)
+    return zip_bytes_zipfile(ordered)
+
+
+def zip_bytes_zipfile(files: Iterable[OutFile]) -> bytes:
+    """zip_bytes by Python's zipfile, deflating every entry: for what zip_writer does not take, and its proof."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for f in _in_order(files):
             info = zipfile.ZipInfo(f.path, date_time=ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
+            info.external_attr = _FILE_MODE << 16
             info.create_system = 3  # unix, so the permissions above are read as such
             archive.writestr(info, f.data)
     return buffer.getvalue()
