@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..errors import Problem
 from ..performance.checks import task_findings
 from ..performance.model import Task
+from ..quizzes.attempts import policy_problem
 from ..quizzes.checks import question_findings
 from ..quizzes.model import Question
 from ..quizzes.text import normalise_text
@@ -37,7 +38,7 @@ class CrossReferences:
         self._late: list[Problem] = []
 
     def check_module(self, module: Module, source: Source) -> list[Problem]:
-        return self.check_parts(
+        return self._attempt_problems(module, source) + self.check_parts(
             source,
             module_id=module.id,
             task=module.task,
@@ -157,6 +158,23 @@ class CrossReferences:
 
         for k in mastery_knowledge:
             ref(("mastery", "knowledge", k), k, "knowledge")
+        return found
+
+    @staticmethod
+    def _attempt_problems(module: Module, source: Source) -> list[Problem]:
+        """Attempts and show_answer that can never show the key: at the question key that decides it."""
+        found: list[Problem] = []
+        problem = policy_problem(module.attempts, module.show_answer)
+        if problem:
+            found.append(source.problem(("show_answer",), problem))
+        for i, q in enumerate(module.questions):
+            if q.attempts is None and q.show_answer is None:
+                continue  # the module's setting, checked above
+            rule = module.attempt_rule(q)
+            problem = policy_problem(rule.allowed, rule.show_answer)
+            if problem:
+                key = "show_answer" if q.show_answer is not None else "attempts"
+                found.append(source.problem(("questions", i, key), problem))
         return found
 
     def check_course(self) -> list[Problem]:

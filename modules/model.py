@@ -9,6 +9,14 @@ from pydantic import Field, StringConstraints, computed_field
 
 from ..markdown import render_markdown
 from ..performance.model import Task
+from ..quizzes.attempts import (
+    DEFAULT_ATTEMPTS,
+    DEFAULT_SHOW_ANSWER,
+    MAX_ATTEMPTS,
+    AttemptRule,
+    ShowAnswer,
+    rule_for,
+)
 from ..quizzes.mastery import MasteryRule
 from ..quizzes.model import Id, Question, Strict, Text
 
@@ -55,6 +63,17 @@ class Module(Strict):
     language: str = Field(default="zh-TW", pattern=r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$")
     estimated_minutes: int = Field(ge=1, le=10000)
     mastery: MasteryRule = Field(default_factory=MasteryRule)
+    attempts: int = Field(
+        default=DEFAULT_ATTEMPTS,
+        ge=0,
+        le=MAX_ATTEMPTS,
+        description="Attempts at each question (0 = no limit); a question's own `attempts` overrides it.",
+    )
+    show_answer: ShowAnswer = Field(
+        default=DEFAULT_SHOW_ANSWER,
+        description="When a question's key is shown: always, answered, attempted, closed, finished or never "
+        "(Open edX's names); a question's own `show_answer` overrides it.",
+    )
     lessons: list[Lesson] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     reflections: list[Reflection] = Field(default_factory=list)
@@ -62,3 +81,6 @@ class Module(Strict):
         default_factory=list,
         description="Performance tasks: the learner produces work outputs, rated on a rubric.",
     )
+
+    def attempt_rule(self, question: Question) -> AttemptRule:
+        return rule_for(question, self.attempts, self.show_answer)

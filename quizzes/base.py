@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from .attempts import MAX_ATTEMPTS, ShowAnswer
+
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -49,6 +51,16 @@ class QuestionBase(Strict):
     points: float = Field(default=1.0, gt=0, le=100)
     prompt: Text
     explanation: Text
+    attempts: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_ATTEMPTS,
+        description="Attempts at this question (0 = no limit); unset: the module's `attempts`.",
+    )
+    show_answer: ShowAnswer | None = Field(
+        default=None,
+        description="When the key is shown (quizzes/attempts.py); unset: the module's `show_answer`.",
+    )
 
     @property
     def applied(self) -> bool:

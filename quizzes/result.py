@@ -29,19 +29,31 @@ class Result:
     max_score: float
     correct: bool
     feedback: tuple[str, ...]
+    marks: tuple[tuple[str, bool], ...] = ()
+    """Per part, in the question's order: (item or premise id, whether the learner got that part right); for
+    the types whose feedback says which parts are wrong (ordering, matching). Empty for the others."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "score": self.score,
             "max_score": self.max_score,
             "correct": self.correct,
             "feedback": list(self.feedback),
         }
+        if self.marks:
+            out["marks"] = dict(self.marks)
+        return out
 
 
-def result(question: QuestionBase, fraction_num: int, fraction_den: int, feedback: list[str]) -> Result:
+def result(
+    question: QuestionBase,
+    fraction_num: int,
+    fraction_den: int,
+    feedback: list[str],
+    marks: Sequence[tuple[str, bool]] = (),
+) -> Result:
     score = question.points * fraction_num / fraction_den
-    return Result(score, question.points, fraction_num == fraction_den, tuple(feedback))
+    return Result(score, question.points, fraction_num == fraction_den, tuple(feedback), tuple(marks))
 
 
 def ids_list(response: Any, what: str) -> list[str]:

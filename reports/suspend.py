@@ -116,7 +116,10 @@ def _read(data: str) -> tuple[dict[str, SavedReflection], dict[str, SavedTask]]:
         r.until(":")
     for _ in range(_count(r)):
         r.take(HASH_CHARS)
-        r.take(int(r.until(":"), 36))
+        length = r.until(":")
+        r.take(
+            int(length[2:] if length.startswith("*") else length, 36)
+        )  # "*" + attempts used: a retried answer
     reflections: dict[str, SavedReflection] = {}
     for _ in range(_count(r)):
         head = r.take(HASH_CHARS + 2)

@@ -46,6 +46,11 @@ def _longest_body(question: dict[str, Any]) -> int:
     return unit.longest_body(question)
 
 
+def _used_mark(question: dict[str, Any]) -> int:
+    """The answer record's "*" and attempts-used digit, written once a question is retried (state.js)."""
+    return 0 if question.get("attempts", 1) == 1 else 2
+
+
 def _record(head: int, body: int) -> int:
     return head + b36_len(body) + 1 + body
 
@@ -70,7 +75,7 @@ def worst_case(payload: dict[str, Any]) -> Budget:
         + b36_len(len(questions))
         + 1
     )
-    answers = sum(_record(HASH_CHARS, _longest_body(q)) for q in questions)
+    answers = sum(_record(HASH_CHARS + _used_mark(q), _longest_body(q)) for q in questions)
     counts = b36_len(len(reflections)) + 1
     reflection_head = HASH_CHARS + 2  # id hash, draft/submitted flag, rating digit
     empty = sum(_record(reflection_head, 0) for _ in reflections)

@@ -105,8 +105,12 @@ def task_payload(task: Task) -> dict[str, Any]:
 
 def question_hash(question: Any) -> str:
     """Per-question hash, so a republished course can keep the answers to questions that did not change."""
+    # Without the attempt settings: they change when the key is shown, not what a saved response means.
     canonical = json.dumps(
-        question.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        question.model_dump(mode="json", exclude={"attempts", "show_answer"}),
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
 
@@ -119,6 +123,8 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
         data["prompt_html"] = render_markdown(q.prompt)
         data["explanation_html"] = render_markdown(q.explanation)
         data["hash"] = question_hash(q)
+        rule = module.attempt_rule(q)  # resolved here: the runtime reads one value (runtime/attempts.js)
+        data["attempts"], data["show_answer"] = rule.allowed, rule.show_answer
         data.update(TYPES[q.type].payload(q))
         questions.append(data)
     reflections = []

@@ -56,6 +56,7 @@ def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
             and x["max_score"] == y["max_score"]
             and x["correct"] == y["correct"]
             and x["feedback"] == y["feedback"]
+            and list((x.get("marks") or {}).items()) == list((y.get("marks") or {}).items())
         )
     return a == b
 

@@ -45,6 +45,11 @@ EXPECTED = {
     "ordering_key_incomplete": "34:5: questions[1].answer: the ordering key is incomplete: s3 not placed",
     "matching_key_incomplete": "36:5: questions[1].answer: the matching key is incomplete: no option for p2",
     "empty_lesson": "11:5: lessons[0].body: lesson 'L1' is empty: write its body in Markdown",
+    "show_answer_unknown": "6:1: show_answer: Input should be 'always', 'answered', 'attempted', 'closed', "
+    "'finished' or 'never'",
+    "attempts_out_of_range": "27:5: questions[1].attempts: Input should be less than or equal to 20",
+    "show_answer_closed_unlimited": "28:5: questions[1].show_answer: show_answer 'closed' never shows the answer "
+    "when attempts are unlimited (0): set attempts, or use 'never'",
     "min_length_above_max": "29:5: reflections[0].min_length: min_length (300) is larger than max_length (200)",
 }
 

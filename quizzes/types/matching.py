@@ -59,13 +59,14 @@ def grade(q: Matching, response: Any) -> Result:
             raise ResponseError(f"unknown premise id '{premise[:40]}'")
         if option not in option_ids:
             raise ResponseError(f"unknown option id '{option[:40]}'")
-    right = sum(1 for p in q.premises if response.get(p.id) == q.answer.get(p.id))
+    marks = [(p.id, response.get(p.id) == q.answer.get(p.id)) for p in q.premises]  # unmatched: wrong
+    right = sum(1 for _p, ok in marks if ok)
     total = len(q.premises)
     all_right = right == total
     feedback = [q.feedback.correct if all_right else q.feedback.incorrect]
     if q.scoring == "partial":
-        return result(q, right, total, feedback)
-    return result(q, int(all_right), 1, feedback)
+        return result(q, right, total, feedback, marks)
+    return result(q, int(all_right), 1, feedback, marks)
 
 
 def public(q: Matching) -> dict[str, Any]:

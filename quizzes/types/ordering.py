@@ -44,7 +44,13 @@ def grade(q: Ordering, response: Any) -> Result:
     if sorted(order) != sorted(i.id for i in q.items):
         raise ResponseError("expected every item id exactly once")
     right = order == list(q.answer)
-    return result(q, int(right), 1, [q.feedback.correct if right else q.feedback.incorrect])
+    return result(q, int(right), 1, [q.feedback.correct if right else q.feedback.incorrect], marks(q, order))
+
+
+def marks(q: Ordering, order: list[str]) -> list[tuple[str, bool]]:
+    """Per item, in the learner's order: is it in its place in the key? (Its place, not its neighbours: one
+    item moved too early marks it and every item it pushed along, which is what the learner has to fix.)"""
+    return [(item, item == q.answer[i]) for i, item in enumerate(order)]
 
 
 def public(q: Ordering) -> dict[str, Any]:

@@ -101,10 +101,13 @@
     return Math.abs(value - target) <= tolerance + 1e-9 * Math.max(1.0, Math.abs(target));
   }
 
-  function result(question, fractionNum, fractionDen, feedback) {
+  // marks: [[part id, right], ...] for the types that mark each part (ordering, matching); as Result.marks.
+  function result(question, fractionNum, fractionDen, feedback, marks) {
     var points = question.points === undefined ? 1.0 : question.points;
     var score = points * fractionNum / fractionDen;
-    return { score: score, max_score: points, correct: fractionNum === fractionDen, feedback: feedback };
+    var out = { score: score, max_score: points, correct: fractionNum === fractionDen, feedback: feedback };
+    if (marks && marks.length) out.marks = Object.fromEntries(marks);
+    return out;
   }
 
   function idsList(response, what) {

@@ -20,14 +20,15 @@
       }
     });
     var has = Object.prototype.hasOwnProperty;
-    var right = q.premises.filter(function (p) {
-      return has.call(response, p.id) && response[p.id] === q.answer[p.id];
-    }).length;
+    var marks = q.premises.map(function (p) {  // unmatched: wrong
+      return [p.id, has.call(response, p.id) && response[p.id] === q.answer[p.id]];
+    });
+    var right = marks.filter(function (m) { return m[1]; }).length;
     var total = q.premises.length;
     var allRight = right === total;
     var feedback = [allRight ? q.feedback.correct : q.feedback.incorrect];
-    if (q.scoring === "partial") return Z.gradeResult(q, right, total, feedback);
-    return Z.gradeResult(q, allRight ? 1 : 0, 1, feedback);
+    if (q.scoring === "partial") return Z.gradeResult(q, right, total, feedback, marks);
+    return Z.gradeResult(q, allRight ? 1 : 0, 1, feedback, marks);
   }
 
   function widget(q, t) {

@@ -13,7 +13,12 @@
       throw new Z.ResponseError("expected every item id exactly once");
     }
     var right = Z.sameList(order, q.answer);
-    return Z.gradeResult(q, right ? 1 : 0, 1, [right ? q.feedback.correct : q.feedback.incorrect]);
+    return Z.gradeResult(q, right ? 1 : 0, 1, [right ? q.feedback.correct : q.feedback.incorrect], marks(q, order));
+  }
+
+  // Per item, in the learner's order: is it in its place in the key? (ordering.py `marks`)
+  function marks(q, order) {
+    return order.map(function (item, i) { return [item, item === q.answer[i]]; });
   }
 
   function widget(q, t) {

@@ -3,7 +3,7 @@
  *   Z3:<contentHash>:<attempt><next interaction b36>:<page b36>:<visited activities, hex bits>:<#answers b36>:
  *      <answers><#reflections b36>:<reflections><#tasks b36>:<tasks>
  *   attempt    = o (open: suspended, or still going) | e (ended: the SCO said exit normal)
- *   answer     = <first 6 of question hash><body length b36>:<body>
+ *   answer     = <first 6 of question hash>[*<attempts used, one b36 digit, when more than one>]<body length b36>:<body>
  *   reflection = <fnv6 of reflection id><d|s draft/submitted, upper case when cut><rating 0-5><text length b36>:<text>
  *   task       = <fnv6 of task id><d|s|r draft/submitted/self-rated, upper case when cut><rates>
  *                <body length b36>:<body>   (rates and body: task-state.js)
@@ -83,6 +83,13 @@
     return out;
   }
 
+  // Attempts used at a question, when more than one (a retry): "*" and one digit. Past MAX_USED only "more than
+  // one" matters, as only a question without a limit gets there (quizzes/attempts.py MAX_ATTEMPTS).
+  var MAX_USED = 35;
+  function usedMark(used) {
+    return used > 1 ? "*" + b36(Math.min(used, MAX_USED)) : "";
+  }
+
   function record(head, body) {
     return head + b36(body.length) + ":" + body;
   }
@@ -104,7 +111,8 @@
     var out = [MAGIC, payload.contentHash, (state.ended ? "e" : "o") + b36(next), b36(state.page || 0),
       visitedHex(payload, state.visited || {}), b36(answers.length)].join(":") + ":";
     answers.forEach(function (q) {
-      out += record(q.hash.slice(0, HASH_CHARS), encodeBody(q, state.answers[q.id].response));
+      var saved = state.answers[q.id];
+      out += record(q.hash.slice(0, HASH_CHARS) + usedMark(saved.used || 1), encodeBody(q, saved.response));
     });
     out += b36(refl.length) + ":";
     refl.forEach(function (r) {
@@ -313,7 +321,14 @@
     var nAnswers = r.count();
     for (var i = 0; i < nAnswers; i++) {
       var hash = r.take(HASH_CHARS);
-      var body = r.take(parseInt(r.until(":"), 36));
+      var length = r.until(":");
+      var used = 1;
+      if (length.charAt(0) === "*") {
+        used = parseInt(length.charAt(1), 36);
+        if (!(used > 1)) throw new Error("bad attempts used");
+        length = length.slice(2);
+      }
+      var body = r.take(parseInt(length, 36));
       var q = payload.questions.find(function (x) { return !taken[x.id] && x.hash.slice(0, HASH_CHARS) === hash; });
       var response = q ? decodeBody(q, body) : undefined;
       if (response === undefined) {
@@ -321,7 +336,7 @@
         continue;
       }
       taken[q.id] = true;
-      state.answers[q.id] = { response: response };
+      state.answers[q.id] = used > 1 ? { response: response, used: used } : { response: response };
     }
     var cutIds = [];
     var nRefl = r.count();

@@ -1,7 +1,7 @@
 /* A question's section around its type's widget (qtype-*.js: native form controls with labels, stable data-*
  * hooks for QA), and the pieces those widgets share. A widget knows nothing of the LMS: it reads a response in
  * the grader's shape, restores one, and shows a result. */
-// needs: question-types.js dom.js grader.js
+// needs: question-types.js dom.js grader.js attempts.js
 (function (Z) {
   "use strict";
 
