@@ -1,13 +1,18 @@
-"""Comments, indentation and blank lines out of the runtime's JavaScript and CSS; nothing else changes.
+"""Comments, indentation, blank lines and the spaces no token needs out of the runtime's JavaScript and CSS;
+nothing else changes.
 
 No renaming and no joining of lines: every remaining line is a line of the source, trimmed, so a line break the
 source relies on (automatic semicolon insertion) is still there and an error in the browser still points at
-recognisable code. tests/test_runtime_bundle.py proves that each module keeps exactly its tokens (espree, the
+recognisable code. Within a line a space stays only between two signs that would otherwise read as one token
+(`a + +b`, two words, a number and its dot) or beside a slash (a regular expression or a comment could form);
+`a = b(c, d);` becomes `a=b(c,d);`. tests/test_runtime_bundle.py proves that each module keeps exactly its tokens (espree, the
 parser ESLint uses, reads the source and the stripped text). A form this scanner does not read safely (a template
 literal, a string continued over a line break) is refused with its place rather than guessed at.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ..errors import ZhinengError
 
@@ -54,6 +59,37 @@ def _trimmed(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# Stands for a run of spaces (or a comment within a line) until the code on both sides is known.
+_SPACE = "\x00"
+
+
+def _space_needed(before: str, after: str) -> bool:
+    """Whether the code `before` and `after` (a character each) still read as the same tokens without a space."""
+    if _ident_char(before) and (_ident_char(after) or after in ".\\"):
+        return True  # two words, or a number and a dot (`1 .toString`)
+    if "/" in (before, after):
+        return True  # a division, a regular expression or a comment could run into the next
+    pairs = ("++", "+-", "-+", "--", "->", "<!", "?.")
+    return before + after in pairs
+
+
+def _resolve_spaces(chunks: list[str], needed: Callable[[str, str], bool] = _space_needed) -> str:
+    """Each space marker becomes one space where the tokens beside it need it, else nothing."""
+    text = "".join(chunks)
+    if _SPACE not in text:
+        return text
+    out: list[str] = []
+    pieces = text.split(_SPACE)
+    for k, piece in enumerate(pieces):
+        if k and piece and out:
+            before = out[-1][-1:] if out[-1] else ""
+            if before and before != "\n" and piece[0] != "\n" and needed(before, piece[0]):
+                out.append(" ")
+        if piece:
+            out.append(piece)
+    return "".join(out)
+
+
 class _Scanner:
     def __init__(self, label: str, source: str) -> None:
         self.label = label
@@ -69,6 +105,7 @@ class _Scanner:
         """The code before this point, back to its last word or sign (enough to tell a regex from a division)."""
         parts: list[str] = []
         for chunk in reversed(self.out):
+            chunk = chunk.replace(_SPACE, " ")
             parts.append(chunk)
             text = chunk.strip()
             if text and not (len(text) == len(chunk) == 1 and _ident_char(text)):
@@ -80,7 +117,7 @@ class _Scanner:
         if end < 0:
             raise self.fail("a comment that never ends")
         breaks = self.src.count("\n", self.i, end)
-        self.out.append("\n" * breaks if breaks else " ")  # keeps the tokens apart, and every line break
+        self.out.append("\n" * breaks if breaks else _SPACE)  # keeps the tokens apart, and every line break
         self.i = end + 2
 
     def line_comment(self) -> None:
@@ -132,6 +169,9 @@ def strip_js(label: str, source: str) -> str:
     """The source without comments, indentation or blank lines. `label` places a refusal (file name)."""
     s = _Scanner(label, source)
     src = source
+    if _SPACE in src:
+        s.i = src.index(_SPACE)
+        raise s.fail("a NUL character")
     while s.i < len(src):
         c = src[s.i]
         two = src[s.i : s.i + 2]
@@ -145,14 +185,23 @@ def strip_js(label: str, source: str) -> str:
             raise s.fail("a template literal: the runtime's scripts use plain strings")
         elif c == "/" and _regex_may_start(s.tail()):
             s.regex()
+        elif c in " \t":
+            s.out.append(_SPACE)
+            s.i += 1
         else:
             s.out.append(c)
             s.i += 1
-    return _trimmed("".join(s.out))
+    return _trimmed(_resolve_spaces(s.out))
+
+
+def _css_space_needed(before: str, after: str) -> bool:
+    """A space beside braces, semicolons, commas and `>`, or after a colon, separates nothing. A space before a
+    colon does (`a :hover` is not `a:hover`), and so do the spaces around `+` and `-` in calc()."""
+    return before not in "{};,:>" and after not in "{};,>"
 
 
 def strip_css(label: str, source: str) -> str:
-    """The stylesheet without comments, indentation or blank lines."""
+    """The stylesheet without comments, indentation, blank lines or spaces that separate nothing."""
     s = _Scanner(label, source)
     src = source
     while s.i < len(src):
@@ -161,7 +210,10 @@ def strip_css(label: str, source: str) -> str:
             s.block_comment()
         elif c in "\"'":
             s.quoted(c)
+        elif c in " \t":
+            s.out.append(_SPACE)
+            s.i += 1
         else:
             s.out.append(c)
             s.i += 1
-    return _trimmed("".join(s.out))
+    return _trimmed(_resolve_spaces(s.out, _css_space_needed))

@@ -100,7 +100,7 @@ def test_same_files_give_the_same_bytes_whatever_order_they_are_read_in() -> Non
         "/* zhineng runtime, test channel: assembled from scorm_export/runtime/ (a.js, d.js, b.js, c.js). */",
         "(function (Zhineng) {",
         "// a.js",
-        "(function (Z) {",
+        "(function(Z){",
     ]
 
 
@@ -161,6 +161,7 @@ def test_an_unknown_channel_is_refused() -> None:
         ('var a = "x;\n', "m.js:1: a string that does not end on its line"),
         ("var a = 1;\nvar r = /x;\n", "m.js:2: a regular expression that does not end on its line"),
         ("var a = 1; /* x\n", "m.js:1: a comment that never ends"),
+        ("var a = 1;\nvar b = 2;\x00\n", "m.js:2: a NUL character"),
     ],
 )
 def test_stripping_refuses_what_it_cannot_read_safely(source: str, message: str) -> None:
@@ -169,18 +170,22 @@ def test_stripping_refuses_what_it_cannot_read_safely(source: str, message: str)
     assert str(caught.value) == message
 
 
-def test_stripping_drops_comments_indentation_and_blank_lines_only() -> None:
+def test_stripping_drops_comments_indentation_blank_lines_and_spaces_between_signs_only() -> None:
     source = (
         "/* head\n * more */\n// needs:\n(function (Z) {\n  var u = 'http://x/*y*/';  // trailing\n\n"
         "  var r = /[/]\\/+/g, d = a / b / c;\n  return /* inline */ typeof /x/;\n})(Zhineng);\n"
     )
     assert strip_js("m.js", source) == (
-        "(function (Z) {\nvar u = 'http://x/*y*/';\nvar r = /[/]\\/+/g, d = a / b / c;\n"
-        "return   typeof /x/;\n})(Zhineng);"
+        "(function(Z){\nvar u='http://x/*y*/';\nvar r= /[/]\\/+/g,d=a / b / c;\n"
+        "return typeof /x/;\n})(Zhineng);"
     )
-    assert strip_css("m.css", '/* c */\na { content: "/* kept */"; }\n\n  b {}\n') == (
-        'a { content: "/* kept */"; }\nb {}'
+    # Spaces that keep two signs apart, a number from its dot, or a word from a word stay.
+    assert strip_js("m.js", "a = b + +c - -d, e = f + ++g;\nx = 1 .toFixed(2) ? .5 : y;\n") == (
+        "a=b+ +c- -d,e=f+ ++g;\nx=1 .toFixed(2)? .5:y;"
     )
+    assert strip_css(
+        "m.css", '/* c */\na { content: "/* kept */"; }\n\n  b > c :hover, d {width: calc(1px + 2%)}\n'
+    ) == ('a{content:"/* kept */";}\nb>c :hover,d{width:calc(1px + 2%)}')
 
 
 @needs_node
