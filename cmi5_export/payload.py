@@ -1,5 +1,6 @@
 """The AU's payload: the SCO payload (scorm_export/payload.py) plus what the xAPI adapter needs to name
-things: the IRI of every K, A, O and P item from the CASE export, and the AU's own IRI for its questions and tasks."""
+things: the IRI of every K, A, O and P item from the CASE export, the AU's own IRI, and the IRI prefix of its
+questions, reflections and tasks (cmi5_export/ids.py builds them all; the runtime appends ids, never builds)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from ..modules.course import Course
 from ..modules.model import Module
 from ..scorm_export.payload import Version, sco_payload
-from .ids import au_iri, item_iri
+from .ids import activity_prefixes, au_iri, item_iri
 
 # The suspend_data codec needs a version; 2004's 64,000-character room fits the cmi5 state document too.
 STATE_VERSION: Version = "scorm2004"
@@ -32,8 +33,10 @@ def au_payload(course: Course, module: Module) -> dict[str, Any]:
             ]
         )
     )
+    au = au_iri(course.standard, module.id)
     payload["xapi"] = {
-        "au": au_iri(course.standard, module.id),
+        "au": au,
+        "activities": activity_prefixes(au),
         "items": {ident: item_iri(course.standard, ident) for ident in items},
     }
     return payload

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..cmi5_export.ids import parse_activity_iri
 from .catalog import Catalog
 from .json_input import TOO_DEEP, NotJSON, parse_text
 from .records import SELF_RATER, ActivityDone, Answer, Origin, Record, ReflectionEntry, Skipped
@@ -64,8 +65,15 @@ def learner_of(actor: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _last_segment(iri: Any) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1] if isinstance(iri, str) else ""
+def _object_id(iri: Any, kind: str) -> str:
+    """The question or reflection id an object IRI names: ours (cmi5_export/ids.py), else its last path segment
+    (another tool's `…/question/Q1`)."""
+    if not isinstance(iri, str):
+        return ""
+    ours = parse_activity_iri(iri)
+    if ours is not None and ours[0] == kind:
+        return ours[1]
+    return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _items(statement: Mapping[str, Any], catalog: Catalog) -> list[str]:
@@ -98,7 +106,7 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
     knowledge = [i for i in items if kinds.get(i) == "knowledge"]
 
     if attitudes:
-        rid = str(extension(data, REFLECTION_EXTENSION) or _last_segment(target.get("id")))
+        rid = str(extension(data, REFLECTION_EXTENSION) or _object_id(target.get("id"), "reflection"))
         rating = extension(data, RATING_EXTENSION) or score.get("raw")
         stars: int | None = None
         if isinstance(rating, int | float) and not isinstance(rating, bool) and rating in (1, 2, 3, 4, 5):
@@ -106,7 +114,7 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
         text = result.get("response") if isinstance(result.get("response"), str) else None
         return [ReflectionEntry(learner, a, rid, stars, text, origin) for a in attitudes]
     if verb == VERB_ANSWERED and knowledge:
-        qid = str(extension(data, QUESTION_EXTENSION) or _last_segment(target.get("id")))
+        qid = str(extension(data, QUESTION_EXTENSION) or _object_id(target.get("id"), "question"))
         if qid not in catalog.questions:
             raise ValueError(f"unknown question id '{qid}'")
         question = catalog.questions[qid][1]
@@ -124,9 +132,6 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
     return []  # cmi5-defined and other statements name no item: nothing to report
 
 
-_TASK_MARK = ":task:"
-
-
 def _task(
     data: Mapping[str, Any],
     verb: str,
@@ -140,7 +145,8 @@ def _task(
     task_id = extension(data, TASK_EXTENSION)
     if not isinstance(task_id, str):
         iri = target.get("id")
-        task_id = iri.rsplit(_TASK_MARK, 1)[1] if isinstance(iri, str) and _TASK_MARK in iri else None
+        ours = parse_activity_iri(iri) if isinstance(iri, str) else None
+        task_id = ours[1] if ours is not None and ours[0] == "task" else None
     if not task_id:
         return []  # another tool's submit or rating: not ours
     mode = extension(data, LAUNCH_MODE_EXTENSION)

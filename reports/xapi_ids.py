@@ -1,6 +1,7 @@
 """How an xAPI statement names items of the standard: the one mapping, shared with the cmi5 export.
 
-An item (K, A, activity, ...) is named by the IRI of its CASE item (`modules/case.py`):
+An item (K, A, activity, ...) is named by the IRI of its CASE item (built by cmi5_export/ids.py item_iri, as the
+cmi5 export names it; its question, reflection and task IRIs are read back with parse_activity_iri there):
 `urn:uuid:<uuid5(NAMESPACE, "<standard id>/<item id>")>`, or the same identifier published under a base URI
 (`https://host/path/<identifier>`). A plain item id (`K12`) is also accepted under `ITEM_EXTENSION`.
 See docs/reporting.md, "xAPI statements", for where each statement carries them.
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..modules.case import case_identifier, case_uri
+from ..modules.case import case_identifier
 from ..modules.standard import Standard
 
 # Extension keys (result.extensions or context.extensions). Values: an IRI or id, or a list of them.
@@ -20,7 +21,7 @@ QUESTION_EXTENSION = "https://zhineng.example/xapi/ext/question"  # the question
 REFLECTION_EXTENSION = "https://zhineng.example/xapi/ext/reflection"  # the reflection id
 RATING_EXTENSION = "https://zhineng.example/xapi/ext/rating"  # the 1-5 self-rating of a reflection
 
-# Performance tasks (docs/reporting.md, "Performance tasks"): the object is `<AU>:task:<task id>`.
+# Performance tasks (docs/reporting.md, "Performance tasks"): the object is `<AU>:task:<task id>` (activity_iri).
 TASK_EXTENSION = "https://zhineng.example/xapi/ext/task"  # the task id
 TASK_RATING_EXTENSION = "https://zhineng.example/xapi/ext/task-rating"  # {criterion id: level}
 RATER_EXTENSION = "https://zhineng.example/xapi/ext/rater"  # "self" for the learner's own rating
@@ -36,11 +37,6 @@ VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 
 _CONTEXT_ACTIVITY_KINDS = ("parent", "grouping", "category", "other")
-
-
-def item_iri(standard: Standard, item_id: str) -> str:
-    """The IRI a statement uses for an item of the standard."""
-    return case_uri(case_identifier(standard, item_id), None)
 
 
 def iri_index(standard: Standard) -> dict[str, str]:

@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 from zhineng.cmi5_export import package as cmi5_package
 from zhineng.cmi5_export.exporter import CMI5
+from zhineng.cmi5_export.ids import activity_iri, parse_activity_iri
 from zhineng.cmi5_export.package import build_cmi5
 from zhineng.cmi5_export.xsd import SCHEMA
 from zhineng.modules.case import case_identifier, case_uri
@@ -90,6 +91,18 @@ def test_the_au_page_loads_the_xapi_adapter_and_its_payload_names_items_by_case_
     items = payload["xapi"]["items"]
     for ident in [*payload["objectives"]["knowledge"], *payload["objectives"]["attitudes"]]:
         assert items[ident] == case_uri(case_identifier(small.standard, ident), None)
+    # The runtime appends ids to these prefixes; the report reads the ids back from the same home.
+    au = payload["xapi"]["au"]
+    for kind, prefix in payload["xapi"]["activities"].items():
+        assert (
+            parse_activity_iri(prefix + "X-1")
+            == (kind, "X-1")
+            == parse_activity_iri(activity_iri(au, kind, "X-1"))
+        )
+    assert set(payload["xapi"]["activities"]) == {"question", "reflection", "task"}
+    assert (
+        parse_activity_iri(au) is None and parse_activity_iri("https://x.example/au/M1/question/Q1") is None
+    )
 
 
 def test_export_is_reproducible_and_honours_modules(small: Course) -> None:

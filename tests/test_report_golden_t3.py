@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from zhineng.cmi5_export.ids import item_iri
 from zhineng.modules.loader import load_course
 from zhineng.performance.codec import encode_field, split_parts
 from zhineng.performance.ids import field_id, self_rating_id
@@ -31,7 +32,6 @@ from zhineng.reports.xapi_ids import (
     TASK_RATING_EXTENSION,
     VERB_RATED,
     VERB_SUBMITTED,
-    item_iri,
 )
 
 from zhineng.cli import main

@@ -144,9 +144,9 @@ def test_suspend_data_reads_the_same_with_or_without_characters_beyond_the_bmp(t
 
 
 def test_items_are_named_by_case_iri_published_iri_or_plain_id(course) -> None:  # type: ignore[no-untyped-def]
+    from zhineng.cmi5_export.ids import item_iri
     from zhineng.modules.case import case_identifier
     from zhineng.reports.catalog import Catalog
-    from zhineng.reports.xapi_ids import item_iri
 
     catalog = Catalog(course)
     ident = case_identifier(course.standard, "K12")

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from report_support import COURSE
+from zhineng.cmi5_export.ids import item_iri
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
@@ -19,7 +20,7 @@ from zhineng.reports.merge import latest_by, supersedes
 from zhineng.reports.model import Report
 from zhineng.reports.records import ActivityDone, Origin
 from zhineng.reports.run import read_inputs
-from zhineng.reports.xapi_ids import ITEM_EXTENSION, item_iri
+from zhineng.reports.xapi_ids import ITEM_EXTENSION
 
 NEW, OLD = "2026-11-21T10:00:00Z", "2026-11-20T10:00:00Z"
 

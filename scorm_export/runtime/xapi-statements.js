@@ -161,7 +161,7 @@
   /** cmi5-allowed: one answered question (the adapter's interaction item), with its full interaction definition. */
   StatementMaker.prototype.answered = function (item) {
     var q = item.question;
-    var made = Z.questionActivity(this.payload.xapi.au + ":question:" + q.id, item, this.payload.module.language);
+    var made = Z.questionActivity(this.payload.xapi.activities.question + q.id, item, this.payload.module.language);
     var s = this.base("answered", made.activity, [], [this.au()]); // the question is part of the AU
     s.result = {
       success: !!item.result.correct,
@@ -178,7 +178,7 @@
   /** cmi5-allowed: one submitted reflection, its full text and its 1-5 self-rating. */
   StatementMaker.prototype.reflected = function (item) {
     var r = item.reflection;
-    var object = Z.reflectionActivity(this.payload.xapi.au + ":reflection:" + r.id, r, this.payload.module.language);
+    var object = Z.reflectionActivity(this.payload.xapi.activities.reflection + r.id, r, this.payload.module.language);
     var s = this.base("answered", object, [], [this.au()]);
     s.result = { response: String(item.text), duration: duration(item.at - item.startedAt), extensions: {} };
     s.result.extensions[EXT.reflection] = r.id;
@@ -187,7 +187,7 @@
   };
 
   StatementMaker.prototype.taskActivity = function (task) {
-    return { objectType: "Activity", id: this.payload.xapi.au + ":task:" + task.id,
+    return { objectType: "Activity", id: this.payload.xapi.activities.task + task.id,
       definition: { type: PERFORMANCE, name: lang({}, this.payload.module.language, task.title) } };
   };
 

@@ -14,6 +14,7 @@ import ralph_lrs  # needs ralph-malph[lrs], a test dependency: missing is a fail
 from cmi5_launcher import LEARNER, Launcher
 from cmi5_rules import Refused, Registration, Session, check_batch
 from learner import Learner
+from zhineng.cmi5_export.ids import activity_iri, parse_activity_iri
 from zhineng.cmi5_export.package import build_cmi5
 from zhineng.cmi5_export.payload import au_payload
 from zhineng.modules.case import case_identifier, case_uri
@@ -157,6 +158,15 @@ def test_a_module_played_to_the_end_reaches_ralph_as_the_cmi5_sequence(
     assert done == {iri(small, a) for a in payload["objectives"]["activities"]}
     expected = {q["id"]: [iri(small, k) for k in q["knowledge"]] for q in payload["questions"]}
     expected |= {r["id"]: [iri(small, r["attitude"])] for r in payload["reflections"]}
+    # Their object IRIs are the ones the report reads back: built by cmi5_export/ids.py alone.
+    kinds = {}
+    for s in answered:
+        parsed = parse_activity_iri(s["object"]["id"])
+        assert parsed is not None and s["object"]["id"] == activity_iri(au_id, *parsed), s["object"]["id"]
+        kinds[parsed[1]] = parsed[0]
+    assert kinds == {q["id"]: "question" for q in payload["questions"]} | {
+        r["id"]: "reflection" for r in payload["reflections"]
+    }
     named = {}
     for s in answered:
         ident = s["object"]["id"].rsplit(":", 1)[-1]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from cmi5_launcher import Launcher
 from test_cmi5_lrs import ITEM, close, iri, play, registration_of
+from zhineng.cmi5_export.ids import activity_iri, parse_activity_iri
 from zhineng.cmi5_export.package import build_cmi5
 from zhineng.cmi5_export.payload import au_payload
 from zhineng.modules.course import Course
@@ -68,7 +69,8 @@ def test_a_task_submitted_and_self_rated_reaches_ralph_through_the_strict_lms(
     [submitted] = [s for s in statements if s["verb"]["id"] == SUBMIT]
     [rated] = [s for s in statements if s["verb"]["id"] == RATED]
     for s in (submitted, rated):
-        assert s["object"]["id"] == f"{au_id}:task:M3-task"
+        assert s["object"]["id"] == activity_iri(au_id, "task", "M3-task")  # as the report reads it back
+        assert parse_activity_iri(s["object"]["id"]) == ("task", "M3-task")
         assert s["object"]["definition"]["type"] == "http://adlnet.gov/expapi/activities/performance"
         assert CMI5 not in {c["id"] for c in s["context"]["contextActivities"].get("category", [])}
         assert s["result"]["extensions"][EXT + "task"] == "M3-task"

@@ -13,11 +13,12 @@ from typing import Any
 
 import patience
 import ralph_lrs
+from zhineng.cmi5_export.ids import item_iri
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
 from zhineng.reports.run import read_inputs
-from zhineng.reports.xapi_ids import ITEM_EXTENSION, item_iri
+from zhineng.reports.xapi_ids import ITEM_EXTENSION
 
 COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "report" / "course"
 

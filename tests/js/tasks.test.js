@@ -174,7 +174,7 @@ const SEARCH = "?endpoint=" + encodeURIComponent("https://lms.example/xapi") + "
 
 test("cmi5: submitted carries the deliverable and the O items; rated the levels, rater self and the P items", () => {
   const payload = makePayload("scorm2004");
-  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", items: { "O1.2.1": "urn:uuid:o121", "P1.2.1": "urn:uuid:p121", "P1.2.2": "urn:uuid:p122" } };
+  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", activities: { question: "urn:zhineng:s:cmi5:au:M1:question:", reflection: "urn:zhineng:s:cmi5:au:M1:reflection:", task: "urn:zhineng:s:cmi5:au:M1:task:" }, items: { "O1.2.1": "urn:uuid:o121", "P1.2.1": "urn:uuid:p121", "P1.2.2": "urn:uuid:p122" } };
   let n = 0;
   const random = (k) => Uint8Array.from({ length: k }, () => n++ % 256);
   const make = new StatementMaker(cmi5Launch(SEARCH), { contextTemplate: {} }, payload, { random, now: () => Date.UTC(2026, 10, 24) });

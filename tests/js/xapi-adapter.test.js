@@ -65,7 +65,7 @@ function memoryStorage() {
   };
 }
 
-const payload = () => Object.assign(makePayload("scorm2004"), { xapi: { au: "urn:au", items: { K1: "urn:uuid:k1" } } });
+const payload = () => Object.assign(makePayload("scorm2004"), { xapi: { au: "urn:au", activities: { question: "urn:au:question:", reflection: "urn:au:reflection:", task: "urn:au:task:" }, items: { K1: "urn:uuid:k1" } } });
 const verbs = (seen) => seen.statements.map((s) => s.verb.display["en-US"]);
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 

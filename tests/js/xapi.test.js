@@ -15,7 +15,7 @@ const SEARCH = "?endpoint=" + encodeURIComponent("https://lms.example/xapi") + "
 
 function maker() {
   const payload = makePayload("scorm2004");
-  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", items: { K1: "urn:uuid:k1", K2: "urn:uuid:k2", A01: "urn:uuid:a01", "T1.1": "urn:uuid:t11" } };
+  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", activities: { question: "urn:zhineng:s:cmi5:au:M1:question:", reflection: "urn:zhineng:s:cmi5:au:M1:reflection:", task: "urn:zhineng:s:cmi5:au:M1:task:" }, items: { K1: "urn:uuid:k1", K2: "urn:uuid:k2", A01: "urn:uuid:a01", "T1.1": "urn:uuid:t11" } };
   const template = { contextActivities: { grouping: [{ id: "urn:zhineng:s:cmi5:au:M1" }] }, extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-1" } };
   let n = 0;
   const random = (k) => Uint8Array.from({ length: k }, () => n++ % 256);
@@ -66,6 +66,16 @@ test("an answer names its K items by CASE IRI; a reflection its A item, with tex
   assert.equal(reflected.result.extensions[XAPI_EXTENSIONS.rating], 4);
   assert.equal(reflected.result.response, "<script>x</script>"); // data, escaped by whoever shows it
   assert.equal(make.activityCompleted("T1.1").object.id, "urn:uuid:t11");
+});
+
+test("questions, reflections and tasks are named by the payload's prefixes (cmi5_export/ids.py), never built here", () => {
+  const { payload, make } = maker();
+  payload.xapi.activities = { question: "urn:q/", reflection: "urn:r/", task: "urn:t/" };
+  const q = payload.questions.find((x) => x.id === "qsc");
+  assert.equal(make.answered({ question: q, response: RIGHT.qsc, result: grade(q, RIGHT.qsc), at: 1, startedAt: 0 }).object.id, "urn:q/qsc");
+  const r = payload.reflections[0];
+  assert.equal(make.reflected({ reflection: r, text: "文字", rating: 3, at: 1, startedAt: 0 }).object.id, "urn:r/R1");
+  assert.equal(make.taskActivity(payload.tasks[0]).id, "urn:t/T1.2-task");
 });
 
 test("every question type carries a full xAPI interaction definition; the AU is its parent", () => {
