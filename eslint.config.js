@@ -8,7 +8,7 @@ const globals = require("globals");
 
 module.exports = [
   {
-    files: ["scorm_export/runtime/*.js", "xblocks/static/*.js"],
+    files: ["scorm_export/runtime/*.js", "xblocks/static/*.js", "xblocks/qtypes/*.js"],
     ...js.configs.recommended,
     languageOptions: {
       // 2018 for the grader's Unicode property escapes (\p{Nd}); nothing newer.

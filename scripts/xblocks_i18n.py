@@ -4,7 +4,8 @@
     python scripts/xblocks_i18n.py compile   # write text.mo beside each text.po
     python scripts/xblocks_i18n.py check     # exit 1 if a .po is stale, a zh_TW string is missing, or a .mo is stale
 
-Strings are the literal arguments of `_()` in xblocks/*.py. No Babel needed: the .po files are simple
+Strings are the literal arguments of `_()` in xblocks/*.py, and the words of each question type's block widget
+(the `block_strings={...}` of its unit in quizzes/types/*.py). No Babel needed: the .po files are simple
 and this script both writes and reads them.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "xblocks"
+QUESTION_TYPES = ROOT / "quizzes" / "types"
 LOCALES = ("en", "zh_TW")
 HEADER = {
     "en": "Language: en\\n",
@@ -46,6 +48,18 @@ def extract() -> dict[str, list[str]]:
                 # File names only: line numbers would make every reformat a translation change.
                 if f"xblocks/{path.name}" not in places:
                     places.append(f"xblocks/{path.name}")
+    for path in sorted(QUESTION_TYPES.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "block_strings"
+                and isinstance(node.value, ast.Dict)
+            ):
+                for text in node.value.values:
+                    if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                        places = found.setdefault(text.value, [])
+                        if f"quizzes/types/{path.name}" not in places:
+                            places.append(f"quizzes/types/{path.name}")
     return found
 
 

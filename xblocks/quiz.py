@@ -14,7 +14,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..quizzes.grader import ResponseError, Result, grade
 from ..quizzes.model import Question
-from . import inputs, render
+from . import inputs, render, widgets
 from .bank import SELECTION_KINDS, Bank, BankError, builtin_banks, select, stored_bank
 from .i18n import _, translate_all
 from .policy import SHOW_ANSWER, may_reveal
@@ -34,13 +34,7 @@ STRINGS = {
     "partly": _("Partly correct"),
     "answer": _("Answer"),
     "explanation": _("Explanation"),
-    "true": _("True"),
-    "false": _("False"),
     "your_answer": _("Your answer"),
-    "choose": _("Choose…"),
-    "move_up": _("Move up"),
-    "move_down": _("Move down"),
-    "moved": _("Moved to position {n}"),
     "unanswered": _("Answer every question before submitting."),
     "no_attempts": _("You have used all your attempts."),
     "saved": _("Submitted."),
@@ -145,30 +139,36 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
     # --- views -----------------------------------------------------------------------------------
 
     def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
-        t = translate_all(self, STRINGS)
+        t = translate_all(self, {**STRINGS, **widgets.block_strings()})
         try:
             questions = self.questions()
             problem = ""
         except BankError as exc:
             questions, problem = [], str(exc)
+        prefix = render.dom_prefix(self)
         views = [public_question(q) for q in questions]
+        for n, view in enumerate(views, start=1):
+            view["dom_id"] = f"{prefix}-{n}"
+            view["widget_html"] = widgets.widget_html(view, view["dom_id"], t)
         init = {
-            "strings": t,
+            "strings": {key: t[key] for key in STRINGS},
             "questions": [{"id": v["id"], "type": v["type"]} for v in views],
             "attempts": self.attempts,
             "max_attempts": self.max_attempts,
             "last": self._last_outcome(questions) if self.attempts else None,
+            "responses": self.responses,
         }
         ctx = {
             "t": t,
             "title": self.display_name,
-            "prefix": render.dom_prefix(self),
+            "prefix": prefix,
             "questions": views,
             "problem": problem,
             "max_attempts": self.max_attempts,
             "attempts": self.attempts,
         }
-        return render.fragment("quiz.html", ctx, "quiz.js", "ZhinengQuizBlock", init)
+        readers = widgets.reader_scripts(v["type"] for v in views)
+        return render.fragment("quiz.html", ctx, "quiz.js", "ZhinengQuizBlock", init, readers)
 
     def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, STUDIO_STRINGS)

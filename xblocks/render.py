@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from web_fragments.fragment import Fragment
@@ -20,11 +21,19 @@ def dom_prefix(block: Any) -> str:
 
 
 def fragment(
-    template: str, context: dict[str, Any], js: str, init_fn: str, init_args: dict[str, Any]
+    template: str,
+    context: dict[str, Any],
+    js: str,
+    init_fn: str,
+    init_args: dict[str, Any],
+    parts_js: Sequence[str] = (),
 ) -> Fragment:
+    """The block's fragment; `parts_js` are scripts its own script uses (each question type's reader)."""
     frag = Fragment(loader.render_django_template(f"templates/{template}", context))
     frag.add_css(loader.load_unicode("static/zhineng.css"))
     frag.add_javascript(loader.load_unicode("static/common.js"))
+    for script in parts_js:
+        frag.add_javascript(script)
     frag.add_javascript(loader.load_unicode(f"static/{js}"))
     # The runtime writes init args into <script type="json/xblock-args"> with a plain json.dumps, so a
     # `</script>` in any authored or learner string would end the element. We hand it one string holding

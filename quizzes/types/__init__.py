@@ -2,7 +2,8 @@
 
 Each module here is one type (its model, meaning checks, grading, saved-state budget, block view and the name of
 its runtime module); everything else iterates `TYPES` rather than testing `question.type`. Adding a type is a
-module here, its line below and in `Question`, and its runtime module (docs/authoring.md, "Adding a question type").
+module here, its line below and in `Question`, its runtime module and its block widget and reader in xblocks/qtypes/
+(docs/authoring.md, "Adding a question type").
 """
 
 from __future__ import annotations

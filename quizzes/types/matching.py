@@ -92,4 +92,9 @@ UNIT = QuestionType(
     public=public,
     answer=lambda q: q.answer,
     runtime="qtype-matching.js",
+    block_widget="matching.html",
+    block_reader="matching.js",
+    block_strings={
+        "choose": "Choose…",
+    },
 )

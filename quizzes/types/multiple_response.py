@@ -41,7 +41,9 @@ UNIT = QuestionType(
     grade=grade,
     findings=choice_findings,
     longest_body=lambda p: math.ceil(len(p["choices"]) / 4),  # one hex digit per four choices
-    public=public_choices,
+    public=lambda q: {"input": "checkbox", **public_choices(q)},  # the widget's <input type>
     answer=correct_ids,
     runtime="qtype-multiple-response.js",
+    block_widget="choices.html",
+    block_reader="choices.js",
 )

@@ -66,4 +66,6 @@ UNIT = QuestionType(
     public=lambda q: {"unit": q.unit or ""},
     answer=lambda q: q.answer,
     runtime="qtype-numeric.js",
+    block_widget="numeric.html",
+    block_reader="numeric.js",
 )

@@ -68,4 +68,11 @@ UNIT = QuestionType(
     public=public,
     answer=lambda q: q.answer,
     runtime="qtype-ordering.js",
+    block_widget="ordering.html",
+    block_reader="ordering.js",
+    block_strings={
+        "move_up": "Move up",
+        "move_down": "Move down",
+        "moved": "Moved to position {n}",
+    },
 )

@@ -73,4 +73,6 @@ UNIT = QuestionType(
     public=lambda q: {"max_length": MAX_TEXT_RESPONSE},
     answer=lambda q: q.accepted[0],
     runtime="qtype-short-text.js",
+    block_widget="short_text.html",
+    block_reader="short_text.js",
 )

@@ -61,7 +61,9 @@ UNIT = QuestionType(
     grade=grade,
     findings=findings,
     longest_body=lambda p: b36_len(len(p["choices"]) - 1),  # the choice's index
-    public=public_choices,
+    public=lambda q: {"input": "radio", **public_choices(q)},  # the widget's <input type>
     answer=correct_ids,
     runtime="qtype-single-choice.js",
+    block_widget="choices.html",
+    block_reader="choices.js",
 )

@@ -31,4 +31,10 @@ UNIT = QuestionType(
     public=nothing_public,
     answer=lambda q: q.answer,
     runtime="qtype-true-false.js",
+    block_widget="true_false.html",
+    block_reader="true_false.js",
+    block_strings={
+        "true": "True",
+        "false": "False",
+    },
 )

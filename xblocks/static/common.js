@@ -1,4 +1,5 @@
-/* Shared helpers for the zhineng blocks: JSON posts with Django's CSRF token, and DOM lookups. */
+/* Shared helpers for the zhineng blocks and the question types' block halves (xblocks/qtypes/): JSON posts with
+ * Django's CSRF token, and DOM lookups. */
 window.ZhinengCommon = window.ZhinengCommon || (function () {
   "use strict";
 
@@ -45,5 +46,27 @@ window.ZhinengCommon = window.ZhinengCommon || (function () {
     document.dispatchEvent(new CustomEvent("zhineng:progress-changed"));
   }
 
-  return { root: root, postJson: postJson, say: say, initArgs: initArgs, progressChanged: progressChanged };
+  function all(node, selector) {
+    return Array.prototype.slice.call(node.querySelectorAll(selector));
+  }
+
+  function find(node, tag, attribute, value) {
+    // Ids are authored text: escaped, so no id can break out of the selector.
+    return node.querySelector(tag + "[" + attribute + "=\"" + CSS.escape(String(value)) + "\"]");
+  }
+
+  function labelText(node, control) {
+    var label = control && control.id && find(node, "label", "for", control.id);
+    return label ? label.textContent : "";
+  }
+
+  function typed(input) {
+    // A blank box is no answer: the quiz asks for it before sending anything.
+    return input.value.trim() ? input.value : undefined;
+  }
+
+  return {
+    root: root, postJson: postJson, say: say, initArgs: initArgs, progressChanged: progressChanged,
+    all: all, find: find, labelText: labelText, typed: typed
+  };
 }());

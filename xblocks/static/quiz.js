@@ -11,88 +11,17 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
   var button = root.querySelector(".zhineng-submit");
   var url = runtime.handlerUrl(root, "submit");
 
-  function fieldsets() { return Array.prototype.slice.call(root.querySelectorAll(".zhineng-question")); }
+  // Each question type's block half (xblocks/qtypes/, named by its unit in quizzes/types/) reads and writes its
+  // response, names its key, and wires any behaviour of its own; this file never asks which type a question is.
+  var types = window.ZhinengQuizTypes || {};
 
-  // Ordering: move an item with its up/down buttons; focus follows the item so keyboard users keep their place.
-  Array.prototype.forEach.call(root.querySelectorAll(".zhineng-order"), function (list) {
-    list.addEventListener("click", function (ev) {
-      var btn = ev.target.closest("button");
-      if (!btn) { return; }
-      var li = btn.closest("li");
-      if (btn.classList.contains("zhineng-up") && li.previousElementSibling) {
-        list.insertBefore(li, li.previousElementSibling);
-      } else if (btn.classList.contains("zhineng-down") && li.nextElementSibling) {
-        list.insertBefore(li.nextElementSibling, li);
-      }
-      btn.focus();
-      var position = Array.prototype.indexOf.call(list.children, li) + 1;
-      list.parentNode.querySelector(".zhineng-sr").textContent =
-        li.querySelector(".zhineng-item-text").textContent + ": " + t.moved.replace("{n}", position);
-    });
+  function fieldsets() { return C.all(root, ".zhineng-question"); }
+  function typeOf(fs) { return types[fs.getAttribute("data-type")]; }
+
+  fieldsets().forEach(function (fs) {
+    var type = typeOf(fs);
+    if (type.init) { type.init(fs); }
   });
-
-  function responseOf(fs) {
-    var type = fs.getAttribute("data-type");
-    var checked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
-    if (type === "single_choice") { return checked.length ? checked[0] : undefined; }
-    if (type === "multiple_response") { return checked.length ? checked : undefined; }
-    if (type === "true_false") { return checked.length ? checked[0] === "true" : undefined; }
-    if (type === "numeric" || type === "short_text") {
-      var value = fs.querySelector("input.zhineng-text").value;
-      return value.trim() ? value : undefined;
-    }
-    if (type === "ordering") {
-      return Array.prototype.map.call(fs.querySelectorAll(".zhineng-order li"), function (li) {
-        return li.getAttribute("data-item");
-      });
-    }
-    if (type === "cloze") {
-      var gaps = Array.prototype.map.call(fs.querySelectorAll("input.zhineng-gap"), function (i) { return i.value; });
-      return gaps.every(function (v) { return v.trim(); }) ? gaps : undefined;
-    }
-    if (type === "matching") {
-      var out = {}, complete = true;
-      Array.prototype.forEach.call(fs.querySelectorAll("select[data-premise]"), function (s) {
-        if (s.value) { out[s.getAttribute("data-premise")] = s.value; } else { complete = false; }
-      });
-      return complete ? out : undefined;
-    }
-    return undefined;
-  }
-
-  function textOfChoice(fs, id) {
-    var input = fs.querySelector("input[value=\"" + CSS.escape(String(id)) + "\"]");
-    var label = input && fs.querySelector("label[for=\"" + input.id + "\"]");
-    return label ? label.textContent : String(id);
-  }
-
-  function answerText(fs, answer) {
-    var type = fs.getAttribute("data-type");
-    if (type === "single_choice" || type === "multiple_response") {
-      return answer.map(function (id) { return textOfChoice(fs, id); }).join("；");
-    }
-    if (type === "true_false") { return answer ? t["true"] : t["false"]; }
-    if (type === "cloze") { return answer.join("；"); }
-    if (type === "numeric") {
-      var unit = fs.querySelector(".zhineng-unit");
-      return String(answer) + (unit ? " " + unit.textContent : "");
-    }
-    if (type === "ordering") {
-      return answer.map(function (id) {
-        var li = fs.querySelector("li[data-item=\"" + CSS.escape(id) + "\"] .zhineng-item-text");
-        return li ? li.textContent : id;
-      }).join(" → ");
-    }
-    if (type === "matching") {
-      return Object.keys(answer).map(function (premise) {
-        var select = fs.querySelector("select[data-premise=\"" + CSS.escape(premise) + "\"]");
-        var label = select && fs.querySelector("label[for=\"" + select.id + "\"]");
-        var option = select && select.querySelector("option[value=\"" + CSS.escape(answer[premise]) + "\"]");
-        return (label ? label.textContent : premise) + " → " + (option ? option.textContent : answer[premise]);
-      }).join("；");
-    }
-    return String(answer);
-  }
 
   function show(outcome) {
     root.querySelector(".zhineng-attempts-used").textContent = outcome.attempts;
@@ -114,7 +43,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
       if (r.answer !== undefined) {
         var a = document.createElement("p");
         a.className = "zhineng-answer";
-        a.textContent = t.answer + ": " + answerText(fs, r.answer);
+        a.textContent = t.answer + ": " + typeOf(fs).answerText(fs, r.answer);
         box.appendChild(a);
         var ex = document.createElement("div");
         ex.className = "zhineng-explanation";
@@ -135,7 +64,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
       ev.preventDefault();
       var answers = {}, firstMissing = null;
       fieldsets().forEach(function (fs) {
-        var value = responseOf(fs);
+        var value = typeOf(fs).read(fs);
         if (value === undefined) { firstMissing = firstMissing || fs; } else { answers[fs.getAttribute("data-qid")] = value; }
       });
       if (firstMissing) {
@@ -160,5 +89,12 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
     });
   }
 
-  if (init.last) { show(init.last); }
+  if (init.last) {
+    // The learner's last submission, as they gave it, with its results (as Open edX's own problems show it).
+    fieldsets().forEach(function (fs) {
+      var response = init.responses[fs.getAttribute("data-qid")];
+      if (response !== undefined) { typeOf(fs).write(fs, response); }
+    });
+    show(init.last);
+  }
 }

@@ -1,0 +1,27 @@
+/* The matching type's block half (quizzes/types/matching.py): a list box of options per premise; the response maps
+ * each premise id to its option id, and is complete only when every premise has one. */
+(function (T, C) {
+  "use strict";
+
+  function selects(fs) { return C.all(fs, "select[data-premise]"); }
+
+  T.matching = {
+    read: function (fs) {
+      var out = {}, complete = true;
+      selects(fs).forEach(function (s) {
+        if (s.value) { out[s.getAttribute("data-premise")] = s.value; } else { complete = false; }
+      });
+      return complete ? out : undefined;
+    },
+    write: function (fs, pairs) {
+      selects(fs).forEach(function (s) { s.value = pairs[s.getAttribute("data-premise")] || ""; });
+    },
+    answerText: function (fs, answer) {
+      return Object.keys(answer).map(function (premise) {
+        var select = C.find(fs, "select", "data-premise", premise);
+        var option = select && C.find(select, "option", "value", answer[premise]);
+        return (C.labelText(fs, select) || premise) + " → " + (option ? option.textContent : answer[premise]);
+      }).join("；");
+    }
+  };
+}(window.ZhinengQuizTypes = window.ZhinengQuizTypes || {}, window.ZhinengCommon));
