@@ -9,7 +9,6 @@ and `block_reader` (docs/authoring.md, "Adding a question type").
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,9 +47,22 @@ class QuestionType:
 
 
 def display_order(question_id: str, ids: Sequence[str], avoid: Sequence[str] | None = None) -> list[str]:
-    """A stable shuffle of `ids`; never equal to `avoid` (the key) when there is another order to give."""
-    order = sorted(ids, key=lambda i: hashlib.sha256(f"{question_id}\x00{i}".encode()).hexdigest())
-    if avoid is not None and len(order) > 1 and order == list(avoid):
+    """The order a question's items (ordering) or options (matching) are shown in, the same in the SCO and the
+    blocks: a Fisher–Yates shuffle driven by a 32-bit LCG seeded with the FNV-1a hash of the question id (its
+    UTF-16 units), so every learner sees the same order on every launch. If that order is `avoid` (the key),
+    it is rotated by one, since authors often write items in their right order. The runtime's port is
+    widgets.js `shuffled`; tests/vectors/shuffle.json holds both to the same orders. Only the display moves:
+    responses name items by id, so grading and the LMS records do not depend on it."""
+    seed = 0x811C9DC5
+    units = question_id.encode("utf-16-le")
+    for n in range(0, len(units), 2):
+        seed = ((seed ^ int.from_bytes(units[n : n + 2], "little")) * 0x01000193) & 0xFFFFFFFF
+    order = list(ids)
+    for k in range(len(order) - 1, 0, -1):
+        seed = (seed * 1103515245 + 12345) & 0xFFFFFFFF
+        j = seed % (k + 1)
+        order[k], order[j] = order[j], order[k]
+    if avoid is not None and order == list(avoid):
         order = order[1:] + order[:1]
     return order
 

@@ -31,11 +31,20 @@
     return Z.gradeResult(q, allRight ? 1 : 0, 1, feedback, marks);
   }
 
+  // The options as shown (matching.py `public` shows the blocks the same): the display shuffle (widgets.js),
+  // never in the key's order, each premise's option in turn and then the others.
+  function shown(q) {
+    var keyed = q.premises.map(function (p) { return q.answer[p.id] || ""; });
+    q.options.forEach(function (o) { if (keyed.indexOf(o.id) < 0) keyed.push(o.id); });
+    return Z.shuffled(q.options, q.id, keyed);
+  }
+
   function widget(q, t) {
+    var options = shown(q);
     var rows = q.premises.map(function (p) {
       var id = Z.uid("m");
       var select = h("select", Object.assign({ id: id }, Z.widgetHooks(q, "match", p.id)),
-        [h("option", { value: "", text: t("choose") })].concat(Z.shuffled(q.options, q.id).map(function (o) {
+        [h("option", { value: "", text: t("choose") })].concat(options.map(function (o) {
           return h("option", { value: o.id, text: o.text });
         })));
       return { premise: p, select: select, el: h("div", { "class": "match" }, [h("label", { "for": id, text: p.text }), select]) };
@@ -86,6 +95,7 @@
   Z.QUESTION_TYPES.matching = {
     grade: grade,
     widget: widget,
+    shown: shown,
     encode: encode,
     decode: decode,
     interaction: interaction,

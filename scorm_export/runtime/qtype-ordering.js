@@ -21,10 +21,15 @@
     return order.map(function (item, i) { return [item, item === q.answer[i]]; });
   }
 
+  // The items as first shown (ordering.py `public` shows the blocks the same): never in the key's order.
+  function shown(q) {
+    return Z.shuffled(q.items, q.id, q.answer);
+  }
+
   function widget(q, t) {
     var hooks = Z.widgetHooks;
     var list = h("ol", { "class": "ordering" });
-    var order = Z.shuffled(q.items, q.id, q.answer);
+    var order = shown(q);
     function draw(focusId, focusAction) {
       list.textContent = "";
       order.forEach(function (item, i) {
@@ -80,6 +85,7 @@
   Z.QUESTION_TYPES.ordering = {
     grade: grade,
     widget: widget,
+    shown: shown,
     encode: encode,
     decode: decode,
     interaction: function (v, q, response) {

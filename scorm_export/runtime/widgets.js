@@ -8,7 +8,8 @@
   var h = Z.h;
 
   // A fixed shuffle per question (seeded by its id): the same on every launch, and never the answer itself,
-  // since authors often write ordering items in their right order.
+  // since authors often write ordering items in their right order. The port of quizzes/types/unit.py
+  // display_order (the blocks' order), held to it by tests/vectors/shuffle.json.
   function shuffled(list, seedText, avoid) {
     var seed = 2166136261;
     for (var i = 0; i < seedText.length; i++) seed = Math.imul(seed ^ seedText.charCodeAt(i), 16777619) >>> 0;
@@ -20,7 +21,7 @@
       out[k] = out[j];
       out[j] = tmp;
     }
-    if (avoid && out.every(function (x, n) { return x.id === avoid[n]; })) out.push(out.shift());
+    if (avoid && avoid.length === out.length && out.every(function (x, n) { return x.id === avoid[n]; })) out.push(out.shift());
     return out;
   }
 
