@@ -290,7 +290,8 @@
   Player.prototype.questionSection = function (q, number) {
     var self = this;
     if (!this.shownAt[q.id]) this.shownAt[q.id] = Date.now();
-    var view = Z.questionView(q, number, this.t, function (response) { return self.submitAnswer(q, response); });
+    var view = Z.questionView(q, number, this.t, function (response) { return self.submitAnswer(q, response); },
+      function () { return self.attemptsUsed(q); });
     if (this.results[q.id]) view.restore(this.state.answers[q.id].response, this.results[q.id]);
     this.views.questions[q.id] = view;
     return view.el;
@@ -302,10 +303,19 @@
 
   // --- learner actions ---------------------------------------------------------------------------
 
+  /** Attempts made at a question: a saved answer is one, or as many as its record says (state.js). */
+  Player.prototype.attemptsUsed = function (q) {
+    var saved = this.state.answers[q.id];
+    return saved ? saved.used || 1 : 0;
+  };
+
   Player.prototype.submitAnswer = function (q, response) {
+    var used = this.attemptsUsed(q);
+    if (used && !Z.canRetry(q, used, this.results[q.id].correct)) throw new Error("no attempt left at " + q.id);
     var result = Z.grade(q, response); // throws ResponseError for the widget to explain
     var now = Date.now();
-    this.state.answers[q.id] = { response: response };
+    // The last submitted attempt is the one that counts (quizzes/attempts.py SCORE_RULE).
+    this.state.answers[q.id] = used ? { response: response, used: used + 1 } : { response: response };
     this.results[q.id] = result;
     this.adapter.recordInteraction({
       question: q, response: response, result: result, at: now, startedAt: this.shownAt[q.id] || now,

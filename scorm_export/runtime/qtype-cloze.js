@@ -65,6 +65,20 @@
         });
         return true;
       },
+      unmark: function () {
+        boxes.forEach(function (b) {
+          b.classList.remove("is-right", "is-wrong");
+          b.removeAttribute("aria-invalid");
+        });
+      },
+      // The text with each gap's first accepted answer in brackets.
+      key: function () {
+        var byId = {};
+        q.gaps.forEach(function (g) { byId[g.id] = g.accepted[0]; });
+        return h("p", { text: q.parts.map(function (part) {
+          return part.text !== undefined ? part.text : "［" + byId[part.gap] + "］";
+        }).join("") });
+      },
     };
   }
 

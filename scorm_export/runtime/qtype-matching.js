@@ -47,7 +47,8 @@
         [h("option", { value: "", text: t("choose") })].concat(options.map(function (o) {
           return h("option", { value: o.id, text: o.text });
         })));
-      return { premise: p, select: select, el: h("div", { "class": "match" }, [h("label", { "for": id, text: p.text }), select]) };
+      var label = h("label", { "for": id, text: p.text });
+      return { premise: p, select: select, label: label, el: h("div", { "class": "match" }, [label, select]) };
     });
     return {
       controls: rows.map(function (r) { return r.el; }),
@@ -59,6 +60,22 @@
       },
       restore: function (response) { rows.forEach(function (r) { r.select.value = response[r.premise.id] || ""; }); },
       feedback: function () { return true; },
+      mark: function (result) {
+        var wrong = [];
+        rows.forEach(function (r) {
+          var right = result.marks[r.premise.id] === true;
+          if (!right) wrong.push(r.premise.text);
+          Z.partMark(r.label, right, t, ["pairRight", "pairWrong"]); // in the label: the select is named with its mark
+        });
+        return wrong.length ? t("pairsWrongList", { items: wrong.join("、") }) : null;
+      },
+      unmark: function () { rows.forEach(function (r) { Z.unmark(r.label); }); },
+      key: function () {
+        return h("ul", { "class": "key-pairs" }, q.premises.map(function (p) {
+          var option = q.options.filter(function (o) { return o.id === q.answer[p.id]; })[0];
+          return h("li", { text: p.text + " → " + option.text });
+        }));
+      },
     };
   }
 

@@ -33,7 +33,8 @@
         return on.length ? { response: on } : { error: t("pickSome") };
       },
       restore: function (response) { rows.forEach(function (r) { r.input.checked = response.indexOf(r.choice.id) >= 0; }); },
-      feedback: function (result, response) { Z.showChoiceFeedback(rows, response, t); return false; },
+      feedback: function (result, response, reveal) { Z.showChoiceFeedback(rows, response, t, reveal); return false; },
+      unmark: function () { Z.clearChoiceFeedback(rows); },
     };
   }
 

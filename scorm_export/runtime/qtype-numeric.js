@@ -1,5 +1,5 @@
 /* The numeric type's runtime half (quizzes/types/numeric.py). State body: what was typed, cut to NUMERIC_MAX. */
-// needs: question-types.js grader.js widgets.js state.js responses.js
+// needs: question-types.js grader.js widgets.js state.js responses.js dom.js
 (function (Z) {
   "use strict";
 
@@ -22,6 +22,7 @@
   function widget(q, t) {
     var w = Z.textWidget(q, t, t("numberLabel"), NUMERIC_MAX, q.unit ? t("unit", { unit: q.unit }) : null, "decimal");
     w.refused = function () { return t("notANumber"); };
+    w.key = function () { return Z.h("p", { text: Z.decimal(q.answer) + (q.unit ? " " + q.unit : "") }); };
     return w;
   }
 

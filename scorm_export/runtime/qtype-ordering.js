@@ -59,7 +59,25 @@
         draw();
       },
       feedback: function () { return true; },
+      mark: function (result) {
+        var wrong = [];
+        Array.prototype.forEach.call(list.children, function (li) {
+          var id = li.getAttribute("data-choice-id");
+          var right = result.marks[id] === true;
+          if (!right) wrong.push(textOf(q, id));
+          Z.partMark(li, right, t, ["inPlace", "outOfPlace"]);
+        });
+        return wrong.length ? t("outOfPlaceList", { items: wrong.join("、") }) : null;
+      },
+      unmark: function () { Array.prototype.forEach.call(list.children, Z.unmark); },
+      key: function () {
+        return h("ol", { "class": "key-order" }, q.answer.map(function (id) { return h("li", { text: textOf(q, id) }); }));
+      },
     };
+  }
+
+  function textOf(q, id) {
+    return q.items.filter(function (i) { return i.id === id; })[0].text;
   }
 
   function encode(q, response) {

@@ -1,5 +1,5 @@
 /* The short_text type's runtime half (quizzes/types/short_text.py). State body: the text, cut to SHORT_TEXT_MAX. */
-// needs: question-types.js grader.js widgets.js state.js responses.js
+// needs: question-types.js grader.js widgets.js state.js responses.js dom.js
 (function (Z) {
   "use strict";
 
@@ -31,7 +31,11 @@
 
   Z.QUESTION_TYPES.short_text = {
     grade: grade,
-    widget: function (q, t) { return Z.textWidget(q, t, t("textLabel"), SHORT_TEXT_MAX, null, null); },
+    widget: function (q, t) {
+      var w = Z.textWidget(q, t, t("textLabel"), SHORT_TEXT_MAX, null, null);
+      w.key = function () { return Z.h("p", { text: q.accepted[0] }); };
+      return w;
+    },
     encode: function (q, response) { return Z.codec.cut(response, SHORT_TEXT_MAX); },
     decode: function (q, body) { return body; },
     interaction: interaction,

@@ -20,7 +20,8 @@
         return on ? { response: on.choice.id } : { error: t("pickOne") };
       },
       restore: function (response) { rows.forEach(function (r) { r.input.checked = r.choice.id === response; }); },
-      feedback: function (result, response) { Z.showChoiceFeedback(rows, [response], t); return false; },
+      feedback: function (result, response, reveal) { Z.showChoiceFeedback(rows, [response], t, reveal); return false; },
+      unmark: function () { Z.clearChoiceFeedback(rows); },
     };
   }
 

@@ -27,6 +27,7 @@
       },
       restore: function (response) { inputs.forEach(function (i) { i.input.checked = i.value === response; }); },
       feedback: function () { return true; },
+      key: function () { return h("p", { text: t(q.answer ? "trueLabel" : "falseLabel") }); },
     };
   }
 

@@ -41,17 +41,27 @@
     return rows;
   }
 
-  function showChoiceFeedback(rows, picked, t) {
+  // reveal: whether the show-answer policy lets the right choices be named now (runtime/attempts.js).
+  function showChoiceFeedback(rows, picked, t, reveal) {
     rows.forEach(function (row) {
       var chosen = picked.indexOf(row.choice.id) >= 0;
+      var right = reveal && !!row.choice.correct;
       var tags = [];
       if (chosen) tags.push(t("yourChoice"));
-      if (row.choice.correct) tags.push(t("rightAnswer"));
-      row.el.classList.toggle("is-right", !!row.choice.correct);
+      if (right) tags.push(t("rightAnswer"));
+      row.el.classList.toggle("is-right", right);
       row.el.classList.toggle("is-picked", chosen);
-      if (!chosen && !row.choice.correct) return;
+      row.note.hidden = true;
+      if (!chosen && !right) return;
       row.note.hidden = false;
       row.note.textContent = "（" + tags.join("・") + "）" + (chosen ? row.choice.feedback : "");
+    });
+  }
+
+  function clearChoiceFeedback(rows) {
+    rows.forEach(function (row) {
+      row.el.classList.remove("is-right", "is-picked");
+      row.note.hidden = true;
     });
   }
 
@@ -69,8 +79,27 @@
     };
   }
 
-  /** Build a question's section. onSubmit(response) returns a result or throws the grader's ResponseError. */
-  function questionView(q, number, t, onSubmit) {
+  /** A part's mark beside it: an icon for the eye and words for a screen reader, never colour alone. */
+  function partMark(el, right, t, words) {
+    el.classList.remove("is-right", "is-wrong");
+    el.classList.add(right ? "is-right" : "is-wrong");
+    var old = el.querySelector(".part-mark");
+    if (old) old.remove();
+    el.appendChild(h("span", { "class": "part-mark", "data-mark": right ? "right" : "wrong" }, [
+      h("span", { "aria-hidden": "true", text: right ? "✓" : "✗" }),
+      h("span", { "class": "visually-hidden", text: t(right ? words[0] : words[1]) }),
+    ]));
+  }
+
+  function unmark(el) {
+    el.classList.remove("is-right", "is-wrong");
+    var old = el.querySelector(".part-mark");
+    if (old) old.remove();
+  }
+
+  /** Build a question's section. onSubmit(response) returns a result or throws the grader's ResponseError;
+   *  used() is the attempts the learner has made at it (the last one's result is the one shown). */
+  function questionView(q, number, t, onSubmit, used) {
     var promptId = Z.uid("prompt");
     var widget = Z.QUESTION_TYPES[q.type].widget(q, t);
     var message = h("p", { "class": "message", role: "alert", hidden: true });
@@ -80,9 +109,14 @@
       ? h("fieldset", { "aria-labelledby": promptId }, widget.controls)
       : h("div", { "class": "controls", role: "group", "aria-labelledby": promptId }, widget.controls);
     var submit = h("button", Object.assign({ type: "button", "class": "submit", onclick: trySubmit }, hooks(q, "submit")), [t("submit")]);
+    // Policy "always": the key on request, before any answer too (Open edX's Show answer button).
+    var showKey = q.show_answer === "always"
+      ? h("button", Object.assign({ type: "button", "class": "show-answer", onclick: function () { reveal(); } }, hooks(q, "show-answer")), [t("showAnswer")])
+      : null;
+    var keyBox = h("div", { "class": "key", "data-key": q.id, tabindex: "-1", hidden: true });
     var section = h("section", { "class": "question", "data-question-id": q.id, "data-action": "question", "data-type": q.type }, [
       h("div", { "class": "prompt", id: promptId }, [h("span", { "class": "number", text: number + ". " }), h("div", { html: q.prompt_html })]),
-      body, message, submit, outcome,
+      body, message, h("div", { "class": "question-actions" }, [submit, showKey]), outcome, keyBox,
     ]);
 
     function trySubmit() {
@@ -104,18 +138,59 @@
       message.textContent = text;
     }
 
+    // The key and the explanation, once the show-answer policy allows (runtime/attempts.js).
+    function reveal() {
+      keyBox.textContent = "";
+      var key = widget.key ? widget.key() : null;
+      if (key) keyBox.appendChild(h("div", { "class": "answer-key" }, [h("h3", { text: t("rightAnswer") }), key]));
+      keyBox.appendChild(h("div", { "class": "explanation" }, [h("h3", { text: t("explanation") }), h("div", { html: q.explanation_html })]));
+      keyBox.hidden = false;
+      if (showKey) showKey.hidden = true;
+    }
+
     function show(response, result) {
+      var n = used();
+      var open = Z.canRetry(q, n, result.correct);
+      var revealed = Z.mayShowAnswer(q, n, result.correct);
       message.hidden = true;
       section.querySelectorAll("input, select, button").forEach(function (el) { el.disabled = true; });
       submit.hidden = true;
+      section.classList.remove("is-correct", "is-incorrect");
       section.classList.add(result.correct ? "is-correct" : "is-incorrect");
       var verdict = result.correct ? t("correct") : result.score > 0 ? t("partly") : t("incorrect");
       outcome.textContent = "";
       outcome.appendChild(h("p", { "class": "verdict" }, [h("strong", { text: verdict }), " " + t("score", { score: round(result.score), max: round(result.max_score) })]));
-      if (widget.feedback(result, response)) {
+      // Which parts are wrong, in words: the live region reads it out, the marks beside the parts show it.
+      var marked = widget.mark ? widget.mark(result) : null;
+      if (marked) outcome.appendChild(h("p", { "class": "part-summary", "data-part-summary": q.id, text: marked }));
+      if (widget.feedback(result, response, revealed)) {
         result.feedback.forEach(function (f) { outcome.appendChild(h("p", { "class": "feedback", text: f })); });
       }
-      outcome.appendChild(h("div", { "class": "explanation" }, [h("h3", { text: t("explanation") }), h("div", { html: q.explanation_html })]));
+      if (q.attempts !== 1) {
+        var left = Z.attemptsLeft(q, n);
+        outcome.appendChild(h("p", { "class": "attempts", "data-attempts": q.id,
+          text: left === null ? t("attemptN", { n: n }) : t("attemptOf", { n: n, max: q.attempts }) }));
+      }
+      if (open) {
+        outcome.appendChild(h("button", Object.assign({ type: "button", "class": "retry", onclick: retry }, hooks(q, "retry")), [t("retry")]));
+      }
+      if (revealed) reveal();
+      else keyBox.hidden = true;
+      if (showKey) showKey.hidden = revealed;
+    }
+
+    // Another attempt: the controls again, holding the last answer to change; its result stands until then.
+    function retry() {
+      section.querySelectorAll("input, select, button").forEach(function (el) { el.disabled = false; });
+      if (widget.unmark) widget.unmark();
+      var last = widget.read();
+      if (last.response !== undefined) widget.restore(last.response); // redraws what the state of its controls depends on
+      section.classList.remove("is-correct", "is-incorrect");
+      outcome.textContent = "";
+      submit.hidden = false;
+      if (showKey) showKey.hidden = !keyBox.hidden;
+      var first = body.querySelector("input:not(:disabled), select:not(:disabled), button:not(:disabled)");
+      if (first) first.focus();
     }
 
     return {
@@ -137,6 +212,9 @@
     widgetHooks: hooks,
     choiceRows: choiceList,
     showChoiceFeedback: showChoiceFeedback,
+    clearChoiceFeedback: clearChoiceFeedback,
+    partMark: partMark,
+    unmark: unmark,
     textWidget: textWidget,
   });
 })(Zhineng);
