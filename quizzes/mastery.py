@@ -9,8 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .grader import Result
 from .model import Question
+from .status import Status
 
 DEFAULT_THRESHOLD = 0.8
+# Points summed from fractions miss the threshold by a rounding error (0.1 * 8 is 0.7999999999999999, not 0.8):
+# a share this close to the threshold reaches it.
+SLACK = 1e-9
 
 
 class MasteryRule(BaseModel):
@@ -41,11 +45,38 @@ class KnowledgeStanding:
         return self.earned / self.available if self.available else 0.0
 
     @property
-    def status(self) -> str:
-        """'mastered', 'not_mastered' (every question answered, below threshold), or 'incomplete'."""
-        if self.answered < self.questions:
-            return "incomplete"
-        return "mastered" if self.ratio + 1e-9 >= self.threshold else "not_mastered"
+    def status(self) -> Status:
+        return knowledge_status(self.earned, self.available, self.answered, self.questions, self.threshold)
+
+
+def reaches(earned: float, available: float, threshold: float) -> bool:
+    """The one mastery comparison: do `earned` of `available` points reach `threshold` (a share of them)?
+
+    Nothing to earn reaches nothing. Every channel decides with it: the report (reports/knowledge.py), the
+    blocks (xblocks/standing.py) through `knowledge_status`, and the SCO's port, runtime/status.js `reaches`,
+    which also judges cmi5's masteryScore; tests/vectors/mastery.json proves the port equal."""
+    return available > 0 and earned / available + SLACK >= threshold
+
+
+def knowledge_status(
+    earned: float, available: float, answered: int, questions: int, threshold: float
+) -> Status:
+    """A K item's status from the points and answers on the questions assessing it (quizzes/status.py words):
+    no question -> not_offered; none answered -> not_attempted; some -> incomplete; all -> mastered when the
+    points reach the threshold, else not_mastered. runtime/status.js `knowledgeStatus` ports it."""
+    if questions == 0:
+        return Status.NOT_OFFERED
+    if answered == 0:
+        return Status.NOT_ATTEMPTED
+    return judged(answered == questions, earned, available, threshold)
+
+
+def judged(complete: bool, earned: float, available: float, threshold: float) -> Status:
+    """A K item some evidence is in on: incomplete until every question is answered (`complete`), then mastered
+    or not_mastered. The report, which knows evidence as complete or not, calls it directly."""
+    if not complete:
+        return Status.INCOMPLETE
+    return Status.MASTERED if reaches(earned, available, threshold) else Status.NOT_MASTERED
 
 
 def knowledge_standings(
@@ -75,4 +106,4 @@ def module_passed(standings: Mapping[str, KnowledgeStanding]) -> bool:
     The SCO applies it (scorm_export/runtime/rollup.js mirrors it, tests/test_rollup_parity.py proves them equal),
     and the SCORM manifests carry no score threshold an LMS could apply instead.
     """
-    return all(s.status == "mastered" for s in standings.values())
+    return all(s.status == Status.MASTERED for s in standings.values())

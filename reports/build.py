@@ -9,13 +9,13 @@ from itertools import compress, repeat
 from operator import attrgetter
 
 from ..modules.course import Course
+from ..quizzes.status import Status, task_status
 from .catalog import Catalog
 from .class_view import class_view
 from .knowledge import evidence_from_answers, learner_cells, needed_points
 from .merge import latest_by, supersedes
 from .model import (
     RULE,
-    ActivityStatus,
     AttitudeSummary,
     KnowledgeCell,
     Label,
@@ -41,7 +41,7 @@ from .records import (
 from .task_states import TaskState, learner_task_states
 from .times import iso
 
-NOT_ATTEMPTED = KnowledgeCell("not_attempted", None, None, None, ())
+NOT_ATTEMPTED = KnowledgeCell(Status.NOT_ATTEMPTED, None, None, None, ())
 
 # Within one learner, what "the same thing" is for latest attempt wins (attrgetter: no Python call per record).
 _ACTIVITY = attrgetter("activity")
@@ -100,7 +100,7 @@ def build_report(
     kept: list[ReflectionEntry] = []
     answered: list[str] = []  # question ids of every learner's latest answers, counted once at the end
     right: list[str] = []  # those answered correctly
-    learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, ActivityStatus], dict[str, TaskState]]] = []
+    learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, Status], dict[str, TaskState]]] = []
     practice: list[PracticeRow] = []
     for learner in sorted(by_learner):
         mine = by_learner[learner]
@@ -114,8 +114,8 @@ def build_report(
             answered += latest
             right += compress(latest, latest.values())
         cells = learner_cells(mine.evidence, catalog, needed) if mine.evidence else {}
-        acts: dict[str, ActivityStatus] = {
-            a.activity: "completed" if a.completed else "not_yet"
+        acts: dict[str, Status] = {
+            a.activity: Status.COMPLETED if a.completed else Status.INCOMPLETE
             for a in latest_by(mine.activities, _ACTIVITY).values()
         }
         kept += latest_by(mine.reflections, _REFLECTION).values()
@@ -137,19 +137,11 @@ def build_report(
     layout = performance_layout(catalog)
     rows = []
     for learner, k_cells, mine_acts, states in learners:
-        statuses = {a.id: mine_acts.get(a.id, "not_attempted") for t in tasks for a in t.activities}
+        statuses = {a.id: mine_acts.get(a.id, Status.NOT_ATTEMPTED) for t in tasks for a in t.activities}
         progress = {}
         for t in tasks:
             got = [statuses[a.id] for a in t.activities]
-            n = got.count("completed")
-            status: ActivityStatus = (
-                "completed"
-                if n == len(got)
-                else "not_attempted"
-                if set(got) == {"not_attempted"}
-                else "not_yet"
-            )
-            progress[t.task.id] = TaskProgress(n, len(got), status)
+            progress[t.task.id] = TaskProgress(got.count(Status.COMPLETED), len(got), task_status(got))
         rows.append(
             LearnerRow(
                 learner,

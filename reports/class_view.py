@@ -41,7 +41,8 @@ def class_view(
         items.append(
             ItemShare(
                 "knowledge", k.id, k.label, k.text,
-                counts["mastered"], counts["not_yet"], counts["not_attempted"], _share(counts["mastered"], n),
+                counts["mastered"], counts["not_mastered"] + counts["incomplete"], counts["not_attempted"],
+                _share(counts["mastered"], n),
                 tuple(bands[i] for i in range(len(SCORE_BANDS))), 0,
             )
         )  # fmt: skip
@@ -53,7 +54,7 @@ def class_view(
         items.append(
             ItemShare(
                 kind, label.id, label.label, label.text,
-                counts["completed"], counts["not_yet"], counts["not_attempted"],
+                counts["completed"], counts["incomplete"], counts["not_attempted"],
                 _share(counts["completed"], n), (), 0,
             )
         )  # fmt: skip
@@ -62,7 +63,7 @@ def class_view(
         items.append(
             ItemShare(
                 "output", o.id, o.label, o.text,
-                counts["mastered"], counts["not_yet"] + counts["awaiting_rating"], counts["not_attempted"],
+                counts["mastered"], counts["not_mastered"] + counts["awaiting_rating"], counts["not_attempted"],
                 _share(counts["mastered"], n), (), 0,
             )
         )  # fmt: skip

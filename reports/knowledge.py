@@ -1,4 +1,4 @@
-"""Per learner and K item: mastered, not yet or not attempted, from every source's evidence.
+"""Per learner and K item: its status (quizzes/status.py) from every source's evidence.
 
 Evidence is reduced in steps, each 'latest attempt wins' at its own grain: per part (a SCORM SCO, an Open edX
 quiz), summed per module and source, then the latest source per module, then summed over the K item's modules.
@@ -12,13 +12,13 @@ from datetime import datetime
 from functools import cache
 from operator import attrgetter
 
+from ..quizzes.mastery import DEFAULT_THRESHOLD, SLACK, judged
 from .catalog import Catalog
 from .merge import latest_by, supersedes
 from .model import KnowledgeCell
 from .records import Answer, KnowledgeEvidence, Origin
 from .times import iso
 
-SLACK = 1e-9  # as quizzes/mastery.py
 _PART = attrgetter("knowledge", "origin.source", "part")  # what one attempt covers, per K item
 
 
@@ -121,9 +121,8 @@ def learner_cells(
             if done is None or not done[2]:
                 complete = False
                 break
-        mastered = complete and available > 0 and earned / available + SLACK >= thresholds.get(k, 0.8)
         cells[k] = KnowledgeCell(
-            "mastered" if mastered else "not_yet",
+            judged(complete, earned, available, thresholds.get(k, DEFAULT_THRESHOLD)),
             round(earned, 3),
             round(available, 3),
             iso(newest),

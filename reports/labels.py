@@ -1,15 +1,19 @@
 """The words of report.html in each language it speaks: zh-TW (the course's language, the default) and en.
 
-Learner and course text is shown as it is; only the report's own words change.
+Learner and course text is shown as it is; only the report's own words change. The statuses' words come from
+their one catalog (quizzes/status.py LABELS).
 """
 
 from __future__ import annotations
+
+from ..quizzes.status import LABELS as STATUS_LABELS
 
 LANGS = ("zh-TW", "en")
 HTML_LANG = {"zh-TW": "zh-Hant-TW", "en": "en"}
 
 LABELS: dict[str, dict[str, str]] = {
     "zh-TW": {
+        **{str(status): words for status, words in STATUS_LABELS["zh-TW"].items()},
         "report": "職能報告",
         "learners_read": "{n} 位學員；讀入紀錄：{sources}",
         "none": "無",
@@ -52,14 +56,11 @@ LABELS: dict[str, dict[str, str]] = {
         "share_correct": "答對比例",
         "mode": "模式",
         "latest": "最近一次",
-        "reflected": "反思者（{n}）：{who}",
+        "reflected_by": "反思者（{n}）：{who}",
         "self_ratings": "自評分布",
         "no_text": "（此來源沒有反思內容）",
         "undated": "無日期",
-        "mastered": "已精熟",
         "not_yet": "尚未",
-        "not_attempted": "未作答",
-        "completed": "完成",
         "performance": "實作評量（每位學員）",
         "performance_note": "任務狀態與講師評分等級；自評另列於括號中，不計入精熟。O 項目在產出它的任務評分通過時精熟。",
         "output_items": "工作產出（O）精熟",
@@ -77,7 +78,6 @@ LABELS: dict[str, dict[str, str]] = {
         "rated": "已評分",
         "passed": "通過",
         "not_passed": "未通過",
-        "awaiting_rating": "待評分",
         "self": "自評",
         "self_apart": "（{levels}）",
         "rule_text": (
@@ -88,6 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "en": {
+        **{str(status): words for status, words in STATUS_LABELS["en"].items()},
         "report": "competency report",
         "learners_read": "{n} learners; records read: {sources}",
         "none": "none",
@@ -132,14 +133,11 @@ LABELS: dict[str, dict[str, str]] = {
         "share_correct": "share correct",
         "mode": "mode",
         "latest": "latest",
-        "reflected": "reflected ({n}): {who}",
+        "reflected_by": "reflected ({n}): {who}",
         "self_ratings": "self-ratings",
         "no_text": "(no text in this source)",
         "undated": "undated",
-        "mastered": "mastered",
         "not_yet": "not yet",
-        "not_attempted": "not attempted",
-        "completed": "completed",
         "performance": "Performance tasks, per learner",
         "performance_note": "Task state and the instructor's levels; self-ratings in brackets, never counted as "
         "mastery. An O item is mastered when a task producing it is rated and passed.",
@@ -158,7 +156,6 @@ LABELS: dict[str, dict[str, str]] = {
         "rated": "rated",
         "passed": "passed",
         "not_passed": "not passed",
-        "awaiting_rating": "awaiting rating",
         "self": "self",
         "self_apart": " ({levels})",
         "rule_text": "",  # the model's rule, in English

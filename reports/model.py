@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-KnowledgeStatus = Literal["mastered", "not_yet", "not_attempted"]
-ActivityStatus = Literal["completed", "not_yet", "not_attempted"]
-# Performance tasks (TASKS_SPEC §6): a task's state, a work output's (O), a rubric item's (P, or S by criteria).
+from ..quizzes.status import Status
+
+# The statuses' words and meanings are quizzes/status.py's (Status). A K item's status is mastered, not_mastered,
+# incomplete or not_attempted; an activity's and a task's completed, incomplete or not_attempted; an O item's
+# mastered, not_mastered, awaiting_rating or not_attempted.
+# Performance tasks (TASKS_SPEC §6): a task's state, a rubric item's (P, or S by criteria).
 PerformanceState = Literal["not_submitted", "submitted", "self_rated", "rated"]
-OutputStatus = Literal["mastered", "not_yet", "awaiting_rating", "not_attempted"]
 RubricStatus = Literal["rated", "self_rated", "submitted", "not_submitted"]
 
 RULE = (
@@ -30,7 +32,7 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeCell:
-    status: KnowledgeStatus
+    status: Status
     earned: float | None
     available: float | None
     when: str | None
@@ -41,7 +43,7 @@ class KnowledgeCell:
 class TaskProgress:
     done: int
     total: int
-    status: ActivityStatus
+    status: Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +75,10 @@ class RubricCell:
 class LearnerRow:
     learner: str
     knowledge: dict[str, KnowledgeCell]
-    activities: dict[str, ActivityStatus]
+    activities: dict[str, Status]
     tasks: dict[str, TaskProgress]
     performance: dict[str, PerformanceCell]  # performance task id -> cell
-    outputs: dict[str, OutputStatus]  # O id -> status
+    outputs: dict[str, Status]  # O id -> status
     rubric: dict[str, RubricCell]  # P (then S) id -> cell
 
 
@@ -146,10 +148,11 @@ class PracticeRow:
 
 @dataclass(frozen=True, slots=True)
 class ItemShare:
-    """One item of the class view: how many of the class's learners reached it, are on the way, or have not
-    started. For K items `reached` = mastered, for activities and tasks = completed, for O items = mastered
-    (`not_yet` includes awaiting a rating), for P and S items = rated by an instructor (`not_yet`: submitted or
-    self-rated only), for A items = reflected."""
+    """One item of the class view: how many of the class's learners reached it, are on the way (`not_yet`), or
+    have not started. For K items `reached` = mastered (`not_yet`: not_mastered or incomplete), for activities and
+    tasks = completed (`not_yet`: incomplete), for O items = mastered (`not_yet`: not_mastered or awaiting a
+    rating), for P and S items = rated by an instructor (`not_yet`: submitted or self-rated only), for A items =
+    reflected."""
 
     kind: Literal["knowledge", "activity", "task", "output", "indicator", "skill", "attitude"]
     id: str

@@ -1,7 +1,7 @@
 """Performance tasks in the report: the columns (tasks, O items, P and S items) and one learner's cells.
 
-States and rules: TASKS_SPEC §6. An O item is `mastered` when a task producing it is rated and passed, `not_yet`
-when rated and not passed, `awaiting_rating` when submitted or self-rated only, else `not_attempted`. A P item
+States and rules: TASKS_SPEC §6; the O items' words are quizzes/status.py's. An O item is `mastered` when a task
+producing it is rated and passed, `not_mastered` when rated and not passed, `awaiting_rating` when submitted or self-rated only, else `not_attempted`. A P item
 (or an S item a criterion names) shows the instructor's level in every criterion naming it, else the learner's
 self-rated levels apart. A self-rating never counts toward mastery.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..performance.rubric import max_points
+from ..quizzes.status import Status
 from .catalog import Catalog
 from .model import (
     CriterionLabel,
     Label,
-    OutputStatus,
     PerformanceCell,
     PerformanceColumns,
     RubricCell,
@@ -91,22 +91,22 @@ def performance_cell(state: TaskState | None, max_pts: float) -> PerformanceCell
 
 def learner_performance(
     states: dict[str, TaskState], layout: PerformanceLayout, catalog: Catalog
-) -> tuple[dict[str, PerformanceCell], dict[str, OutputStatus], dict[str, RubricCell]]:
+) -> tuple[dict[str, PerformanceCell], dict[str, Status], dict[str, RubricCell]]:
     cells = {
         t.task.id: performance_cell(states.get(t.task.id), max_points(catalog.tasks[t.task.id][1]))
         for t in layout.tasks
     }
-    outputs: dict[str, OutputStatus] = {}
+    outputs: dict[str, Status] = {}
     for o in layout.outputs:
         mine = [cells[t] for t in layout.producers[o.id]]
         outputs[o.id] = (
-            "mastered"
+            Status.MASTERED
             if any(c.passed for c in mine)
-            else "not_yet"
+            else Status.NOT_MASTERED
             if any(c.state == "rated" for c in mine)
-            else "awaiting_rating"
+            else Status.AWAITING_RATING
             if any(c.state != "not_submitted" for c in mine)
-            else "not_attempted"
+            else Status.NOT_ATTEMPTED
         )
     rubric: dict[str, RubricCell] = {}
     for item in layout.rubric:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..quizzes.status import Status
 from .catalog import Catalog
 from .json_input import TOO_DEEP, NotJSON, parse_text
 from .records import ActivityDone, KnowledgeEvidence, Origin, Record, ReflectionEntry, Skipped
@@ -88,7 +89,7 @@ def _event(data: Any, file: str, catalog: Catalog) -> Record | None:
             earned, available = float(event["score"]), float(event["max_score"])
         except (KeyError, TypeError, ValueError):
             raise ValueError(f"{k}: score and max_score must be numbers") from None
-        complete = event.get("mastery") != "incomplete"
+        complete = event.get("mastery") in (Status.MASTERED, Status.NOT_MASTERED)  # every question answered
         return KnowledgeEvidence(learner, str(k), quiz[0], block, earned, available, complete, origin)
     if kind == REFLECTED:
         a = event.get("attitude_id")

@@ -104,6 +104,8 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
             )
         elif kind == "activity":
             status = obj.get("status") if v12 else obj.get("completion_status")
+            if status in (None, "", "not attempted", "unknown"):
+                continue  # the SCO says the learner has not begun it: no record, so not_attempted
             records.append(ActivityDone(learner, oid, status in ("completed", "passed"), origin))
 
     records += _reflections(flat.get("cmi.suspend_data", ""), texts, learner, origin, catalog)

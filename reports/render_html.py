@@ -20,7 +20,8 @@ from .render_performance import performance_html
 
 SYMBOL = {
     "mastered": "✓",
-    "not_yet": "✗",
+    "not_mastered": "✗",
+    "incomplete": "…",
     "not_attempted": "·",
     "completed": "✓",
     "awaiting_rating": "…",
@@ -38,9 +39,10 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d0d0;padding:.2rem .4rem;text-align:center}
 th.learner,th.item,td.text{text-align:left}th.learner{white-space:nowrap}.rule,.note{font-size:.9rem;color:#444;max-width:60rem}
 .cell{min-width:2rem;font-weight:bold}
-.k-mastered,.a-completed{background:#1a7f37;color:#fff}.k-not_yet,.a-not_yet{background:#f4b400;color:#1b1b1b}
+.k-mastered,.a-completed{background:#1a7f37;color:#fff}.k-not_mastered{background:#f4b400;color:#1b1b1b}
+.k-incomplete,.a-incomplete{background:#fbe3a0;color:#1b1b1b}
 .k-not_attempted,.a-not_attempted{background:#eee;color:#505050}
-.p-rated,.p-mastered{background:#1a7f37;color:#fff}.p-not_yet{background:#f4b400;color:#1b1b1b}
+.p-rated,.p-mastered{background:#1a7f37;color:#fff}.p-not_mastered{background:#f4b400;color:#1b1b1b}
 .p-submitted,.p-self_rated,.p-awaiting_rating{background:#dbe7fb;color:#1b1b1b}
 .p-not_submitted,.p-not_attempted{background:#eee;color:#505050}.self{font-weight:normal}
 .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}
@@ -202,7 +204,7 @@ def _heatmap(report: Report, t: dict[str, str]) -> str:
         return f'<tr><th scope="row" class="learner">{learner}</th>{"".join(cells)}</tr>'
 
     return (
-        _legend("k", ("mastered", "not_yet", "not_attempted"), t)
+        _legend("k", ("mastered", "not_mastered", "incomplete", "not_attempted"), t)
         + _grouped(
             "heatmap", f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>', report.learners, row, t
         )
@@ -258,7 +260,7 @@ def _completion(report: Report, t: dict[str, str]) -> str:
         return f'<tr><th scope="row" class="learner">{esc(r.learner)}</th>{"".join(cells)}</tr>'
 
     head = f'<tr><th scope="col" rowspan="2">{esc(t["learner"])}</th>{top}</tr><tr>{sub}</tr>'
-    return _legend("a", ("completed", "not_yet", "not_attempted"), t) + _grouped(
+    return _legend("a", ("completed", "incomplete", "not_attempted"), t) + _grouped(
         "completion", head, report.learners, row, t
     )
 
@@ -292,7 +294,7 @@ def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
     )
     return (
         f'<section class="attitude" id="{esc(att.item.id)}"><h3>{esc(att.item.label)} {esc(att.item.text)}</h3>'
-        f"<p>{t['reflected'].format(n=len(att.learners), who=who)}</p>"
+        f"<p>{t['reflected_by'].format(n=len(att.learners), who=who)}</p>"
         f'<table class="bars"><caption>{esc(t["self_ratings"])}</caption>{bars}</table>'
         f"{texts_html}</section>"
     )

@@ -14,7 +14,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
     from .render_html import SYMBOL, _grouped, _legend, esc
 
     def task_cell(c: PerformanceCell) -> str:
-        css = "p-mastered" if c.passed else "p-not_yet" if c.state == "rated" else f"p-{c.state}"
+        css = "p-mastered" if c.passed else "p-not_mastered" if c.state == "rated" else f"p-{c.state}"
         levels = " ".join(f"{k} {v}" for k, v in c.levels.items())
         own = " ".join(f"{k} {v}" for k, v in c.self_levels.items())
         words = [t[c.state]]
@@ -86,7 +86,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
     items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
     return (
         f'<p class="note">{esc(t["performance_note"])}</p>'
-        + _legend("p", ("rated", "not_yet", "awaiting_rating", "not_submitted"), t)
+        + _legend("p", ("rated", "not_mastered", "awaiting_rating", "not_submitted"), t)
         + tasks
         + f"<h3>{esc(t['outputs'])}</h3>"
         + outputs

@@ -81,7 +81,7 @@ def test_sheet_round_trip_counts_good_rows_and_names_bad_ones(
     assert gina["performance"]["M3-page"]["levels"] == {"accuracy": 3}
     assert gina["performance"]["M3-page"]["passed"] is False  # update not rated: not every criterion
     assert gina["rubric"]["P3.1.3"]["levels"] == {"M3-page/accuracy": 3}
-    assert gina["outputs"]["O3.1.1"] == "not_yet"
+    assert gina["outputs"]["O3.1.1"] == "not_mastered"
 
     # Written again from the filled sheet, the instructor's rating is filled back in.
     again = tmp_path / "again"

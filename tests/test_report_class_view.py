@@ -78,7 +78,7 @@ def test_the_page_speaks_zh_tw_by_default_and_en_on_request(
         and "Class view" not in zh
         and "✓ mastered" not in zh
     )
-    assert "Class view" in en and "Question difficulty" in en and "✓ mastered" in en and "班級總覽" not in en
+    assert "Class view" in en and "Question difficulty" in en and "✓ Mastered" in en and "班級總覽" not in en
     assert "Latest attempt wins" in en and "以最近一次作答為準" in zh
     assert (
         " (self accuracy 4 update 3)" in en and "（自評 accuracy 4 update 3）" in zh

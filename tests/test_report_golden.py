@@ -69,10 +69,10 @@ def test_expected_mastery_completion_reflections_and_difficulty(written: Path) -
     report = json.loads((written / "report.json").read_text(encoding="utf-8"))
     assert _status(report) == {
         "alice": {"K1": "mastered", "K2": "mastered", "K3": "mastered"},
-        "bob": {"K1": "mastered", "K2": "not_yet", "K3": "not_yet"},
-        "carol": {"K1": "not_attempted", "K2": "not_yet", "K3": "not_attempted"},
-        "dave": {"K1": "mastered", "K2": "not_yet", "K3": "mastered"},
-        "erin": {"K1": "not_attempted", "K2": "not_yet", "K3": "not_attempted"},
+        "bob": {"K1": "mastered", "K2": "incomplete", "K3": "not_mastered"},
+        "carol": {"K1": "not_attempted", "K2": "incomplete", "K3": "not_attempted"},
+        "dave": {"K1": "mastered", "K2": "incomplete", "K3": "mastered"},
+        "erin": {"K1": "not_attempted", "K2": "incomplete", "K3": "not_attempted"},
         "frank": {"K1": "not_attempted", "K2": "not_attempted", "K3": "not_attempted"},
     }
     rows = {row["learner"]: row for row in report["learners"]}
@@ -86,11 +86,11 @@ def test_expected_mastery_completion_reflections_and_difficulty(written: Path) -
         "bob": {"T1.1": "completed", "T1.2": "completed", "T3.1": "not_attempted"},
         "carol": {"T1.1": "not_attempted", "T1.2": "not_attempted", "T3.1": "completed"},
         "dave": {"T1.1": "not_attempted", "T1.2": "not_attempted", "T3.1": "not_attempted"},
-        "erin": {"T1.1": "not_attempted", "T1.2": "not_attempted", "T3.1": "not_yet"},
+        "erin": {"T1.1": "not_attempted", "T1.2": "not_attempted", "T3.1": "incomplete"},
         "frank": {"T1.1": "not_attempted", "T1.2": "not_attempted", "T3.1": "not_attempted"},
     }
     assert rows["bob"]["tasks"]["T1"] == {"done": 2, "total": 2, "status": "completed"}
-    assert rows["erin"]["tasks"]["T3"] == {"done": 0, "total": 1, "status": "not_yet"}
+    assert rows["erin"]["tasks"]["T3"] == {"done": 0, "total": 1, "status": "incomplete"}
     a01, a02 = report["attitudes"]
     assert a01["learners"] == ["alice", "bob", "carol"]
     assert a01["ratings"] == {"1": 0, "2": 1, "3": 1, "4": 1, "5": 1}
@@ -149,7 +149,7 @@ def test_performance_task_states_outputs_and_indicators(written: Path) -> None:
     assert {r: row["outputs"]["O3.1.1"] for r, row in rows.items()} == {
         "alice": "mastered",
         "bob": "not_attempted",
-        "carol": "not_yet",
+        "carol": "not_mastered",
         "dave": "awaiting_rating",
         "erin": "awaiting_rating",
         "frank": "awaiting_rating",

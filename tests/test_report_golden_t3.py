@@ -175,7 +175,7 @@ def test_t3b_and_t3c(report: dict[str, Any]) -> None:
     first, last = T3[0], T3[-1]
     assert b["performance"][first.id]["state"] == "rated" and b["performance"][first.id]["passed"] is False
     assert b["performance"][first.id]["self_levels"] == {cr.id: 2 for cr in first.rubric}
-    assert b["outputs"]["O3.1.1"] == "not_yet"
+    assert b["outputs"]["O3.1.1"] == "not_mastered"
     assert b["outputs"]["O3.2.1"] == "not_attempted"  # the sheet has rows only for what t3b submitted
     assert c["performance"][last.id]["levels"] == {cr.id: 2 for cr in last.rubric}
     assert {t.id: c["performance"][t.id]["state"] for t in T3} == dict.fromkeys((t.id for t in T3), "rated")

@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..quizzes.status import LABELS
+
 LOCALE_DIR = Path(__file__).resolve().parent / "translations"
 
 
@@ -39,6 +41,17 @@ def translator(block: Any) -> Callable[[str], str]:
     return gettext if callable(gettext) else (lambda text: text)
 
 
+def status_words(block: Any) -> dict[str, str]:
+    """The statuses' words (quizzes/status.py LABELS, their one catalog) in the learner's language: zh-TW when
+    the platform's active language is, else English, as `translator` decides."""
+    try:
+        service = block.runtime.service(block, "i18n")
+    except Exception:  # a runtime without the service: English, as the untranslated strings
+        service = None
+    zh = service is not None and _locale(_active_language(service)) == "zh_TW"
+    return {str(status): words for status, words in LABELS["zh-TW" if zh else "en"].items()}
+
+
 def _active_language(service: Any) -> str | None:
     try:
         language = (
@@ -49,17 +62,19 @@ def _active_language(service: Any) -> str | None:
     return language if isinstance(language, str) else None
 
 
+def _locale(language: str | None) -> str | None:
+    """zh_TW or en for a language tag (zh-tw, zh-Hant-TW, zh_TW, en-us), or None for another language."""
+    tag = (language or "").replace("_", "-").lower()
+    if tag.startswith("zh") and ("hant" in tag or tag.endswith(("-tw", "-hk", "-mo"))):
+        return "zh_TW"
+    return "en" if tag.split("-")[0] == "en" else None
+
+
 @cache
 def _catalog(language: str | None) -> gettext_module.GNUTranslations | None:
     """Our `text` catalog for a language tag (zh-tw, zh-Hant-TW, zh_TW, en-us), or None when we have none."""
-    if not language:
-        return None
-    tag = language.replace("_", "-").lower()
-    if tag.startswith("zh") and ("hant" in tag or tag.endswith(("-tw", "-hk", "-mo"))):
-        locale = "zh_TW"
-    elif tag.split("-")[0] == "en":
-        locale = "en"
-    else:
+    locale = _locale(language)
+    if locale is None:
         return None
     try:
         return gettext_module.translation("text", localedir=str(LOCALE_DIR), languages=[locale])

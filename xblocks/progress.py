@@ -11,7 +11,7 @@ from xblock.fields import Dict, Scope, String
 
 from . import inputs, render
 from .course_walk import course_blocks
-from .i18n import _, translate_all
+from .i18n import _, status_words, translate_all
 from .ora_state import ORA, observe, task_of_block
 from .standing import course_standing
 from .studio_form import Setting, studio_fragment
@@ -19,28 +19,19 @@ from .task_standing import performance_standing
 
 QUIZ, REFLECTION = "zhineng_quiz", "zhineng_reflection"
 
+# The block's own words; the statuses' words come from the one catalog (quizzes/status.py LABELS).
 STRINGS = {
     "knowledge": _("Knowledge"),
     "tasks": _("Work tasks and activities"),
     "attitudes": _("Attitudes"),
     "item": _("Item"),
     "status": _("Status"),
-    "mastered": _("Mastered"),
-    "not_yet": _("Not yet"),
-    "not_assessed": _("Not assessed in this course"),
-    "done": _("Done"),
-    "not_offered": _("Not in this course"),
-    "reflected": _("Reflected"),
     "performance": _("Performance tasks: work outputs (O) and behaviour indicators (P)"),
     "not_submitted": _("Not submitted"),
     "submitted": _("Submitted, awaiting an instructor's rating"),
     "self_rated": _("Submitted and self-rated, awaiting an instructor's rating"),
     "passed": _("Rated: passed"),
     "not_passed": _("Rated: not passed yet"),
-    "unknown": _("Submitted; its rating cannot be read here"),
-    "unseen": _("This page cannot see this task's record"),
-    "awaiting_rating": _("Awaiting an instructor's rating"),
-    "not_attempted": _("Not submitted"),
     "rated": _("Rated by an instructor"),
     "level": _("level {level} of {levels}"),
     "self_level": _("self-rated level {level} of {levels} (does not count until an instructor rates it)"),
@@ -110,7 +101,7 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
         }
 
     def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
-        t = translate_all(self, STRINGS)
+        t = {**translate_all(self, STRINGS), **status_words(self)}
         outline = self._outline()
         s = self.standing()
 
@@ -183,7 +174,7 @@ class ProgressBlock(XBlock):  # type: ignore[misc]  # XBlock ships no type infor
     def refresh(self, data: Any, suffix: str = "") -> dict[str, Any]:
         inputs.reject_unknown_keys(inputs.require_object(data), set())
         s = self.standing()
-        t = translate_all(self, STRINGS)
+        t = {**translate_all(self, STRINGS), **status_words(self)}
         # An indicator's state is its status; the levels behind it travel as a note the page shows beside it.
         notes = {p: _levels_note(found, t) for p, found in s["indicators"].items()}
         return {

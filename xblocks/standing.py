@@ -10,8 +10,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..quizzes.grader import Result
-from ..quizzes.mastery import KnowledgeStanding, MasteryRule, knowledge_standings
+from ..quizzes.mastery import (
+    DEFAULT_THRESHOLD,
+    KnowledgeStanding,
+    MasteryRule,
+    knowledge_standings,
+    knowledge_status,
+)
 from ..quizzes.model import Question
+from ..quizzes.status import Status, attitude_status, progress_status, task_status
 
 
 def standing_dict(s: KnowledgeStanding) -> dict[str, Any]:
@@ -21,7 +28,7 @@ def standing_dict(s: KnowledgeStanding) -> dict[str, Any]:
         "answered": s.answered,
         "questions": s.questions,
         "threshold": s.threshold,
-        "status": s.status,
+        "status": str(s.status),
     }
 
 
@@ -41,15 +48,12 @@ def _add(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
         return new
     total = {key: old[key] + new[key] for key in ("earned", "available", "answered", "questions")}
     total["threshold"] = max(old["threshold"], new["threshold"])  # the stricter rule wins
-    total["status"] = _status(total)
+    total["status"] = str(_status(total))
     return total
 
 
-def _status(t: Mapping[str, Any]) -> str:
-    if t["answered"] < t["questions"]:
-        return "incomplete"
-    ratio = t["earned"] / t["available"] if t["available"] else 0.0
-    return "mastered" if ratio + 1e-9 >= t["threshold"] else "not_mastered"
+def _status(t: Mapping[str, Any]) -> Status:
+    return knowledge_status(t["earned"], t["available"], t["answered"], t["questions"], t["threshold"])
 
 
 def course_standing(
@@ -72,46 +76,35 @@ def course_standing(
             scores[qid] = max(scores.get(qid, 0.0), float(score))  # the same question in two quizzes: best
         for k, t in quiz["thresholds"].items():
             thresholds[k] = max(thresholds.get(k, 0.0), float(t))
-    reflected: dict[str, bool] = {}
+    reflected: dict[str, list[bool]] = {}
     reflection_activities: dict[str, list[bool]] = {}
     for r in reflections:
-        reflected[r["attitude"]] = reflected.get(r["attitude"], False) or bool(r["submitted"])
+        reflected.setdefault(r["attitude"], []).append(bool(r["submitted"]))
         if r.get("activity"):
             reflection_activities.setdefault(r["activity"], []).append(bool(r["submitted"]))
 
-    knowledge = {}
+    knowledge: dict[str, str] = {}
     for item in outline["knowledge"]:
         mine = [q for q in questions.values() if item["id"] in q["knowledge"]]
-        if not mine:
-            knowledge[item["id"]] = "not_assessed"
-            continue
         totals = {
             "earned": sum(scores.get(q["id"], 0.0) for q in mine),
             "available": sum(float(q["points"]) for q in mine),
             "answered": sum(1 for q in mine if q["id"] in scores),
             "questions": len(mine),
-            "threshold": thresholds.get(item["id"], 0.8),
+            "threshold": thresholds.get(item["id"], DEFAULT_THRESHOLD),
         }
-        knowledge[item["id"]] = "mastered" if _status(totals) == "mastered" else "not_yet"
+        knowledge[item["id"]] = str(_status(totals))
 
     activities: dict[str, str] = {}
     tasks: dict[str, str] = {}
     for task in outline["tasks"]:
         for act in task["activities"]:
-            done = [q["id"] in scores for q in questions.values() if q["activity"] == act["id"]]
-            done += reflection_activities.get(act["id"], [])
-            activities[act["id"]] = "not_offered" if not done else ("done" if all(done) else "not_yet")
-        offered = [activities[a["id"]] for a in task["activities"] if activities[a["id"]] != "not_offered"]
-        tasks[task["id"]] = (
-            "not_offered" if not offered else ("done" if set(offered) == {"done"} else "not_yet")
-        )
+            parts = [q["id"] in scores for q in questions.values() if q["activity"] == act["id"]]
+            parts += reflection_activities.get(act["id"], [])
+            activities[act["id"]] = str(progress_status(parts))
+        tasks[task["id"]] = str(task_status(activities[a["id"]] for a in task["activities"]))
 
-    attitudes = {
-        a["id"]: (
-            "not_offered" if a["id"] not in reflected else "reflected" if reflected[a["id"]] else "not_yet"
-        )
-        for a in outline["attitudes"]
-    }
+    attitudes = {a["id"]: str(attitude_status(reflected.get(a["id"], []))) for a in outline["attitudes"]}
     return {"knowledge": knowledge, "activities": activities, "tasks": tasks, "attitudes": attitudes}
 
 

@@ -16,10 +16,11 @@ from typing import Any
 
 from ..performance.model import Criterion, Level, PassRule, Task
 from ..performance.rubric import fully_rated, task_passed
+from ..quizzes.status import Status
 
 Levels = dict[str, int]
 
-# A task's state, then an O item's (the report's words: mastered / not_yet / awaiting_rating / not_attempted).
+# A task's state (TASKS_SPEC §6), then what it makes of the O items the task produces (quizzes/status.py words).
 TASK_STATES = (
     "not_offered",
     "unseen",
@@ -31,16 +32,25 @@ TASK_STATES = (
     "unknown",
 )
 _O_FROM_TASK = {
-    "passed": "mastered",
-    "not_passed": "not_yet",
-    "unknown": "unknown",
-    "unseen": "unseen",
-    "self_rated": "awaiting_rating",
-    "submitted": "awaiting_rating",
-    "not_submitted": "not_attempted",
-    "not_offered": "not_offered",
+    "passed": Status.MASTERED,
+    "not_passed": Status.NOT_MASTERED,
+    "unknown": Status.UNKNOWN,
+    "unseen": Status.UNSEEN,
+    "self_rated": Status.AWAITING_RATING,
+    "submitted": Status.AWAITING_RATING,
+    "not_submitted": Status.NOT_ATTEMPTED,
+    "not_offered": Status.NOT_OFFERED,
 }
-_O_ORDER = ("mastered", "not_yet", "unknown", "unseen", "awaiting_rating", "not_attempted", "not_offered")
+# An O item produced by several tasks shows the first of its tasks' statuses in this order.
+_O_ORDER = (
+    Status.MASTERED,
+    Status.NOT_MASTERED,
+    Status.UNKNOWN,
+    Status.UNSEEN,
+    Status.AWAITING_RATING,
+    Status.NOT_ATTEMPTED,
+    Status.NOT_OFFERED,
+)
 
 
 def task_dump(task: Task) -> dict[str, Any]:
@@ -100,7 +110,7 @@ def performance_standing(
     """State per task, per O item it produces, per P indicator its rubric names (with the levels given)."""
     tasks = [task_of(d) for d in dumped_tasks]
     states = {t.id: task_state(t, observations.get(t.id)) for t in tasks}
-    outputs: dict[str, list[str]] = {}
+    outputs: dict[str, list[Status]] = {}
     for t in tasks:
         for o in t.outputs:
             outputs.setdefault(o, []).append(_O_FROM_TASK[states[t.id]])
@@ -122,8 +132,8 @@ def performance_standing(
     }
 
 
-def _first(found: list[str]) -> str:
-    return min(found, key=_O_ORDER.index)
+def _first(found: list[Status]) -> str:
+    return str(min(found, key=_O_ORDER.index))
 
 
 def _indicator(entry: Mapping[str, Any]) -> dict[str, Any]:

@@ -433,7 +433,8 @@
 
   var DRAFT_DELAY_MS = 800; // a pause in typing, not every keystroke, reaches the LMS
 
-  var K_STATUS = { mastered: "passed", not_mastered: "failed", incomplete: "incomplete" };
+  // A K item's status as an objective's success (status.js words -> scorm-table.js's).
+  var K_STATUS = { mastered: "passed", not_mastered: "failed" };
 
   function describe(payload, id) {
     var l = payload.labels[id];
@@ -448,13 +449,13 @@
       var s = roll.knowledge[k];
       // Only a K this attempt has fully assessed is written: until then the LMS keeps what it has, such as a
       // K passed in another module through a shared (global) objective.
-      if (s.status === "incomplete") return;
+      if (!K_STATUS[s.status]) return;
       a.reportObjective("knowledge", k, K_STATUS[s.status], { raw: s.ratio * 100, min: 0, max: 100, scaled: s.ratio }, describe(p, k));
     });
     p.objectives.activities.forEach(function (id) {
       var s = roll.activities[id];
       var score = s.questions ? { raw: s.score.ratio * 100, min: 0, max: 100, scaled: s.score.ratio } : null;
-      a.reportObjective("activity", id, s.done ? "completed" : "incomplete", score, describe(p, id));
+      a.reportObjective("activity", id, s.status, score, describe(p, id)); // completed, incomplete, not_attempted
     });
     p.objectives.attitudes.forEach(function (id) {
       var s = roll.attitudes[id];

@@ -32,16 +32,15 @@
   function progressView(payload, roll, t, state) {
     var k = payload.objectives.knowledge.map(function (id) {
       var s = roll.knowledge[id];
-      var status = s.status === "mastered" ? t("mastered") : s.status === "not_mastered" ? t("notMastered") : t("notYet");
-      return { id: id, values: [label(payload, id), pct(s.ratio) + "（" + t("answeredOf", { n: s.answered, total: s.questions }) + "）", status] };
+      return { id: id, values: [label(payload, id), pct(s.ratio) + "（" + t("answeredOf", { n: s.answered, total: s.questions }) + "）", t("statusOf." + s.status)] };
     });
     var a = payload.objectives.activities.map(function (id) {
       var s = roll.activities[id];
-      return { id: id, values: [label(payload, id), s.questions ? pct(s.score.ratio) : "—", s.done ? t("done") : t("open")] };
+      return { id: id, values: [label(payload, id), s.questions ? pct(s.score.ratio) : "—", t("statusOf." + s.status)] };
     });
     var att = payload.objectives.attitudes.map(function (id) {
       var s = roll.attitudes[id];
-      return { id: id, values: [label(payload, id), s.submitted ? String(Math.round(s.rating * 10) / 10) + " / 5" : "—", s.done ? t("done") : t("open")] };
+      return { id: id, values: [label(payload, id), s.submitted ? String(Math.round(s.rating * 10) / 10) + " / 5" : "—", t("statusOf." + s.status)] };
     });
     var tasks = (payload.tasks || []).map(function (task) {
       var saved = state && state.tasks ? state.tasks[task.id] : null;

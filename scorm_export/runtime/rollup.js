@@ -1,7 +1,8 @@
 /* The SCO's own rollup, so the LMS gets per-K, per-activity and module status without a sequencer.
- * knowledgeStandings and modulePassed mirror quizzes/mastery.py (same sums in the same order, same 1e-9 slack;
- * tests/test_rollup_parity.py). */
-// needs:
+ * knowledgeStandings and modulePassed mirror quizzes/mastery.py (same sums in the same order; the statuses are
+ * status.js's, ported from quizzes/mastery.py and quizzes/status.py: tests/test_rollup_parity.py,
+ * tests/test_status.py). */
+// needs: status.js
 (function (Z) {
   "use strict";
 
@@ -27,8 +28,7 @@
       var t = totals[k];
       t.threshold = thresholdFor(mastery, k);
       t.ratio = t.available ? t.earned / t.available : 0.0;
-      if (t.answered < t.questions) t.status = "incomplete";
-      else t.status = t.ratio + 1e-9 >= t.threshold ? "mastered" : "not_mastered";
+      t.status = Z.knowledgeStatus(t.earned, t.available, t.answered, t.questions, t.threshold);
     });
     return totals;
   }
@@ -48,16 +48,24 @@
     return { earned: earned, available: available, ratio: available ? earned / available : 0.0 };
   }
 
+  function isSubmitted(state) {
+    return function (r) { return !!(state.reflections[r.id] && state.reflections[r.id].submitted); };
+  }
+
   function submitted(reflections, state) {
-    return reflections.every(function (r) { return state.reflections[r.id] && state.reflections[r.id].submitted; });
+    return reflections.every(isSubmitted(state));
   }
 
   // A task counts as done once its deliverable is submitted; its self-rating is never evidence of mastery.
-  function delivered(tasks, state) {
-    return tasks.every(function (t) {
+  function isDelivered(state) {
+    return function (t) {
       var saved = (state.tasks || {})[t.id];
       return !!saved && saved.status !== "draft";
-    });
+    };
+  }
+
+  function delivered(tasks, state) {
+    return tasks.every(isDelivered(state));
   }
 
   /** Everything the progress view and the LMS report need, from the payload, the state and the results. */
@@ -69,21 +77,28 @@
       var rs = payload.reflections.filter(function (r) { return r.activity === a; });
       var ts = (payload.tasks || []).filter(function (t) { return t.activity === a; });
       var answered = qs.filter(function (q) { return results[q.id]; }).length;
+      // Its parts (quizzes/status.py progress_status): the page seen, each question, reflection and task.
+      var parts = [!!state.visited[a]].concat(
+        qs.map(function (q) { return !!results[q.id]; }), rs.map(isSubmitted(state)), ts.map(isDelivered(state)));
+      var status = Z.progressStatus(parts);
       activities[a] = {
         visited: !!state.visited[a],
         answered: answered,
         questions: qs.length,
         score: share(qs, results),
-        done: !!state.visited[a] && answered === qs.length && submitted(rs, state) && delivered(ts, state),
+        status: status,
+        done: status === "completed",
       };
     });
     var attitudes = {};
     payload.objectives.attitudes.forEach(function (a) {
       var rs = payload.reflections.filter(function (r) { return r.attitude === a; });
-      var ratings = rs.filter(function (r) { return state.reflections[r.id] && state.reflections[r.id].submitted; })
-        .map(function (r) { return state.reflections[r.id].rating; });
+      var ratings = rs.filter(isSubmitted(state)).map(function (r) { return state.reflections[r.id].rating; });
       var mean = ratings.length ? ratings.reduce(function (x, y) { return x + y; }, 0) / ratings.length : 0;
-      attitudes[a] = { done: ratings.length === rs.length, submitted: ratings.length, reflections: rs.length, rating: mean };
+      var status = Z.attitudeStatus(rs.map(isSubmitted(state)));
+      attitudes[a] = {
+        status: status, done: status === "reflected", submitted: ratings.length, reflections: rs.length, rating: mean,
+      };
     });
     var allAnswered = payload.questions.every(function (q) { return results[q.id]; });
     var complete = allAnswered && submitted(payload.reflections, state) && delivered(payload.tasks || [], state) &&

@@ -10,7 +10,7 @@
  * the LRS answered 2xx. A statement still unanswered when the page closed is "pending" in our state document
  * (by id); the next launch asks the LRS whether it has it. Answers the LRS did not accept wait in the outbox
  * (xapi-outbox.js) and are restated in the next Normal session of the registration. */
-// needs: xapi-statements.js xapi-outbox.js xapi-sender.js
+// needs: xapi-statements.js xapi-outbox.js xapi-sender.js status.js
 (function (Z, root) {
   "use strict";
 
@@ -232,7 +232,8 @@
     if (!this.has("completed")) this.enqueue(this.maker.defined("completed", ms), "completed");
     if (status === "completed" || this.has("passed")) return;
     var scaled = Z.scaled4(score.scaled); // the value the statement carries is the one judged
-    var ok = this.masteryScore === null ? status === "passed" : scaled >= this.masteryScore;
+    // The mastery comparison of quizzes/mastery.py (status.js reaches), on the score's share of 1.
+    var ok = this.masteryScore === null ? status === "passed" : Z.reaches(scaled, 1, this.masteryScore);
     var verb = ok ? "passed" : "failed";
     // Once per registration; a failed attempt may still pass later (cmi5 9.3.4-5), never the reverse.
     if (!this.has(verb)) this.enqueue(this.maker.defined(verb, ms, { scaled: scaled }), verb);

@@ -247,7 +247,11 @@ def test_one_report_over_scorm_openedx_and_xapi_gives_the_same_per_k_mastery(
             for k, cell in rows[learner]["knowledge"].items()
         }
 
-    expected = {"K1": ("mastered", 1.0, 1.0), "K7": ("not_yet", 0.0, 1.0), "K15": ("not_yet", 0.0, 1.0)}
+    expected = {
+        "K1": ("mastered", 1.0, 1.0),
+        "K7": ("not_mastered", 0.0, 1.0),
+        "K15": ("not_mastered", 0.0, 1.0),
+    }
     assert per_k(SCORM) == per_k(OPENEDX) == per_k(XAPI) == expected
     for learner, source in ((SCORM, "scorm"), (OPENEDX, "openedx"), (XAPI, "xapi")):
         assert {k: tuple(c["sources"]) for k, c in rows[learner]["knowledge"].items()} == dict.fromkeys(

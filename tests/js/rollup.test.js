@@ -50,6 +50,25 @@ test("module status: incomplete until every activity is done, then passed or fai
   assert.equal(rollup(p, s, resultsFor(p, WRONG)).status, "failed");
 });
 
+test("activity and attitude status: status.js's rules over the page seen, answers, reflections and tasks", () => {
+  const p = makePayload("scorm12");
+  const s = emptyState();
+  const before = rollup(p, s, {});
+  assert.deepEqual(p.objectives.activities.map((a) => before.activities[a].status), ["not_attempted", "not_attempted"]);
+  assert.equal(before.attitudes.A01.status, "not_attempted");
+  s.visited = { "T1.1": true };
+  const seen = rollup(p, s, {});
+  assert.equal(seen.activities["T1.1"].status, "incomplete"); // seen, its questions not answered yet
+  assert.ok(!seen.activities["T1.1"].done);
+  s.visited = { "T1.1": true, "T1.2": true };
+  s.reflections = { R1: { text: "abcdef", rating: 3, submitted: true }, R2: { text: "abcdef", rating: 5, submitted: true } };
+  s.tasks = { "T1.2-task": { status: "submitted", values: {}, ratings: {} } };
+  const all = rollup(p, s, resultsFor(p, RIGHT));
+  assert.deepEqual(p.objectives.activities.map((a) => all.activities[a].status), ["completed", "completed"]);
+  assert.ok(all.activities["T1.1"].done);
+  assert.equal(all.attitudes.A01.status, "reflected");
+});
+
 test("locale: ?lang= wins, else the module language; strings exist in both", () => {
   assert.equal(pickLocale("?lang=en", "zh-TW"), "en");
   assert.equal(pickLocale("", "zh-TW"), "zh-TW");

@@ -55,8 +55,8 @@ def test_the_states_follow_the_learner_through_ora2(steps: dict[str, Any]) -> No
         "before": "not_attempted",
         "submitted": "awaiting_rating",
         "self_rated": "awaiting_rating",  # a self-rating never counts
-        "rated_low": "not_yet",
-        "rated_again": "not_yet",
+        "rated_low": "not_mastered",
+        "rated_again": "not_mastered",
         "rated_top": "mastered",
         "unreadable": "unknown",
     }

@@ -136,11 +136,11 @@ def test_progress_updates_after_the_quiz(workbench: Workbench, browser: BrowserT
     def steps(page: Any) -> None:
         open_scenario(page, workbench, "zhineng_progress.0", "learner")
         k2 = page.locator('[data-kind="knowledge"][data-id="K2"]')
-        assert k2.get_attribute("data-status") == "not_yet"
+        assert k2.get_attribute("data-status") == "not_attempted"
         answer_two(page, "False", "45")
         page.wait_for_selector('[data-kind="knowledge"][data-id="K2"][data-status="mastered"]')
         assert k2.inner_text() == "Mastered"
-        assert page.locator('[data-kind="activities"][data-id="T1.1"]').inner_text() == "Done"
+        assert page.locator('[data-kind="activities"][data-id="T1.1"]').inner_text() == "Completed"
 
     browser.run(steps)
 
