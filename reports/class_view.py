@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
+from ..quizzes.status import Status
 from .model import SCORE_BANDS, AttitudeSummary, ItemShare, Label, LearnerRow, TaskColumns
 from .performance_cells import PerformanceLayout
 
@@ -41,8 +42,8 @@ def class_view(
         items.append(
             ItemShare(
                 "knowledge", k.id, k.label, k.text,
-                counts["mastered"], counts["not_mastered"] + counts["incomplete"], counts["not_attempted"],
-                _share(counts["mastered"], n),
+                counts[Status.MASTERED], counts[Status.NOT_MASTERED] + counts[Status.INCOMPLETE],
+                counts[Status.NOT_ATTEMPTED], _share(counts[Status.MASTERED], n),
                 tuple(bands[i] for i in range(len(SCORE_BANDS))), 0,
             )
         )  # fmt: skip
@@ -54,8 +55,8 @@ def class_view(
         items.append(
             ItemShare(
                 kind, label.id, label.label, label.text,
-                counts["completed"], counts["incomplete"], counts["not_attempted"],
-                _share(counts["completed"], n), (), 0,
+                counts[Status.COMPLETED], counts[Status.INCOMPLETE], counts[Status.NOT_ATTEMPTED],
+                _share(counts[Status.COMPLETED], n), (), 0,
             )
         )  # fmt: skip
     for o in performance.outputs:
@@ -63,8 +64,8 @@ def class_view(
         items.append(
             ItemShare(
                 "output", o.id, o.label, o.text,
-                counts["mastered"], counts["not_mastered"] + counts["awaiting_rating"], counts["not_attempted"],
-                _share(counts["mastered"], n), (), 0,
+                counts[Status.MASTERED], counts[Status.NOT_MASTERED] + counts[Status.AWAITING_RATING],
+                counts[Status.NOT_ATTEMPTED], _share(counts[Status.MASTERED], n), (), 0,
             )
         )  # fmt: skip
     for item in performance.rubric:

@@ -83,7 +83,7 @@ def test_scorm_an_older_attempt_read_later_loses_and_a_tie_goes_to_the_file_read
     report = _report(tmp_path)
     [row] = report.learners
     assert row.knowledge["K1"].earned == (2.0 if wins_right else 0.0)
-    assert row.activities["T1.1"] == ("completed" if wins_right else "not_yet")
+    assert row.activities["T1.1"] == ("completed" if wins_right else "incomplete")
     assert _q1(report) == (1, 1 if wins_right else 0)
 
 

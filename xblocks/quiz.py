@@ -14,6 +14,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..quizzes.grader import ResponseError, Result, grade
 from ..quizzes.model import Question
+from ..quizzes.status import Status
 from . import inputs, render, widgets
 from .bank import SELECTION_KINDS, Bank, BankError, builtin_banks, select, stored_bank
 from .i18n import _, translate_all
@@ -353,7 +354,7 @@ def _knowledge_event(knowledge_id: str, s: dict[str, Any], attempt: int) -> dict
         "max_score": s["available"],
         "ratio": s["earned"] / s["available"] if s["available"] else 0.0,
         "mastery": s["status"],
-        "mastered": s["status"] == "mastered",
+        "mastered": s["status"] == Status.MASTERED,
         "threshold": s["threshold"],
         "attempt": attempt,
     }
