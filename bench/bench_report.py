@@ -40,8 +40,8 @@ from zhineng.reports.records import Record
 from zhineng.reports.render_csv import report_csv
 from zhineng.reports.render_html import report_html
 from zhineng.reports.render_json import report_json
-from zhineng.reports.suspend import fnv6
 from zhineng.reports.xapi_ids import ITEM_EXTENSION
+from zhineng.scorm_export.saved_state import SavedReflection, SavedState, encode, fnv6
 
 from zhineng.gc_pause import gc_paused
 
@@ -78,8 +78,8 @@ def _attempt(
         cmi[f"cmi.objectives.{slots}.completion_status"] = "completed"
         slots += 1
     text = "上線前逐項檢查價格、連結與庫存，再請同事覆核。"
-    refl = "".join(f"{fnv6(r.id)}s{rng.randint(1, 5)}{len(text):x}:{text}" for r in m.reflections)
-    cmi["cmi.suspend_data"] = f"Z1:h:0:f:0:{len(m.reflections):x}:{refl}"
+    saved = {fnv6(r.id): SavedReflection(True, rng.randint(1, 5), text) for r in m.reflections}
+    cmi["cmi.suspend_data"] = encode(SavedState("h", reflections=saved))
     return cmi
 
 

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..performance.ids import TaskRef, parse_id
+from ..scorm_export.saved_state import fnv6, saved_reflections
 from .catalog import Catalog
 from .cmi_flat import split_cmi
 from .records import (
@@ -24,7 +25,6 @@ from .records import (
     Skipped,
     TaskSubmission,
 )
-from .suspend import fnv6, saved_reflections
 from .task_records import exact_submissions, from_interactions, from_saved_state
 from .times import parse_text
 

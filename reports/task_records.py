@@ -14,9 +14,9 @@ from datetime import datetime
 from ..performance.codec import encode_field, interaction_text
 from ..performance.ids import TaskRef
 from ..performance.model import Criterion, Task
+from ..scorm_export.saved_state import fnv6, saved_tasks
 from .catalog import Catalog
 from .records import SELF_RATER, Origin, Record, Skipped, TaskRating, TaskSubmission
-from .suspend import fnv6, saved_tasks
 
 
 def task_of(task_id: str, catalog: Catalog) -> Task:
@@ -145,7 +145,7 @@ def from_saved_state(
     skipped: list[Skipped],
     have: set[tuple[str, str]],
 ) -> list[Record]:
-    """Submitted tasks and self-ratings kept in suspend_data (reports/suspend.py): how SCORM 1.2 carries a
+    """Submitted tasks and self-ratings kept in suspend_data (scorm_export/saved_state.py): how SCORM 1.2 carries a
     deliverable. have: (task id, "field" | "self_rating") already read from this attempt's interactions, which
     win (SCORM 2004 has both). A draft is never evidence; a deliverable the LMS had no room for in full is kept
     as far as it goes and named."""

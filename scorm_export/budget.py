@@ -1,7 +1,8 @@
 """Worst-case suspend_data size of one SCO, computed from its payload before export.
 
-Mirrors the encoding of scorm_export/runtime/state.js (read its header comment); tests/test_budget.py runs
-the real JS encoder on a worst-case state and checks it never exceeds these numbers.
+The worst-case state is written by the saved-state encoder (scorm_export/saved_state.py, the Python home of
+runtime/state.js's format); tests/test_budget.py runs the real JS encoder on a worst-case state and checks it
+never exceeds these numbers.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from ..modules.model import Module
 from ..quizzes.result import b36_len
 from ..quizzes.types import TYPES
 from .limits import SUSPEND_LIMIT
+from .saved_state import (
+    HASH_CHARS,
+    MAX_INTERACTIONS,
+    MAX_USED,
+    SavedAnswer,
+    SavedReflection,
+    SavedState,
+    SavedTask,
+    encode,
+)
 
-MAGIC = "Z3"
-HASH_CHARS = 6
-INTERACTION_DIGITS = 3  # state.js INTERACTION_DIGITS: the next interaction index, at most "zzz"
 PAGES_BESIDES_ACTIVITIES = 3  # overview, reflections, progress: with one page per task, an upper bound
-TASK_HEAD = HASH_CHARS + 2  # task-state.js: id hash, draft/submitted/rated flag, number of criteria
 
 
 @dataclass(frozen=True)
@@ -46,49 +53,46 @@ def _longest_body(question: dict[str, Any]) -> int:
     return unit.longest_body(question)
 
 
-def _used_mark(question: dict[str, Any]) -> int:
-    """The answer record's "*" and attempts-used digit, written once a question is retried (state.js)."""
-    return 0 if question.get("attempts", 1) == 1 else 2
+def _most_used(question: dict[str, Any]) -> int:
+    """Attempts a learner could use at a question: a retried answer's record says how many (state.js)."""
+    return 1 if question.get("attempts", 1) == 1 else MAX_USED
 
 
-def _record(head: int, body: int) -> int:
-    return head + b36_len(body) + 1 + body
+def worst_state(payload: dict[str, Any], texts: bool) -> SavedState:
+    """The longest state a learner could reach in this SCO: every question answered at its longest body and as
+    often as allowed, the attempt ended at the last interaction index, the last page, every task self-rated on
+    every criterion with an empty deliverable (what the learner writes shares the text room with reflection
+    texts at run time, state.js taskRoom; what does not fit is said), every reflection submitted with a text at
+    its max_length (texts) or empty."""
+    activities = payload["objectives"]["activities"]
+    tasks = payload.get("tasks", [])
+    return SavedState(
+        content_hash=payload["contentHash"],
+        ended=True,
+        next_interaction=MAX_INTERACTIONS,
+        page=len(activities) + len(tasks) + PAGES_BESIDES_ACTIVITIES - 1,
+        visited="f" * math.ceil(len(activities) / 4),
+        answers=tuple(
+            SavedAnswer("0" * HASH_CHARS, "0" * _longest_body(q), _most_used(q)) for q in payload["questions"]
+        ),
+        reflections={
+            f"{n:06x}": SavedReflection(True, 5, "0" * (r["max_length"] if texts else 0))
+            for n, r in enumerate(payload["reflections"])
+        },
+        tasks={
+            f"{n:06x}": SavedTask("self_rated", False, (9,) * len(t["rubric"]), {})
+            for n, t in enumerate(tasks)
+        },
+    )
 
 
 def worst_case(payload: dict[str, Any]) -> Budget:
-    activities = payload["objectives"]["activities"]
-    questions = payload["questions"]
-    reflections = payload["reflections"]
-    tasks = payload.get("tasks", [])
-    header = (
-        len(MAGIC)
-        + 1
-        + len(payload["contentHash"])
-        + 1
-        + 1  # the attempt marker, o or e
-        + INTERACTION_DIGITS
-        + 1
-        + b36_len(len(activities) + len(tasks) + PAGES_BESIDES_ACTIVITIES - 1)
-        + 1
-        + math.ceil(len(activities) / 4)
-        + 1
-        + b36_len(len(questions))
-        + 1
-    )
-    answers = sum(_record(HASH_CHARS + _used_mark(q), _longest_body(q)) for q in questions)
-    counts = b36_len(len(reflections)) + 1
-    reflection_head = HASH_CHARS + 2  # id hash, draft/submitted flag, rating digit
-    empty = sum(_record(reflection_head, 0) for _ in reflections)
-    full = sum(_record(reflection_head, r["max_length"]) for r in reflections)
-    # A task's record: its head, one level digit per criterion, an empty body. What the learner writes shares
-    # the text room with reflection texts at run time (state.js taskRoom); what does not fit is said.
-    task_records = b36_len(len(tasks)) + 1 + sum(_record(TASK_HEAD + len(t["rubric"]), 0) for t in tasks)
-    base = header + answers + counts + task_records
+    """The sizes of worst_state, as the saved-state encoder writes it."""
     return Budget(
         module_id=payload["module"]["id"],
         limit=payload["limits"]["suspendData"],
-        without_texts=base + empty,
-        with_texts=base + full,
+        without_texts=len(encode(worst_state(payload, texts=False))),
+        with_texts=len(encode(worst_state(payload, texts=True))),
     )
 
 
@@ -156,7 +160,11 @@ def budget_input(module: Module, activities: list[str], version: str, content_ha
         "contentHash": content_hash,
         "module": {"id": module.id},
         "objectives": {"activities": activities},
-        "questions": [q.model_dump(mode="json") for q in module.questions],
+        # Attempts resolved against the module's default, as sco_payload does (a retry writes more).
+        "questions": [
+            {**q.model_dump(mode="json"), "attempts": module.attempt_rule(q).allowed}
+            for q in module.questions
+        ],
         "reflections": [r.model_dump(mode="json") for r in module.reflections],
         "tasks": [{"rubric": [c.id for c in t.rubric]} for t in module.tasks],
         "limits": {"suspendData": SUSPEND_LIMIT[version]},

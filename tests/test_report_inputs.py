@@ -10,7 +10,14 @@ from report_support import COURSE, REPORT, run_cli
 from zhineng.modules.loader import load_course
 from zhineng.reports.cmi_flat import flatten_cmi
 from zhineng.reports.run import run_report
-from zhineng.reports.suspend import fnv6, saved_reflections
+from zhineng.scorm_export.saved_state import (
+    SavedAnswer,
+    SavedReflection,
+    SavedState,
+    encode,
+    fnv6,
+    saved_reflections,
+)
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +129,14 @@ def test_every_cmi_shape_flattens_alike(data: dict) -> None:  # type: ignore[typ
 
 def test_suspend_data_reflections_count_utf16_units_like_javascript() -> None:
     text = "表情😀與\n換行:冒號"  # the emoji is two UTF-16 units
-    units = len(text.encode("utf-16-le")) // 2
-    data = f"Z1:h:0:3:1:abcdef2:xy1:{fnv6('R1')}s4{units:x}:{text}"
+    data = encode(
+        SavedState(
+            "h",
+            answers=(SavedAnswer("abcdef", "xy"),),
+            reflections={fnv6("R1"): SavedReflection(True, 4, text)},
+        )
+    )
+    assert f"{fnv6('R1')}s4b:{text}" in data  # 11 units (10 characters): as JavaScript counts them
     saved = saved_reflections(data)
     assert saved[fnv6("R1")].text == text
     assert (saved[fnv6("R1")].rating, saved[fnv6("R1")].submitted) == (4, True)
@@ -134,8 +147,11 @@ def test_suspend_data_reflections_count_utf16_units_like_javascript() -> None:
 @pytest.mark.parametrize("text", ["表情與\n換行:冒號", "表情😀與\n換行:冒號"], ids=["bmp-only", "with-emoji"])
 def test_suspend_data_reads_the_same_with_or_without_characters_beyond_the_bmp(text: str) -> None:
     # Text within the BMP is read as a str, other text as UTF-16 units: both must agree with JavaScript.
-    units = len(text.encode("utf-16-le")) // 2
-    data = f"Z1:h:0:3:1:abcdef2:xy2:{fnv6('R1')}s4{units:x}:{text}{fnv6('R2')}d0{2:x}:好!"
+    saved_state = {
+        fnv6("R1"): SavedReflection(True, 4, text),
+        fnv6("R2"): SavedReflection(False, None, "好!"),
+    }
+    data = encode(SavedState("h", answers=(SavedAnswer("abcdef", "xy"),), reflections=saved_state))
     saved = saved_reflections(data)
     assert saved[fnv6("R1")].text == text and saved[fnv6("R2")].text == "好!"
     assert (saved[fnv6("R2")].submitted, saved[fnv6("R2")].rating) == (False, None)

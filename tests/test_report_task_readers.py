@@ -4,7 +4,6 @@ update 1–3)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -14,7 +13,6 @@ from zhineng.reports.catalog import Catalog
 from zhineng.reports.read_scorm import read_cmi
 from zhineng.reports.read_xapi import read_statements
 from zhineng.reports.records import TaskRating, TaskSubmission
-from zhineng.reports.suspend import fnv6
 from zhineng.reports.xapi_ids import (
     LAUNCH_MODE_EXTENSION,
     RATER_EXTENSION,
@@ -22,6 +20,7 @@ from zhineng.reports.xapi_ids import (
     VERB_RATED,
     VERB_SUBMITTED,
 )
+from zhineng.scorm_export.saved_state import TASK_STATUS, SavedState, SavedTask, encode, fnv6
 
 CATALOG = Catalog(load_course([COURSE]))
 
@@ -117,12 +116,9 @@ def _b36(n: int) -> str:
 
 
 def _suspend(flag: str, levels: str, values: dict[str, Any]) -> str:
-    """A Z3 state (scorm_export/runtime/state.js) holding only M3-page's record (task-state.js)."""
-    body = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
-    record = (
-        f"{fnv6('M3-page')}{flag}{_b36(len(levels))}{levels}{_b36(len(body.encode('utf-16-le')) // 2)}:{body}"
-    )
-    return f"Z3:abcdef123456:o0:0:0:0:0:1:{record}"
+    """A saved state holding only M3-page's record: flag as the record writes it (upper case when cut)."""
+    task = SavedTask(TASK_STATUS[flag.lower()], flag.isupper(), tuple(int(n) for n in levels), values)
+    return encode(SavedState("abcdef123456", visited="0", tasks={fnv6("M3-page"): task}))
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@
  *
  * An answer's body is its question type's (qtype-*.js: choice indexes, not ids, so a record costs a few
  * characters). Every record names its question by hash, so a republished module keeps the answers to unchanged
- * questions and drops the others (with a notice). scorm_export/budget.py mirrors the sizes here (an answer's:
- * its type's `longest_body`, quizzes/types/) and reports/suspend.py reads the reflections and tasks back;
- * keep them in step. */
+ * questions and drops the others (with a notice). scorm_export/saved_state.py is this format's Python home
+ * (records encoded and decoded; the size budget and the report use it), held to this file by the shared vectors
+ * tests/fixtures/suspend_vectors.json; an answer's longest body is its type's `longest_body` (quizzes/types/). */
 // needs: question-types.js task-state.js
 (function (Z) {
   "use strict";

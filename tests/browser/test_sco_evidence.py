@@ -15,7 +15,7 @@ from launch import launch
 from sco_checks import no_lms_errors, objectives, passed
 from sco_site import manifest_passing
 from zhineng.modules.course import Course
-from zhineng.reports.suspend import fnv6, saved_reflections
+from zhineng.scorm_export.saved_state import fnv6, saved_reflections
 
 VERSIONS = ["scorm12", "scorm2004"]
 

@@ -14,9 +14,9 @@ from learner import Learner
 from sco_checks import no_lms_errors, objectives
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
-from zhineng.reports.suspend import fnv6, saved_tasks
 from zhineng.scorm_export.budget import b36_len
 from zhineng.scorm_export.package import build_packages
+from zhineng.scorm_export.saved_state import fnv6, saved_tasks
 
 TASKS = Path(__file__).resolve().parents[1] / "fixtures" / "course_tasks"
 VERSIONS = ["scorm12", "scorm2004"]

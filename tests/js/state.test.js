@@ -111,6 +111,14 @@ for (const v of VECTORS.filter((x) => !x.legacy)) {
   });
 }
 
+for (const v of VECTORS.filter((x) => x.legacy)) {
+  test(`shared vector, an older version: ${v.name}`, () => {
+    const back = decodeState(makePayload(v.version), v.data);
+    assert.deepEqual(back.notices, []);
+    assert.deepEqual(back.state, v.state);
+  });
+}
+
 test("legacy Z1 state still resumes: an open attempt, interactions counted by the LMS", () => {
   const p = makePayload("scorm12");
   const z2 = encodeState(p, stateWith(RIGHT), 4096).data;
