@@ -27,6 +27,7 @@ from xblock_tests.harness import Harness  # noqa: E402
 from xblock_tests.workbench import start  # noqa: E402
 from zhineng.modules.loader import load_course  # noqa: E402
 from zhineng.quizzes.model import Question  # noqa: E402
+from zhineng.quizzes.types import TYPES  # noqa: E402
 from zhineng.xblocks.scenarios import progress_scenarios, reflection_scenarios  # noqa: E402
 
 GOAL_MS = 20.0
@@ -34,15 +35,7 @@ GOAL_MS = 20.0
 
 def right_answer(q: Question) -> Any:
     """The key as a learner would send it, for the bench's submissions."""
-    data = q.model_dump()
-    if q.type in ("single_choice", "multiple_response"):
-        ids = [c["id"] for c in data["choices"] if c["correct"]]
-        return ids[0] if q.type == "single_choice" else ids
-    if q.type == "short_text":
-        return data["accepted"][0]
-    if q.type == "cloze":
-        return [g["accepted"][0] for g in data["gaps"]]
-    return data["answer"]
+    return TYPES[q.type].right_response(q)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

@@ -10,29 +10,13 @@ from zhineng.modules.course import Course
 from zhineng.quizzes.grader import grade
 from zhineng.quizzes.mastery import knowledge_standings, module_passed
 from zhineng.quizzes.model import Question
+from zhineng.quizzes.types import TYPES
 from zhineng.scorm_export.payload import sco_payload
 
 
 def response(q: Question, right: bool) -> Any:
-    data = q.model_dump(mode="json")
-    kind = data["type"]
-    if kind in ("single_choice", "multiple_response"):
-        picked = [c["id"] for c in data["choices"] if c["correct"] == right] or [data["choices"][0]["id"]]
-        return picked[0] if kind == "single_choice" else picked
-    if kind == "true_false":
-        return data["answer"] if right else not data["answer"]
-    if kind == "numeric":
-        return data["answer"] if right else data["answer"] + data["tolerance"] + 1000
-    if kind == "short_text":
-        return data["accepted"][0] if right else "不是答案"
-    if kind == "ordering":
-        return data["answer"] if right else list(reversed(data["answer"]))
-    if kind == "cloze":
-        return [g["accepted"][0] if right else "不是答案" for g in data["gaps"]]
-    if right:
-        return dict(data["answer"])
-    options = [o["id"] for o in data["options"]]
-    return {p: next(o for o in options if o != right_o) for p, right_o in data["answer"].items()}
+    unit = TYPES[q.type]
+    return unit.right_response(q) if right else unit.wrong_response(q)
 
 
 def cases(course: Course) -> list[tuple[str, Any, dict[str, Any]]]:

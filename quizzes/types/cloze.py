@@ -19,7 +19,7 @@ from pydantic import Field
 from ..base import Feedback, Id, QuestionBase, Strict, Text
 from ..result import MAX_TEXT_RESPONSE, Finding, ResponseError, Result, b36_len, duplicate_ids, result
 from ..text import normalise_text
-from .short_text import accepted_findings
+from .short_text import WRONG_TEXT, accepted_findings
 from .unit import QuestionType
 
 GAP_MAX = 40  # the runtime's gap box maxlength, and what its state codec keeps of each gap
@@ -132,5 +132,7 @@ UNIT = QuestionType(
     runtime="qtype-cloze.js",
     block_widget="cloze.html",
     block_reader="cloze.js",
+    right_response=lambda q: [g.accepted[0] for g in q.gaps],
+    wrong_response=lambda q: [WRONG_TEXT for _g in q.gaps],
     payload=lambda q: {"parts": parts(q.text)},
 )

@@ -81,6 +81,12 @@ def public(q: Matching) -> dict[str, Any]:
     }
 
 
+def wrong_pairs(q: Matching) -> dict[str, str]:
+    """Every premise paired with an option that is not its own."""
+    options = [o.id for o in q.options]
+    return {premise: next(o for o in options if o != right) for premise, right in q.answer.items()}
+
+
 UNIT = QuestionType(
     name="matching",
     model=Matching,
@@ -94,6 +100,8 @@ UNIT = QuestionType(
     runtime="qtype-matching.js",
     block_widget="matching.html",
     block_reader="matching.js",
+    right_response=lambda q: dict(q.answer),
+    wrong_response=wrong_pairs,
     block_strings={
         "choose": "Choose…",
     },

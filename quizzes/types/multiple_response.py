@@ -46,4 +46,6 @@ UNIT = QuestionType(
     runtime="qtype-multiple-response.js",
     block_widget="choices.html",
     block_reader="choices.js",
+    right_response=correct_ids,
+    wrong_response=lambda q: [c.id for c in q.choices if not c.correct],
 )

@@ -10,7 +10,7 @@ from pydantic import Field
 from ..base import Feedback, QuestionBase, Strict, Text
 from ..result import Finding, ResponseError, Result, result
 from ..text import parse_number
-from .unit import QuestionType
+from .unit import QuestionType, typed_number
 
 NUMERIC_MAX = 32  # the runtime's number box maxlength, and what its state codec keeps
 
@@ -68,4 +68,6 @@ UNIT = QuestionType(
     runtime="qtype-numeric.js",
     block_widget="numeric.html",
     block_reader="numeric.js",
+    right_response=lambda q: typed_number(q.answer),
+    wrong_response=lambda q: typed_number(q.answer + q.tolerance + 1000),
 )

@@ -70,6 +70,8 @@ UNIT = QuestionType(
     runtime="qtype-ordering.js",
     block_widget="ordering.html",
     block_reader="ordering.js",
+    right_response=lambda q: list(q.answer),
+    wrong_response=lambda q: list(reversed(q.answer)),
     block_strings={
         "move_up": "Move up",
         "move_down": "Move down",

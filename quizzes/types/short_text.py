@@ -14,6 +14,9 @@ from .unit import QuestionType
 SHORT_TEXT_MAX = 100  # the runtime's text box maxlength, and what its state codec keeps
 
 
+WRONG_TEXT = "不是答案"  # "not the answer": no question accepts it (a test learner's wrong answer)
+
+
 class TextMistake(Strict):
     text: Text
     feedback: Text
@@ -75,4 +78,6 @@ UNIT = QuestionType(
     runtime="qtype-short-text.js",
     block_widget="short_text.html",
     block_reader="short_text.js",
+    right_response=lambda q: q.accepted[0],
+    wrong_response=lambda q: WRONG_TEXT,
 )

@@ -66,4 +66,6 @@ UNIT = QuestionType(
     runtime="qtype-single-choice.js",
     block_widget="choices.html",
     block_reader="choices.js",
+    right_response=lambda q: correct_ids(q)[0],
+    wrong_response=lambda q: next(c.id for c in q.choices if not c.correct),
 )

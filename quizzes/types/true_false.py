@@ -33,6 +33,8 @@ UNIT = QuestionType(
     runtime="qtype-true-false.js",
     block_widget="true_false.html",
     block_reader="true_false.js",
+    right_response=lambda q: q.answer,
+    wrong_response=lambda q: not q.answer,
     block_strings={
         "true": "True",
         "false": "False",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..result import Finding, Result
@@ -40,6 +41,11 @@ class QuestionType:
     """The quiz block's script for it, in xblocks/qtypes/: registers `window.ZhinengQuizTypes["<name>"]` with
     `read(fieldset)` (the response, or undefined while unanswered), `write(fieldset, response)`,
     `answerText(fieldset, answer)` (the revealed key in words) and optionally `init(fieldset)`."""
+    right_response: Callable[[Any], Any]
+    """A response that earns full marks, in the form the block and the SCO send (what a test learner or a
+    benchmark answers with; tests/test_question_types.py grades it on every question of the type)."""
+    wrong_response: Callable[[Any], Any]
+    """A well-formed response that earns nothing (likewise)."""
     payload: Callable[[Any], dict[str, Any]] = lambda q: {}
     """What the runtime needs beyond the question's own keys (added to its entry in the SCO's data.js)."""
     block_strings: dict[str, str] = field(default_factory=dict)
@@ -65,6 +71,11 @@ def display_order(question_id: str, ids: Sequence[str], avoid: Sequence[str] | N
     if avoid is not None and order == list(avoid):
         order = order[1:] + order[:1]
     return order
+
+
+def typed_number(value: float) -> str:
+    """A number as a learner types it: plain digits, never an exponent (1e16 is 10000000000000000)."""
+    return format(Decimal(repr(float(value))).normalize(), "f")
 
 
 def no_findings(question: Any) -> list[Finding]:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
-from zhineng.quizzes.model import QUESTION_TYPES
+from zhineng.quizzes.types import TYPES
 
 from .browser import AXE, CHROMIUM, BrowserThread, axe_violations, post_json
 from .test_xblock_answer_leak import secrets
@@ -249,51 +249,58 @@ def test_workbench_parses_and_renders_every_block_of_the_olx_export(
     browser.run(steps)
 
 
-def test_every_question_type_answered_with_the_keyboard_scores_full(
+READ_ALL = """() => Array.from(document.querySelectorAll('.zhineng-question')).map(fs =>
+    [fs.dataset.qid, window.ZhinengQuizTypes[fs.dataset.type].read(fs)])"""
+
+
+def test_every_question_type_reads_back_what_it_shows_and_scores_full(
+    workbench: Workbench, browser: BrowserThread
+) -> None:
+    """Each type's block reader (xblocks/qtypes/, found through the registry) shows its type's right response and
+    reads it back; the server gives it full marks; after a reload the block shows the stored responses again."""
+    by_id = {q.id: q for _m, q in COURSE.questions()}
+
+    def steps(page: Any) -> None:
+        open_scenario(page, workbench, "zhineng_quiz.1", "keys")
+        qids = page.eval_on_selector_all(".zhineng-question", "all => all.map(fs => fs.dataset.qid)")
+        assert {by_id[qid].type for qid in qids} == set(TYPES)
+        right = {qid: TYPES[by_id[qid].type].right_response(by_id[qid]) for qid in qids}
+        page.evaluate(
+            """(answers) => document.querySelectorAll('.zhineng-question').forEach(fs =>
+                window.ZhinengQuizTypes[fs.dataset.type].write(fs, answers[fs.dataset.qid]))""",
+            right,
+        )
+        assert dict(page.evaluate(READ_ALL)) == right
+        page.get_by_role("button", name="Submit answers").press("Enter")
+        total = sum(by_id[qid].points for qid in qids)
+        page.wait_for_selector(f".zhineng-status:has-text('Score: {total:g} / {total:g}')")
+        # Focus lands on the score the submit produced, not on <body>.
+        assert page.evaluate("document.activeElement.className") == "zhineng-status"
+        page.reload()
+        page.wait_for_selector(f".zhineng-status:has-text('Score: {total:g} / {total:g}')")
+        assert dict(page.evaluate(READ_ALL)) == right
+        assert axe_violations(page) == []  # with the results, feedback and key shown
+
+    browser.run(steps)
+
+
+def test_ordering_moves_with_the_keyboard_and_says_where_to(
     workbench: Workbench, browser: BrowserThread
 ) -> None:
     by_id = {q.id: q for _m, q in COURSE.questions()}
 
     def steps(page: Any) -> None:
-        open_scenario(page, workbench, "zhineng_quiz.1", "keys")
-        fieldsets = page.locator(".zhineng-question")
-        types = set()
-        for i in range(fieldsets.count()):
-            fs = fieldsets.nth(i)
-            q = by_id[fs.get_attribute("data-qid")]
-            types.add(q.type)
-            key = q.model_dump()
-            if q.type in ("single_choice", "multiple_response"):
-                for c in key["choices"]:
-                    if c["correct"]:
-                        fs.locator(f'input[value="{c["id"]}"]').press("Space")
-            elif q.type == "true_false":
-                fs.locator(f'input[value="{str(key["answer"]).lower()}"]').press("Space")
-            elif q.type == "numeric":
-                fs.locator("input.zhineng-text").fill(f"{key['answer']:g}")
-            elif q.type == "short_text":
-                fs.locator("input.zhineng-text").fill(key["accepted"][0])
-            elif q.type == "ordering":
-                for target, item in enumerate(key["answer"]):
-                    while fs.locator(".zhineng-order li").nth(target).get_attribute("data-item") != item:
-                        fs.locator(f'li[data-item="{item}"] .zhineng-up').press("Enter")
-                assert fs.locator(".zhineng-sr").inner_text()  # each move is announced
-            elif q.type == "matching":
-                for premise, option in key["answer"].items():
-                    fs.locator(f'select[data-premise="{premise}"]').select_option(option)
-            elif q.type == "cloze":
-                for gap in key["gaps"]:
-                    box = fs.locator(f'input.zhineng-gap[data-gap="{gap["id"]}"]')
-                    box.focus()
-                    page.keyboard.type(gap["accepted"][-1])
-        assert types == set(QUESTION_TYPES)
-        page.get_by_role("button", name="Submit answers").press("Enter")
-        total = sum(
-            by_id[fieldsets.nth(i).get_attribute("data-qid")].points for i in range(fieldsets.count())
-        )
-        page.wait_for_selector(f".zhineng-status:has-text('Score: {total:g} / {total:g}')")
-        # Focus lands on the score the submit produced, not on <body>.
-        assert page.evaluate("document.activeElement.className") == "zhineng-status"
+        open_scenario(page, workbench, "zhineng_quiz.1", "mover")
+        fs = page.locator('.zhineng-question[data-type="ordering"]').first
+        key = by_id[fs.get_attribute("data-qid")].model_dump()["answer"]
+        for target, item in enumerate(key):
+            while fs.locator(".zhineng-order li").nth(target).get_attribute("data-item") != item:
+                fs.locator(f'li[data-item="{item}"] .zhineng-up').press("Enter")
+                # Focus stays on the button pressed, and the item's new place is announced.
+                assert page.evaluate("document.activeElement.className") == "zhineng-up"
+                assert "Moved to position" in fs.locator(".zhineng-sr").inner_text()
+        shown = [li.get_attribute("data-item") for li in fs.locator(".zhineng-order li").all()]
+        assert shown == key
 
     browser.run(steps)
 
