@@ -435,6 +435,8 @@
 
   // A K item's status as an objective's success (status.js words -> scorm-table.js's).
   var K_STATUS = { mastered: "passed", not_mastered: "failed" };
+  // An A item's: reflected on is passed; begun or not, as an activity.
+  var A_STATUS = { reflected: "passed", incomplete: "incomplete", not_attempted: "not_attempted" };
 
   function describe(payload, id) {
     var l = payload.labels[id];
@@ -460,7 +462,7 @@
     p.objectives.attitudes.forEach(function (id) {
       var s = roll.attitudes[id];
       var score = s.submitted ? { raw: s.rating, min: 1, max: 5, scaled: (s.rating - 1) / 4 } : null;
-      a.reportObjective("attitude", id, s.done ? "passed" : "incomplete", score, describe(p, id));
+      a.reportObjective("attitude", id, A_STATUS[s.status], score, describe(p, id));
     });
     var ended = a.reportCourse(roll.status, { raw: roll.score.ratio * 100, min: 0, max: 100, scaled: roll.score.ratio });
     this.state.ended = ended === true;

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from launch import launch
 from report_support import COURSE, INPUTS, large_class
+from sco_checks import objectives
 from sco_site import AXE
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
@@ -100,3 +101,32 @@ def test_axe_finds_no_violation_of_any_impact(lang: str, learners: int, browser:
         for v in result["violations"]
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("version", ["scorm12", "scorm2004"])
+def test_an_activity_never_opened_reads_not_attempted_from_the_sco_to_the_report(
+    version: str, browser: Any, serve: Any, tmp_path: Path
+) -> None:
+    """The SCO says which activities and A items were not begun (quizzes/status.py's rule, ported in status.js),
+    so the report tells them from one opened and left unfinished."""
+    course = load_course([SMALL])
+    learner = launch(browser, serve, tmp_path, course, "M3", version)
+    acts = learner.payload["objectives"]["activities"]
+    asked = {q["activity"] for q in learner.payload["questions"]}
+    opened = next(a for a in acts if a in asked)  # an activity with questions to answer
+    learner.goto(opened)
+    cmi = learner.quit()
+    learner.page.close()
+    field = "status" if version == "scorm12" else "completion_status"
+    said = {k: o[field] for k, o in objectives(cmi).items()}
+    assert said[opened] == "incomplete"  # seen, its questions not answered
+    assert {said[a] for a in acts if a != opened} == {"not attempted"}
+    assert {said[a] for a in learner.payload["objectives"]["attitudes"]} == {"not attempted"}
+    records, skipped = read_cmi(cmi, f"learner-{version}.json", Catalog(course))
+    assert skipped == []
+    [row] = build_report(course, records).learners
+    shown = [a for a in acts if a in row.activities]  # the report's columns: activities the course teaches
+    assert opened in shown and len(shown) > 1
+    assert {a: row.activities[a] for a in shown} == {
+        a: "incomplete" if a == opened else "not_attempted" for a in shown
+    }
