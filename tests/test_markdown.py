@@ -8,6 +8,18 @@ def test_lesson_markdown_renders_tables_and_emphasis() -> None:
     assert "<strong>注意</strong>" in html
 
 
+def test_a_table_scrolls_in_a_focusable_box_named_by_its_headings() -> None:
+    html = render_markdown("| 指標 **名稱** | `a<b` 公式 |\n|---|---|\n| ROAS | 營收÷廣告費 |\n")
+    opening = '<div class="table-scroll" role="region" tabindex="0" aria-label="指標 名稱 / a&lt;b 公式">'
+    assert html.startswith(opening + "\n<table>\n")
+    assert html.endswith("</table>\n</div>\n")
+
+
+def test_an_author_cannot_write_the_box_themselves() -> None:
+    html = render_markdown('<div class="table-scroll" role="region" tabindex="0">x</div>')
+    assert "<div" not in html
+
+
 def test_raw_html_is_shown_as_text_never_run() -> None:
     html = render_markdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">')
     assert "<script" not in html and "<img" not in html

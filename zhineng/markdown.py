@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from html import escape
+from typing import TYPE_CHECKING, Any
 
 from .cjk_breaks import drop_cjk_soft_breaks
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _ALLOWED_TAGS = {
     "a",
@@ -19,6 +22,7 @@ _ALLOWED_TAGS = {
     "code",
     "dd",
     "del",
+    "div",
     "dl",
     "dt",
     "em",
@@ -42,7 +46,14 @@ _ALLOWED_TAGS = {
     "tr",
     "ul",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "td": {"align"},
+    "th": {"align"},
+    # Only the table's own scroll box (below): authors cannot write HTML (html=False).
+    "div": {"class", "role", "tabindex", "aria-label"},
+}
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +67,29 @@ def _parser() -> MarkdownIt:
     )
     # A line break between two CJK characters is a wrapped sentence, not a word gap.
     parser.core.ruler.push("cjk_breaks", drop_cjk_soft_breaks)
+    parser.add_render_rule("table_open", _table_open)
+    parser.add_render_rule("table_close", _table_close)
     return parser
+
+
+def _table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    """A table opens inside a box of its own that scrolls sideways, so a phone scrolls the table, never the page
+    or its columns squeezed to a character a line. The box can be focused (keyboard scrolling) and is named by
+    the table's column headings, which tell two tables on a page apart in any language."""
+    heads = []
+    for token in tokens[idx + 1 :]:
+        if token.type == "thead_close":
+            break
+        if token.type == "inline":
+            heads.append(
+                "".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
+            )
+    label = escape(" / ".join(h.strip() for h in heads if h.strip()), quote=True)
+    return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">\n<table>\n'
+
+
+def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return "</table>\n</div>\n"
 
 
 # Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the

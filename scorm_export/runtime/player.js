@@ -159,7 +159,17 @@
       h("button", { type: "button", "data-action": "retry-commit", onclick: function () { self.adapter.commit(); } }, [t("retryNow")]),
     ]);
     this.noticeBox = h("div", { "class": "notices" });
-    this.nav = h("ol", { "class": "page-list" });
+    this.nav = h("ol", { "class": "page-list", id: "page-list", onkeydown: function (event) {
+      if (event.key === "Escape" && self.navToggle.getAttribute("aria-expanded") === "true") {
+        self.toggleNav(false);
+        self.navToggle.focus();
+      }
+    } });
+    // On a phone the page list folds away behind this bar (CSS shows it only on narrow screens): it names the
+    // page the learner is on, and opens the list.
+    this.navCurrent = h("span", { "class": "nav-current" });
+    this.navToggle = h("button", { type: "button", "class": "nav-toggle", "aria-expanded": "false", "aria-controls": "page-list",
+      "data-action": "toggle-pages", onclick: function () { self.toggleNav(); } }, [h("span", { "class": "nav-label", text: t("pages") }), this.navCurrent]);
     this.main = h("main", { id: "content", tabindex: "-1" });
     this.prev = h("button", { type: "button", "data-action": "previous", onclick: function () { self.show(self.page - 1, true); } }, [t("previous")]);
     this.next = h("button", { type: "button", "data-action": "next", onclick: function () { self.show(self.page + 1, true); } }, [t("next")]);
@@ -175,7 +185,7 @@
     mount.appendChild(this.commitBanner);
     mount.appendChild(this.noticeBox);
     mount.appendChild(h("div", { "class": "layout" }, [
-      h("nav", { "aria-label": t("pages") }, [this.nav]),
+      h("nav", { "aria-label": t("pages") }, [this.navToggle, this.nav]),
       h("div", { "class": "page" }, [this.main, h("div", { "class": "pager" }, [this.prev, this.next])]),
     ]));
   };
@@ -191,8 +201,15 @@
     if (this.notices.some(function (n) { return n.kind === "cut"; })) this.cutNoticeShown = true;
   };
 
+  /** Open or close the page list (a phone's disclosure; on a wide screen the list always shows). */
+  Player.prototype.toggleNav = function (open) {
+    if (open === undefined) open = this.navToggle.getAttribute("aria-expanded") !== "true";
+    this.navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  };
+
   Player.prototype.renderNav = function () {
     var self = this;
+    this.navCurrent.textContent = this.t("pageOf", { n: this.page + 1, total: this.pages.length }) + " " + this.pages[this.page].title;
     this.nav.textContent = "";
     this.pages.forEach(function (pg, i) {
       var saved = pg.task && self.state.tasks[pg.task.id];
@@ -226,7 +243,10 @@
     this.next.disabled = index === this.pages.length - 1;
     this.renderNav();
     this.report();
-    if (moveFocus) heading.focus();
+    if (moveFocus) {
+      this.toggleNav(false); // a page was picked: the list folds away on a phone
+      heading.focus();
+    }
   };
 
   Player.prototype.renderOverview = function () {

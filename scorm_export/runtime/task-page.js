@@ -12,8 +12,9 @@
 
   var h = Z.h;
 
-  function dataTable(table) {
-    return h("div", { "class": "table-scroll", role: "region", tabindex: "0" }, [h("table", { "class": "resource-table" }, [
+  // Its scroll box is named by the resource's heading: a page with several tables tells them apart.
+  function dataTable(table, headingId) {
+    return h("div", { "class": "table-scroll", role: "region", tabindex: "0", "aria-labelledby": headingId }, [h("table", { "class": "resource-table" }, [
       h("thead", {}, [h("tr", {}, table.columns.map(function (c) { return h("th", { scope: "col", text: c }); }))]),
       h("tbody", {}, table.rows.map(function (row) {
         return h("tr", {}, row.map(function (cell) {
@@ -24,10 +25,11 @@
   }
 
   function resource(r) {
+    var headingId = Z.uid("resource");
     return h("section", { "class": "resource", "data-resource-id": r.id }, [
-      h("h3", { text: r.title }),
+      h("h3", { id: headingId, text: r.title }),
       r.body_html ? h("div", { html: r.body_html }) : null,
-      r.table ? dataTable(r.table) : null,
+      r.table ? dataTable(r.table, headingId) : null,
     ]);
   }
 

@@ -30,6 +30,9 @@ class Learner:
         return self
 
     def goto(self, key: str) -> None:
+        folded = self.sco.locator("[data-action=toggle-pages][aria-expanded=false]")
+        if folded.is_visible():  # a phone: the page list opens from its bar first
+            folded.click()
         self.sco.locator(f"[data-action=goto][data-page={json.dumps(key)}]").click()
         self.sco.locator(f"main[data-page={json.dumps(key)}]").wait_for()
 
