@@ -135,6 +135,9 @@ def build_report(
         if t.id in catalog.taught_activities
     )
     layout = performance_layout(catalog)
+    # Most learners of a large class have handed nothing in: they share one set of (read-only) cells, which also
+    # lets the renderers write those cells once (reports/shared_cells.py).
+    nothing_handed_in = learner_performance({}, layout)
     rows = []
     for learner, k_cells, mine_acts, states in learners:
         statuses = {a.id: mine_acts.get(a.id, Status.NOT_ATTEMPTED) for t in tasks for a in t.activities}
@@ -148,7 +151,7 @@ def build_report(
                 {k: k_cells.get(k, NOT_ATTEMPTED) for k in catalog.assessed_knowledge},
                 statuses,
                 progress,
-                *learner_performance(states, layout, catalog),
+                *(learner_performance(states, layout) if states else nothing_handed_in),
             )
         )
 

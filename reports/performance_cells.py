@@ -33,6 +33,7 @@ class PerformanceLayout:
     producers: dict[str, tuple[str, ...]]  # O id -> the tasks producing it
     naming: dict[str, tuple[tuple[str, str], ...]]  # P or S id -> (task, criterion) naming it
     skills: frozenset[str]  # the S ids among `rubric`
+    max_points: dict[str, float]  # task id -> its rubric's maximum points
 
 
 def performance_layout(catalog: Catalog) -> PerformanceLayout:
@@ -67,6 +68,7 @@ def performance_layout(catalog: Catalog) -> PerformanceLayout:
         {o: tuple(ts) for o, ts in producers.items()},
         {i: tuple(ns) for i, ns in naming.items()},
         frozenset(skills),
+        {task_id: max_points(task) for task_id, (_module, task) in catalog.tasks.items()},
     )
 
 
@@ -89,12 +91,12 @@ def performance_cell(state: TaskState | None, max_pts: float) -> PerformanceCell
     )
 
 
-def learner_performance(
-    states: dict[str, TaskState], layout: PerformanceLayout, catalog: Catalog
-) -> tuple[dict[str, PerformanceCell], dict[str, Status], dict[str, RubricCell]]:
+Performance = tuple[dict[str, PerformanceCell], dict[str, Status], dict[str, RubricCell]]
+
+
+def learner_performance(states: dict[str, TaskState], layout: PerformanceLayout) -> Performance:
     cells = {
-        t.task.id: performance_cell(states.get(t.task.id), max_points(catalog.tasks[t.task.id][1]))
-        for t in layout.tasks
+        t.task.id: performance_cell(states.get(t.task.id), layout.max_points[t.task.id]) for t in layout.tasks
     }
     outputs: dict[str, Status] = {}
     for o in layout.outputs:

@@ -20,7 +20,9 @@ from __future__ import annotations
 import csv
 import io
 
-from .model import LearnerRow, Report
+from ..quizzes.status import Status
+from .model import PerformanceCell, Report, RubricCell
+from .shared_cells import Shared
 
 HEADER = ["section", "learner", "item", "label", "status", "value", "max", "when", "source", "text"]
 
@@ -54,6 +56,12 @@ def report_csv(report: Report) -> str:
             text = joined[names] = "+".join(names)
         return text
 
+    # A learner's performance rows without their name, made once for the cells learners share (build_report:
+    # those who handed nothing in), the name put in as each row is written.
+    performance_rows = Shared(
+        lambda cells, outputs, rubric: _performance_rows("", cells, outputs, rubric, labels)
+    )
+
     # A learner's rows in one call (~35 rows each, a million in all), padded to the header's width as row() does.
     knowledge_pad, activity_pad, task_pad = (pads[len(HEADER) - n] for n in (9, 5, 7))
     for i in report.class_view:
@@ -73,7 +81,8 @@ def report_csv(report: Report) -> str:
         ]
         writer.writerows(rows)
         if report.performance:
-            writer.writerows(_performance_rows(name, lr, labels))
+            performance = performance_rows(lr.performance, lr.outputs, lr.rubric)
+            writer.writerows((section, name, *rest) for section, _learner, *rest in performance)
     for att in report.attitudes:
         for r in att.reflections:
             row("reflection", _cell(r.learner), att.item.id, _cell(att.item.label), _cell(r.reflection),
@@ -94,15 +103,21 @@ def _levels(levels: dict[str, int], own: dict[str, int]) -> str:
     return text
 
 
-def _performance_rows(name: str, lr: LearnerRow, labels: dict[str, str]) -> list[tuple[object, ...]]:
+def _performance_rows(
+    name: str,
+    performance: dict[str, PerformanceCell],
+    outputs: dict[str, Status],
+    rubric: dict[str, RubricCell],
+    labels: dict[str, str],
+) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
-    for task, c in lr.performance.items():
+    for task, c in performance.items():
         verdict = "" if c.passed is None else "passed" if c.passed else "not passed"
         text = " ".join(x for x in (verdict, _levels(c.levels, c.self_levels)) if x)
         rows.append(("performance", name, _cell(task), "", c.state, _num(c.points), _num(c.max_points),
                      c.when or "", _cell("+".join(c.raters)), _cell(text)))  # fmt: skip
-    rows += [("output", name, o, labels[o], status, "", "", "", "", "") for o, status in lr.outputs.items()]
-    for item, r in lr.rubric.items():
+    rows += [("output", name, o, labels[o], status, "", "", "", "", "") for o, status in outputs.items()]
+    for item, r in rubric.items():
         low = min(r.levels.values()) if r.levels else ""
         rows.append(("indicator", name, item, labels[item], r.status, low, "", "", "", _cell(_levels(r.levels, r.self_levels))))  # fmt: skip
     return rows

@@ -4,6 +4,7 @@ items (TASKS_SPEC §6). Self-ratings are shown apart, in brackets, and never col
 from __future__ import annotations
 
 from .model import LearnerRow, PerformanceCell, Report, RubricCell
+from .shared_cells import Shared
 
 
 def performance_html(report: Report, t: dict[str, str]) -> str:
@@ -44,6 +45,8 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         )
         return f'<td class="cell p-{c.status}" title="{esc(title)}">{esc(shown)}{extra}</td>'
 
+    by_label = {o.id: o.label for o in report.outputs} | {i.id: i.label for i in report.rubric}
+
     def heading(labels: list[tuple[str, str]]) -> str:
         cells = "".join(f'<th scope="col" title="{esc(text)}">{esc(label)}</th>' for label, text in labels)
         return f'<tr><th scope="col">{esc(t["learner"])}</th>{cells}</tr>'
@@ -51,27 +54,31 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
     def learner(r: LearnerRow, cells: str) -> str:
         return f'<tr><th scope="row" class="learner">{esc(r.learner)}</th>{cells}</tr>'
 
+    # A row's cells, made once for the cells learners share (build_report: those who handed nothing in).
+    task_cells = Shared(lambda cells: "".join(task_cell(cells[p.task.id]) for p in report.performance))
+    output_cells = Shared(
+        lambda statuses: "".join(
+            f'<td class="cell p-{statuses[o.id]}" title="{esc(o.label)}: {esc(t[statuses[o.id]])}">'
+            f"{SYMBOL[statuses[o.id]]}</td>"
+            for o in report.outputs
+        )
+    )
+    rubric_cells = Shared(
+        lambda cells: "".join(rubric_cell(by_label[i.id], cells[i.id]) for i in report.rubric)
+    )
     tasks = _grouped(
         "performance",
         heading([(f"{p.task.id} {p.task.text}", p.task.text) for p in report.performance]),
         report.learners,
-        lambda r: learner(r, "".join(task_cell(r.performance[p.task.id]) for p in report.performance)),
+        lambda r: learner(r, task_cells(r.performance)),
         t,
         first_open=False,
     )
-    by_label = {o.id: o.label for o in report.outputs} | {i.id: i.label for i in report.rubric}
     outputs = _grouped(
         "outputs",
         heading([(o.label, o.text) for o in report.outputs]),
         report.learners,
-        lambda r: learner(
-            r,
-            "".join(
-                f'<td class="cell p-{r.outputs[o.id]}" title="{esc(o.label)}: {esc(t[r.outputs[o.id]])}">'
-                f"{SYMBOL[r.outputs[o.id]]}</td>"
-                for o in report.outputs
-            ),
-        ),
+        lambda r: learner(r, output_cells(r.outputs)),
         t,
         first_open=False,
     )
@@ -79,7 +86,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         "rubric",
         heading([(i.label, i.text) for i in report.rubric]),
         report.learners,
-        lambda r: learner(r, "".join(rubric_cell(by_label[i.id], r.rubric[i.id]) for i in report.rubric)),
+        lambda r: learner(r, rubric_cells(r.rubric)),
         t,
         first_open=False,
     )

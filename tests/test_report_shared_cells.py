@@ -1,0 +1,45 @@
+"""Learners who handed nothing in share one set of performance cells, and the renderers write shared cells once:
+the pages are the same as when every learner's cells are made on their own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from report_support import COURSE, INPUTS, large_class
+from zhineng.modules.loader import load_course
+from zhineng.reports.build import build_report
+from zhineng.reports.catalog import Catalog
+from zhineng.reports.model import LearnerRow, Report
+from zhineng.reports.performance_cells import learner_performance, performance_layout
+from zhineng.reports.records import ActivityDone, Origin
+from zhineng.reports.render_csv import report_csv
+from zhineng.reports.render_html import report_html
+from zhineng.reports.run import read_inputs, run_report
+
+
+def _own_cells(row: LearnerRow) -> LearnerRow:
+    """The row with copies of its performance cells: nothing shared, so the renderers make every cell."""
+    return replace(row, performance=dict(row.performance), outputs=dict(row.outputs), rubric=dict(row.rubric))
+
+
+def test_learners_with_nothing_handed_in_share_the_computed_cells() -> None:
+    course = load_course([COURSE])
+    catalog = Catalog(course)
+    records, skipped = read_inputs(catalog, INPUTS)
+    activity = next(iter(catalog.taught_activities.values()))
+    records.append(ActivityDone("zed", sorted(activity)[0], True, Origin("scorm", "zed.json", None)))
+    report = build_report(course, records, skipped, catalog)
+    rows = {r.learner: r for r in report.learners}
+    bob, zed = rows["bob"], rows["zed"]  # neither has a submission or a rating
+    assert (bob.performance, bob.outputs, bob.rubric) == learner_performance({}, performance_layout(catalog))
+    assert bob.performance is zed.performance and bob.outputs is zed.outputs and bob.rubric is zed.rubric
+    assert rows["alice"].performance is not bob.performance
+
+
+def test_shared_cells_render_as_cells_of_ones_own() -> None:
+    report, _skipped = run_report(INPUTS, course=load_course([COURSE]))
+    shared = large_class(report, 300)
+    alone: Report = replace(shared, learners=tuple(_own_cells(r) for r in shared.learners))
+    for lang in ("zh-TW", "en"):
+        assert report_html(shared, lang) == report_html(alone, lang)
+    assert report_csv(shared) == report_csv(alone)
