@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from ..quizzes.status import Status
 from .model import PerformanceCell, Report, RubricCell
@@ -28,6 +29,14 @@ HEADER = ["section", "learner", "item", "label", "status", "value", "max", "when
 
 
 def report_csv(report: Report) -> str:
+    return b"".join(report_csv_chunks(report)).decode("utf-8")
+
+
+CHUNK_CHARS = 1 << 22  # rows are handed on in UTF-8 pieces of about this many characters
+
+
+def report_csv_chunks(report: Report) -> Iterator[bytes]:
+    """report.csv as UTF-8 pieces, a few megabytes each, made as they are written (`zhineng report`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
@@ -83,6 +92,10 @@ def report_csv(report: Report) -> str:
         if report.performance:
             performance = performance_rows(lr.performance, lr.outputs, lr.rubric)
             writer.writerows((section, name, *rest) for section, _learner, *rest in performance)
+        if out.tell() >= CHUNK_CHARS:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
     for att in report.attitudes:
         for r in att.reflections:
             row("reflection", _cell(r.learner), att.item.id, _cell(att.item.label), _cell(r.reflection),
@@ -93,7 +106,7 @@ def report_csv(report: Report) -> str:
         row("practice", _cell(p.learner), p.mode, "", "", p.correct, p.answered, p.when or "", "xapi")
     for line in report.skipped:
         row("skipped", "", "", "", _cell(line))
-    return out.getvalue()
+    yield out.getvalue().encode("utf-8")
 
 
 def _levels(levels: dict[str, int], own: dict[str, int]) -> str:

@@ -9,7 +9,7 @@ containing `<script>` is shown as text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
 from typing import TypeVar
 
@@ -59,22 +59,33 @@ def esc(text: object) -> str:
 
 
 def report_html(report: Report, lang: str = "zh-TW") -> str:
+    return b"".join(report_html_chunks(report, lang)).decode("utf-8")
+
+
+def report_html_chunks(report: Report, lang: str = "zh-TW") -> Iterator[bytes]:
+    """report.html as UTF-8 pieces, each section encoded as soon as it is made: the page of 10,000 learners
+    (about 100 MB) is never held as text, nor whole (`zhineng report` writes the pieces one by one)."""
     t = LABELS[lang]
     sources = ", ".join(f"{esc(k)} {v}" for k, v in report.sources.items()) or t["none"]
-    sections = [
-        ("class", _class_view(report, t)),
-        ("knowledge", _heatmap(report, t)),
-        ("completion", _completion(report, t)),
-        ("performance", performance_html(report, t)),
-        ("attitudes", _attitudes(report, t)),
-        ("questions", _questions(report, t)),
-        ("practice", _practice(report, t)),
-        ("skipped", _skipped(report, t)),
-        ("rule", f'<p class="rule">{esc(t["rule_text"] or report.rule)}</p>'),
+    sections: list[tuple[str, Callable[[], str]]] = [
+        ("class", lambda: _class_view(report, t)),
+        ("knowledge", lambda: _heatmap(report, t)),
+        ("completion", lambda: _completion(report, t)),
+        ("performance", lambda: performance_html(report, t)),
+        ("attitudes", lambda: _attitudes(report, t)),
+        ("questions", lambda: _questions(report, t)),
+        ("practice", lambda: _practice(report, t)),
+        ("skipped", lambda: _skipped(report, t)),
+        ("rule", lambda: f'<p class="rule">{esc(t["rule_text"] or report.rule)}</p>'),
     ]
-    shown = [(key, body) for key, body in sections if body]  # a section with nothing to show is left out
-    nav = "".join(f'<li><a href="#{key}">{esc(t[key])}</a></li>' for key, _body in shown)
-    parts = [
+    shown: list[tuple[str, bytes]] = []
+    for key, make in sections:
+        body = make()
+        if body:  # a section with nothing to show is left out
+            shown.append((key, body.encode("utf-8")))
+        del body  # the text goes before the next section is made
+    nav = "".join(f'<li><a href="#{key}">{esc(t[key])}</a></li>' for key, _encoded in shown)
+    head = [
         "<!DOCTYPE html>",
         f'<html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -84,13 +95,13 @@ def report_html(report: Report, lang: str = "zh-TW") -> str:
         f"<p>{t['learners_read'].format(n=len(report.learners), sources=sources)}</p></header>",
         f'<nav aria-label="{esc(t["contents"])}"><ul>{nav}</ul></nav>',
         "<main>",
-        *(
-            f'<section aria-labelledby="{key}"><h2 id="{key}">{esc(t[key])}</h2>{body}</section>'
-            for key, body in shown
-        ),
-        "</main></body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    yield "\n".join(head).encode("utf-8")
+    for key, encoded in shown:  # one line each, as every part of the page is
+        yield f'\n<section aria-labelledby="{key}"><h2 id="{key}">{esc(t[key])}</h2>'.encode()
+        yield encoded
+        yield b"</section>"
+    yield b"\n</main></body></html>\n"
 
 
 def _class_view(report: Report, t: dict[str, str]) -> str:

@@ -7,29 +7,31 @@ standard library on 10,000 learners. Entries are compact (no spaces after `:` an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import fields
-from typing import Any
 
 import orjson
 
 from .model import Report
 
 
-def _dumps(value: Any) -> str:
-    return orjson.dumps(value).decode("utf-8")
-
-
 def report_json(report: Report) -> str:
-    lines = ["{"]
+    return b"".join(report_json_chunks(report)).decode("utf-8")
+
+
+def report_json_chunks(report: Report) -> Iterator[bytes]:
+    """report.json as UTF-8 lines, made one at a time (`zhineng report` writes them as they come)."""
+    yield b"{\n"
     names = [f.name for f in fields(report)]
     for i, name in enumerate(names):
         value = getattr(report, name)
-        comma = "," if i < len(names) - 1 else ""
+        comma = b"," if i < len(names) - 1 else b""
         if isinstance(value, tuple) and value:
-            lines.append(f"  {_dumps(name)}: [")
-            lines += [f"    {_dumps(v)}," for v in value[:-1]] + [f"    {_dumps(value[-1])}"]
-            lines.append(f"  ]{comma}")
+            yield b"  " + orjson.dumps(name) + b": [\n"
+            for v in value[:-1]:
+                yield b"    " + orjson.dumps(v) + b",\n"
+            yield b"    " + orjson.dumps(value[-1]) + b"\n"
+            yield b"  ]" + comma + b"\n"
         else:
-            lines.append(f"  {_dumps(name)}: {_dumps(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            yield b"  " + orjson.dumps(name) + b": " + orjson.dumps(value) + comma + b"\n"
+    yield b"}\n"

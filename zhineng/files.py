@@ -99,7 +99,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_together([(path, data)])
 
 
-def write_together(outputs: Sequence[tuple[Path, bytes]]) -> None:
+# A file's content: its bytes, or its pieces, made while it is written (a large report is never held whole).
+Content = bytes | Iterable[bytes]
+
+
+def write_together(outputs: Sequence[tuple[Path, Content]]) -> None:
     made: list[Path] = []  # folders created here, removed again on failure
     temps: list[tuple[str, Path]] = []
     placed = 0
@@ -126,11 +130,17 @@ def _make_folder(folder: Path) -> list[Path]:
     return missing  # innermost first: the order to remove them in
 
 
-def _write_temp(path: Path, data: bytes) -> str:
+def _write_temp(path: Path, data: Content) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for (
+                    piece
+                ) in data:  # a failure while the pieces are made removes the file, as a write failure does
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
