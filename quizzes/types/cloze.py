@@ -130,6 +130,7 @@ UNIT = QuestionType(
     public=lambda q: {"parts": parts(q.text), "gap_max": GAP_MAX},
     answer=lambda q: [g.accepted[0] for g in q.gaps],
     runtime="qtype-cloze.js",
+    interaction="fill-in",
     block_widget="cloze.html",
     block_reader="cloze.js",
     right_response=lambda q: [g.accepted[0] for g in q.gaps],

@@ -98,6 +98,7 @@ UNIT = QuestionType(
     public=public,
     answer=lambda q: q.answer,
     runtime="qtype-matching.js",
+    interaction="matching",
     block_widget="matching.html",
     block_reader="matching.js",
     right_response=lambda q: dict(q.answer),

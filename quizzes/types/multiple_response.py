@@ -44,6 +44,7 @@ UNIT = QuestionType(
     public=lambda q: {"input": "checkbox", **public_choices(q)},  # the widget's <input type>
     answer=correct_ids,
     runtime="qtype-multiple-response.js",
+    interaction="choice",
     block_widget="choices.html",
     block_reader="choices.js",
     right_response=correct_ids,

@@ -66,6 +66,7 @@ UNIT = QuestionType(
     public=lambda q: {"unit": q.unit or ""},
     answer=lambda q: q.answer,
     runtime="qtype-numeric.js",
+    interaction="numeric",
     block_widget="numeric.html",
     block_reader="numeric.js",
     right_response=lambda q: typed_number(q.answer),

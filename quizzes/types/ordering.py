@@ -68,6 +68,7 @@ UNIT = QuestionType(
     public=public,
     answer=lambda q: q.answer,
     runtime="qtype-ordering.js",
+    interaction="sequencing",
     block_widget="ordering.html",
     block_reader="ordering.js",
     right_response=lambda q: list(q.answer),

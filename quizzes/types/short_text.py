@@ -76,6 +76,7 @@ UNIT = QuestionType(
     public=lambda q: {"max_length": MAX_TEXT_RESPONSE},
     answer=lambda q: q.accepted[0],
     runtime="qtype-short-text.js",
+    interaction="fill-in",
     block_widget="short_text.html",
     block_reader="short_text.js",
     right_response=lambda q: q.accepted[0],

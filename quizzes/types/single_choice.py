@@ -64,6 +64,7 @@ UNIT = QuestionType(
     public=lambda q: {"input": "radio", **public_choices(q)},  # the widget's <input type>
     answer=correct_ids,
     runtime="qtype-single-choice.js",
+    interaction="choice",
     block_widget="choices.html",
     block_reader="choices.js",
     right_response=lambda q: correct_ids(q)[0],

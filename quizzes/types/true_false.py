@@ -31,6 +31,7 @@ UNIT = QuestionType(
     public=nothing_public,
     answer=lambda q: q.answer,
     runtime="qtype-true-false.js",
+    interaction="true-false",
     block_widget="true_false.html",
     block_reader="true_false.js",
     right_response=lambda q: q.answer,

@@ -33,6 +33,10 @@ class QuestionType:
     """The key a block reveals after a submission (when its policy allows)."""
     runtime: str
     """The runtime module (scorm_export/runtime/) with the type's JavaScript half."""
+    interaction: str
+    """The interaction type its SCORM records (cmi.interactions.n.type, 1.2 and 2004) and its xAPI definition
+    (interactionType) carry; the runtime module writes them, tests/xblock_tests/test_question_types.py holds it to
+    this."""
     block_widget: str
     """The quiz block's markup for one question: a Django template in xblocks/qtypes/, given `q` (the `public` view
     with id, type, points and prompt_html), `dom_id` (the prefix of its element ids; `<dom_id>-prompt` is the

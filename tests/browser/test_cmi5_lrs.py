@@ -20,6 +20,7 @@ from zhineng.cmi5_export.payload import au_payload
 from zhineng.modules.case import case_identifier, case_uri
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
+from zhineng.quizzes.types import TYPES
 from zhineng.reports.run import run_report
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "course_small"
@@ -176,23 +177,13 @@ def test_a_module_played_to_the_end_reaches_ralph_as_the_cmi5_sequence(
     question = next(s for s in answered if ":question:" in s["object"]["id"])
     assert question["result"]["success"] is True and "response" in question["result"]
     # Every question as ralph stored it: a full interaction definition, the AU as parent.
-    types = {
-        "single_choice": "choice",
-        "multiple_response": "choice",
-        "true_false": "true-false",
-        "numeric": "numeric",
-        "short_text": "fill-in",
-        "ordering": "sequencing",
-        "matching": "matching",
-        "cloze": "fill-in",
-    }
     by_id = {q["id"]: q for q in payload["questions"]}
     for s in answered:
         if ":question:" not in s["object"]["id"]:
             continue
         q = by_id[s["object"]["id"].rsplit(":", 1)[-1]]
         definition = s["object"]["definition"]
-        assert definition["interactionType"] == types[q["type"]]
+        assert definition["interactionType"] == TYPES[q["type"]].interaction
         assert definition["correctResponsesPattern"] and definition["description"]
         assert s["context"]["contextActivities"]["parent"] == [{"objectType": "Activity", "id": au_id}]
         if q["type"] in ("single_choice", "multiple_response"):

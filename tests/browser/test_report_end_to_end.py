@@ -34,6 +34,7 @@ from zhineng.modules.loader import load_course
 from zhineng.olx_export.package import olx_course
 from zhineng.olx_export.url_names import url_name
 from zhineng.quizzes.model import Question
+from zhineng.quizzes.types import TYPES
 
 from zhineng.cli import main
 
@@ -102,16 +103,10 @@ def play_scorm(
 
 
 def answer_in_workbench(fieldset: Any, q: Question, right: bool) -> None:
-    """The same responses learner.Learner gives in the SCO, for the question types of the fixture course."""
-    key = q.model_dump()
-    if q.type == "single_choice":
-        pick = next(c for c in key["choices"] if bool(c.get("correct")) == right)
-        fieldset.locator(f'input[value="{pick["id"]}"]').check()
-    elif q.type == "numeric":
-        value = key["answer"] if right else key["answer"] + key["tolerance"] + 1000
-        fieldset.locator("input.zhineng-text").fill(repr(value))
-    else:  # pragma: no cover - the fixture course has no other type
-        raise NotImplementedError(q.type)
+    """The same responses learner.Learner gives in the SCO, shown by the question type's own block reader."""
+    unit = TYPES[q.type]
+    response = unit.right_response(q) if right else unit.wrong_response(q)
+    fieldset.evaluate("(fs, r) => window.ZhinengQuizTypes[fs.dataset.type].write(fs, r)", response)
 
 
 def play_workbench(page: Any, wb: Workbench, course: Course, learner_id: str) -> None:
