@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 
 from .model import ChecklistField, DeliverableField, TableField
 
@@ -52,21 +51,6 @@ def decode_field(field: DeliverableField, text: str) -> str | list[list[str]] | 
     return text
 
 
-def split_parts(text: str, size: int = PART_CHARS) -> list[str]:
-    """At least one part (an empty value is one empty part), each at most `size` UTF-16 code units."""
-    parts: list[str] = []
-    start = 0
-    units = 0
-    for i, ch in enumerate(text):
-        width = 2 if ord(ch) > 0xFFFF else 1
-        if units + width > size:
-            parts.append(text[start:i])
-            start, units = i, 0
-        units += width
-    parts.append(text[start:])
-    return parts
-
-
 _LINE_BREAKS = re.compile("[\r\n\t\u2028\u2029]+")
 
 
@@ -83,17 +67,33 @@ def lms_line(text: str, max_units: int | None = None) -> str:
     return line
 
 
+def lms_parts(encoded: str, size: int = PART_CHARS) -> list[str]:
+    """A field's value as SCORM 2004 interactions hold it (the runtime's `lmsParts`, responses.js): the whole
+    value made one LMS line first, then split into parts of at most `size` UTF-16 code units, never between the
+    halves of a surrogate pair, a part that would start with "{" led by a space within its size. Escaping before
+    splitting means no character is pushed out of a part. At least one part (an empty value is one empty part)."""
+    units = lms_line(encoded).encode("utf-16-le", "surrogatepass")
+    total = len(units) // 2
+    parts: list[str] = []
+    at = 0
+    while True:
+        lead = " " if units[2 * at : 2 * at + 2] == b"{\x00" else ""
+        end = min(total, at + size - len(lead))
+        if end < total and 0xD800 <= int.from_bytes(units[2 * end - 2 : 2 * end], "little") <= 0xDBFF:
+            end -= 1
+        parts.append(lead + units[2 * at : 2 * end].decode("utf-16-le", "surrogatepass"))
+        at = end
+        if at >= total:
+            return parts
+
+
 def interaction_text(encoded: str) -> str:
-    """A field's value as SCORM 2004 interactions hold it, their parts joined: each part made an LMS line."""
-    return "".join(lms_line(part, PART_CHARS) for part in split_parts(encoded))
+    """A field's value as SCORM 2004 interactions hold it, their parts joined."""
+    return "".join(lms_parts(encoded))
 
 
 def utf16_length(text: str) -> int:
     return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
-
-
-def join_parts(parts: Sequence[str]) -> str:
-    return "".join(parts)
 
 
 def _cell(row: object, i: int) -> str:

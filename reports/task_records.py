@@ -179,7 +179,7 @@ def from_saved_state(
 
 def exact_submissions(read: list[Record], suspend: str, catalog: Catalog) -> list[Record]:
     """SCORM 2004 interactions hold a deliverable as LMS lines (`performance.codec.interaction_text`: line
-    breaks as spaces, "[,]" escaped, each part cut at 4,000): where this attempt's saved state holds the same
+    breaks as spaces, "[,]" escaped, then split into 4,000-unit parts): where this attempt's saved state holds the same
     submission in full, its exact text replaces theirs, so an instructor reads the paragraphs as written. A saved
     state that holds anything else (older, cut, a draft, not ours) changes nothing: the interactions win."""
     try:

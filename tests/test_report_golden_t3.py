@@ -23,7 +23,7 @@ import pytest
 from openpyxl import load_workbook
 from zhineng.cmi5_export.ids import item_iri
 from zhineng.modules.loader import load_course
-from zhineng.performance.codec import encode_field, split_parts
+from zhineng.performance.codec import encode_field, lms_parts
 from zhineng.performance.ids import field_id, self_rating_id
 from zhineng.performance.model import ChecklistField, DeliverableField, TableField, Task
 from zhineng.reports.xapi_ids import (
@@ -89,7 +89,7 @@ def _inputs(folder: Path) -> None:
     first = T3[0]
     interactions = []
     for f in first.deliverable:
-        for n, part in enumerate(split_parts(_value(f) * 300), start=1):  # long enough for several parts
+        for n, part in enumerate(lms_parts(_value(f) * 300), start=1):  # long enough for several parts
             interactions.append({"id": field_id(first.id, f.id, n), "type": "long-fill-in",
                                  "timestamp": "2026-12-02T10:00:00Z", "learner_response": part,
                                  "objectives": [{"id": o} for o in first.outputs], "result": "neutral"})  # fmt: skip

@@ -210,10 +210,10 @@
     var written = 0;
     var self = this;
     task.deliverable.forEach(function (f) {
-      var parts = Z.valueParts(Z.valueText(f, item.values[f.id]), Z.PART_MAX);
+      var parts = Z.lmsParts(Z.valueText(f, item.values[f.id]), Z.PART_MAX);
       parts.forEach(function (part, i) {
         var id = Z.partId(task.id, f.id, i + 1);
-        if (self.taskInteraction(id, type, task.outputs, f.label, cleanText(part, Z.PART_MAX), item)) written++;
+        if (self.taskInteraction(id, type, task.outputs, f.label, part, item)) written++;
       });
     });
     return written;

@@ -1,9 +1,9 @@
-/* A deliverable field's value as text, and that text in parts the LMS can hold: the port of
- * performance/codec.py (tests/vectors/deliverable.json proves the two equal, tests/js/deliverable.test.js).
+/* A deliverable field's value as text: the port of performance/codec.py (tests/vectors/deliverable.json proves
+ * the two equal, tests/js/deliverable.test.js).
  *   long_text, link -> the text itself
  *   table           -> compact JSON array of row arrays: input columns only, cells as strings
  *   checklist       -> compact JSON array of the ticked item ids
- * A value longer than PART_MAX is split into parts of at most PART_MAX UTF-16 units, never inside a pair. */
+ * SCORM 2004 interactions hold it in parts of at most PART_MAX UTF-16 units (responses.js lmsParts). */
 // needs:
 (function (Z) {
   "use strict";
@@ -41,23 +41,6 @@
     return typeof value === "string" ? value : "";
   }
 
-  /** At least one part (an empty value is one empty part), each at most `max` UTF-16 units, never between the
-   *  two halves of a surrogate pair. */
-  function parts(text, max) {
-    max = max || PART_MAX;
-    var out = [];
-    var at = 0;
-    while (text.length - at > max) {
-      var end = at + max;
-      var code = text.charCodeAt(end - 1);
-      if (code >= 0xd800 && code <= 0xdbff) end--;
-      out.push(text.slice(at, end));
-      at = end;
-    }
-    out.push(text.slice(at));
-    return out;
-  }
-
   /** The ids of a field's parts: "<task>/<field>", then "<task>/<field>/<n>" from the second (performance/ids.py). */
   function partId(taskId, fieldId, n) {
     return taskId + "/" + fieldId + (n >= 2 ? "/" + n : "");
@@ -76,6 +59,6 @@
 
   Object.assign(Z, {
     PART_MAX: PART_MAX, LINK_MAX: LINK_MAX, valueText: valueText, tableRows: tableRows, inputColumns: inputColumns,
-    valueParts: parts, partId: partId, selfRatingId: selfRatingId, responseObject: responseObject,
+    partId: partId, selfRatingId: selfRatingId, responseObject: responseObject,
   });
 })(Zhineng);

@@ -22,6 +22,24 @@
     return max && s.length > max ? s.slice(0, max) : s;
   }
 
+  // A long text as SCORM 2004 interactions hold it (performance/codec.py lms_parts): the whole text made one LMS
+  // line first, then split into parts of at most `max` UTF-16 units, never inside a surrogate pair, a part that
+  // would start with "{" led by a space within its `max`: escaping never pushes a character out of a part.
+  function lmsParts(text, max) {
+    var line = cleanText(text);
+    var out = [];
+    var at = 0;
+    do {
+      var lead = line.charAt(at) === "{" ? " " : "";
+      var end = Math.min(line.length, at + max - lead.length);
+      var code = line.charCodeAt(end - 1);
+      if (end < line.length && code >= 0xd800 && code <= 0xdbff) end--;
+      out.push(lead + line.slice(at, end));
+      at = end;
+    } while (at < line.length);
+    return out;
+  }
+
   /** The interaction record of one answered question or reflection, in the version's formats. */
   function interactionValues(version, item, shortReflections) {
     var v = VERSIONS[version];
@@ -33,5 +51,5 @@
     return { type: type, learner: cleanText(item.text, max), correct: [] };
   }
 
-  Object.assign(Z, { interactionValues: interactionValues, decimal: decimal, cleanText: cleanText });
+  Object.assign(Z, { interactionValues: interactionValues, decimal: decimal, cleanText: cleanText, lmsParts: lmsParts });
 })(Zhineng);
