@@ -18,6 +18,7 @@ LABELS: dict[str, dict[str, str]] = {
         "learners_read": "{n} 位學員；讀入紀錄：{sources}",
         "none": "無",
         "contents": "目錄",
+        "table_box": "{name}表格",  # a table's scroll box, named apart from its section
         "class": "班級總覽",
         "class_note": "{n} 位學員中，各項目達成（精熟、完成、已反思）的比例；長條為 達成／進行中／未作答。",
         "knowledge_items": "知識（K）精熟",
@@ -93,6 +94,7 @@ LABELS: dict[str, dict[str, str]] = {
         "learners_read": "{n} learners; records read: {sources}",
         "none": "none",
         "contents": "Contents",
+        "table_box": "{name} table",
         "class": "Class view",
         "class_note": "Of the {n} learners, the share who reached each item (mastered, completed, reflected); "
         "bars show reached / on the way / not attempted.",

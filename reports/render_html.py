@@ -51,11 +51,20 @@ blockquote{white-space:pre-wrap;border-left:3px solid #3367d6;margin:.3rem 0 .8r
 background:#f7f9fc;overflow-wrap:anywhere}
 .hard{background:#fde7e9}summary{cursor:pointer;padding:.2rem 0}nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;list-style:none}
 svg{vertical-align:middle}
+.scroll{overflow-x:auto;max-width:100%}caption{text-align:left}thead th{word-break:keep-all}td{min-width:3em}th.item{min-width:8em}
+td.text{min-width:12em}.cell{white-space:nowrap}code{overflow-wrap:anywhere}
+nav a,summary{display:inline-block;box-sizing:border-box;min-height:44px;min-width:44px;padding:.6rem 0}
 """
 
 
 def esc(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def scroll_box(label: str, table: str) -> str:
+    """A table in a box of its own that scrolls sideways: on a phone the table scrolls, not the page, and its
+    columns keep their words. The box takes keyboard focus (to scroll it) and is named, uniquely on the page."""
+    return f'<div class="scroll" role="region" tabindex="0" aria-label="{esc(label)}">{table}</div>'
 
 
 def report_html(report: Report, lang: str = "zh-TW") -> str:
@@ -144,11 +153,12 @@ def _class_table(kind: str, items: Sequence[ItemShare], learners: int, t: dict[s
             ratings = "、".join(f"{n + 1}: {c}" for n, c in enumerate(i.distribution))
             cells.append(f"<td>{distribution_chart(i.distribution, ratings)}</td><td>{i.reflections}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (
+    return scroll_box(
+        t[f"{kind}_items"],
         f'<table class="class-{kind}"><caption>{esc(t[f"{kind}_items"])}</caption><thead><tr>'
         f'<th scope="col">{esc(t["item"])}</th><th scope="col">{esc(reached)}</th>'
         f'<th scope="col">{esc(t["share"])}</th><th scope="col">{esc(t["chart"])}</th>{extra}'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>",
     )
 
 
@@ -180,14 +190,19 @@ def _grouped(
     learners: Sequence[LearnerRow],
     row: Callable[[LearnerRow], str],
     t: dict[str, str],
+    label: str,
     first_open: bool = True,
 ) -> str:
     """A per-learner table: whole up to GROUP learners, else one table (with its own header row) per GROUP
-    learners in a <details> named by their range and first and last learner, the first one open unless told."""
+    learners in a <details> named by their range and first and last learner, the first one open unless told.
+    label names the table's scroll box; a group's box adds its first and last learner."""
     return _in_groups(
         learners,
-        lambda part: (
-            f'<table class="{cls}"><thead>{head}</thead><tbody>{"".join(map(row, part))}</tbody></table>'
+        lambda part: scroll_box(
+            t["table_box"].format(
+                name=label if len(part) == len(learners) else f"{label} {part[0].learner}–{part[-1].learner}"
+            ),
+            f'<table class="{cls}"><thead>{head}</thead><tbody>{"".join(map(row, part))}</tbody></table>',
         ),
         lambda start, part: t["learners_range"].format(
             first=start + 1, last=start + len(part), a=part[0].learner, b=part[-1].learner
@@ -217,7 +232,12 @@ def _heatmap(report: Report, t: dict[str, str]) -> str:
     return (
         _legend("k", ("mastered", "not_mastered", "incomplete", "not_attempted"), t)
         + _grouped(
-            "heatmap", f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>', report.learners, row, t
+            "heatmap",
+            f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>',
+            report.learners,
+            row,
+            t,
+            t["knowledge"],
         )
         + '<ul class="note">'
         + "".join(f"<li>{esc(k.label)}：{esc(k.text)}</li>" for k in report.knowledge)
@@ -272,7 +292,7 @@ def _completion(report: Report, t: dict[str, str]) -> str:
 
     head = f'<tr><th scope="col" rowspan="2">{esc(t["learner"])}</th>{top}</tr><tr>{sub}</tr>'
     return _legend("a", ("completed", "incomplete", "not_attempted"), t) + _grouped(
-        "completion", head, report.learners, row, t
+        "completion", head, report.learners, row, t, t["completion"]
     )
 
 
@@ -306,8 +326,11 @@ def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
     return (
         f'<section class="attitude" id="{esc(att.item.id)}"><h3>{esc(att.item.label)} {esc(att.item.text)}</h3>'
         f"<p>{t['reflected_by'].format(n=len(att.learners), who=who)}</p>"
-        f'<table class="bars"><caption>{esc(t["self_ratings"])}</caption>{bars}</table>'
-        f"{texts_html}</section>"
+        + scroll_box(
+            f"{att.item.label} {t['self_ratings']}",
+            f'<table class="bars"><caption>{esc(t["self_ratings"])}</caption>{bars}</table>',
+        )
+        + f"{texts_html}</section>"
     )
 
 
@@ -326,7 +349,13 @@ def _questions(report: Report, t: dict[str, str]) -> str:
         for q in order
     )
     cols = ("question", "text", "activity", "K", "answered", "correct", "share_correct")
-    return _noted_table("questions", t["questions_note"], [t.get(c, c) for c in cols], rows)
+    return _noted_table(
+        "questions",
+        t["table_box"].format(name=t["questions"]),
+        t["questions_note"],
+        [t.get(c, c) for c in cols],
+        rows,
+    )
 
 
 def _practice(report: Report, t: dict[str, str]) -> str:
@@ -339,15 +368,16 @@ def _practice(report: Report, t: dict[str, str]) -> str:
         for p in report.practice
     )
     cols = ("learner", "mode", "answered", "correct", "latest")
-    return _noted_table("practice", t["practice_note"], [t[c] for c in cols], rows)
+    return _noted_table(
+        "practice", t["table_box"].format(name=t["practice"]), t["practice_note"], [t[c] for c in cols], rows
+    )
 
 
-def _noted_table(css_class: str, note: str, headings: list[str], rows: str) -> str:
+def _noted_table(css_class: str, label: str, note: str, headings: list[str], rows: str) -> str:
     """A note, then a table whose column headings are the given words (rows already rendered)."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headings)
-    return (
-        f'<p class="note">{esc(note)}</p>'
-        f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f'<p class="note">{esc(note)}</p>' + scroll_box(
+        label, f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 

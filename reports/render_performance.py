@@ -72,6 +72,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         report.learners,
         lambda r: learner(r, task_cells(r.performance)),
         t,
+        t["performance"],
         first_open=False,
     )
     outputs = _grouped(
@@ -80,6 +81,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         report.learners,
         lambda r: learner(r, output_cells(r.outputs)),
         t,
+        t["outputs"],
         first_open=False,
     )
     rubric = _grouped(
@@ -88,6 +90,7 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         report.learners,
         lambda r: learner(r, rubric_cells(r.rubric)),
         t,
+        t["rubric"],
         first_open=False,
     )
     items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
