@@ -152,7 +152,7 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
             view["dom_id"] = f"{prefix}-{n}"
             view["widget_html"] = widgets.widget_html(view, view["dom_id"], t)
         init = {
-            "strings": {key: t[key] for key in STRINGS},
+            "strings": t,
             "questions": [{"id": v["id"], "type": v["type"]} for v in views],
             "attempts": self.attempts,
             "max_attempts": self.max_attempts,

@@ -175,7 +175,9 @@ def test_its_right_response_in_the_runtime_records_and_saved_state(
         assert got["grade"]["correct"] and got["grade"]["score"] == got["grade"]["max_score"], q.id
         declared = TYPES[name].interaction
         assert declared in SCORM12_TYPES
-        assert got["scorm12"]["type"] == got["scorm2004"]["type"] == got["xapi"]["interactionType"] == declared
+        assert (
+            got["scorm12"]["type"] == got["scorm2004"]["type"] == got["xapi"]["interactionType"] == declared
+        )
         assert got["scorm2004"]["correct"] and got["scorm2004"]["learner"], q.id
         assert got["xapi"]["correctResponsesPattern"], q.id
         # The saved state gives back a response the grader still gives full marks.

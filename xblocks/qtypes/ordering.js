@@ -12,7 +12,7 @@
   }
 
   T.ordering = {
-    init: function (fs) {
+    init: function (fs, t) {
       var list = fs.querySelector(".zhineng-order");
       list.addEventListener("click", function (ev) {
         var btn = ev.target.closest("button");
@@ -26,7 +26,7 @@
         btn.focus();
         var position = Array.prototype.indexOf.call(list.children, li) + 1;
         fs.querySelector(".zhineng-sr").textContent = li.querySelector(".zhineng-item-text").textContent + ": " +
-          list.getAttribute("data-moved").replace("{n}", position);
+          t.moved.replace("{n}", position);
       });
     },
     read: function (fs) { return items(fs).map(function (li) { return li.getAttribute("data-item"); }); },

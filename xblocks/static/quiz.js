@@ -13,6 +13,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
 
   // Each question type's block half (xblocks/qtypes/, named by its unit in quizzes/types/) reads and writes its
   // response, names its key, and wires any behaviour of its own; this file never asks which type a question is.
+  // Its hooks get `t`, the quiz's strings with every type's `block_strings`, translated.
   var types = window.ZhinengQuizTypes || {};
 
   function fieldsets() { return C.all(root, ".zhineng-question"); }
@@ -20,7 +21,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
 
   fieldsets().forEach(function (fs) {
     var type = typeOf(fs);
-    if (type.init) { type.init(fs); }
+    if (type.init) { type.init(fs, t); }
   });
 
   function show(outcome) {
@@ -43,7 +44,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
       if (r.answer !== undefined) {
         var a = document.createElement("p");
         a.className = "zhineng-answer";
-        a.textContent = t.answer + ": " + typeOf(fs).answerText(fs, r.answer);
+        a.textContent = t.answer + ": " + typeOf(fs).answerText(fs, r.answer, t);
         box.appendChild(a);
         var ex = document.createElement("div");
         ex.className = "zhineng-explanation";
