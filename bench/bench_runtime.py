@@ -3,8 +3,11 @@ Chromium, and LMS calls per answer.
 
     python bench/bench_runtime.py [--runs N]
 
-"Launch weight" is the runtime script and stylesheet of each channel (shared/zhineng.js + zhineng.css), beside
-the target of 80 KB (80,000 bytes); each SCO's data.js is its content and is shown apart. "First text visible"
+"Launch weight" is what a launch loads of the runtime: the launch script and stylesheet of each channel
+(shared/zhineng.js + zhineng.css), beside the target of 80 KB (80,000 bytes); each SCO's data.js is its content
+and is shown apart. The pages' script (shared/zhineng-pages.js: question types, the activity, reflection, task and
+progress pages) is shown on its own line: it loads the first time a page other than the overview shows, or at
+launch when a saved attempt resumes. "First text visible"
 is the frame's first contentful paint for the SCO and for a static page holding the same text (the SCO's own
 page once rendered, scripts removed, same stylesheet), both opened in the same wrapper; the target is a ratio of
 at most 1.5. "First interactive" is navigation start to the moment the player marks <html data-ready> (its
@@ -35,7 +38,13 @@ from conftest import ARGS, CHROMIUM  # noqa: E402
 from learner import Learner  # noqa: E402
 from sco_site import build_site  # noqa: E402
 from zhineng.modules.loader import load_course  # noqa: E402
-from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, load_runtime  # noqa: E402
+from zhineng.scorm_export.runtime_files import (  # noqa: E402
+    CHANNELS,
+    PAGES_SCRIPT,
+    SCRIPT,
+    STYLESHEET,
+    load_runtime,
+)
 
 LAUNCH_TARGET_BYTES = 80_000
 FIRST_TEXT_TARGET = 1.5
@@ -104,18 +113,30 @@ def launch_weight(course: Any) -> None:
     )
     for channel in CHANNELS:
         shared = load_runtime(channel).shared
-        size = sum(len(data) for data in shared.values())
-        packed = sum(len(gzip.compress(data, 9, mtime=0)) for data in shared.values())
-        parts = re.split(r"^// ([a-z0-9-]+\.js)\n", shared[SCRIPT].decode(), flags=re.M)[1:]
-        weights = sorted(
-            ((len(body.encode()), name) for name, body in zip(parts[::2], parts[1::2], strict=True)),
-            reverse=True,
-        )
-        heaviest = ", ".join(f"{name} {n:,}" for n, name in weights[:4])
+        launch = {name: shared[name] for name in (SCRIPT, STYLESHEET)}
+        size = sum(len(data) for data in launch.values())
+        packed = sum(len(gzip.compress(data, 9, mtime=0)) for data in launch.values())
         print(
             f"{channel + ' JS + CSS':16} {size:8,} {LAUNCH_TARGET_BYTES:8,} {size / LAUNCH_TARGET_BYTES:6.2f} "
-            f"{packed:7,}  {heaviest}"
+            f"{packed:7,}  {heaviest(shared[SCRIPT])}"
         )
+        later = shared[PAGES_SCRIPT]
+        print(
+            f"{'  + pages, later':16} {len(later):8,} {'':8} {'':6} {len(gzip.compress(later, 9, mtime=0)):7,}  "
+            f"{heaviest(later)}"
+        )
+    print(
+        "(+ pages: shared/zhineng-pages.js, loaded on the first page other than the overview, or at launch when a "
+        "saved attempt resumes)"
+    )
+
+
+def heaviest(script: bytes) -> str:
+    parts = re.split(r"^// ([a-z0-9-]+\.js)\n", script.decode(), flags=re.M)[1:]
+    weights = sorted(
+        ((len(body.encode()), name) for name, body in zip(parts[::2], parts[1::2], strict=True)), reverse=True
+    )
+    return ", ".join(f"{name} {n:,}" for n, name in weights[:4])
 
 
 def calls_per_answer(browser: Any, url: str, payload: dict[str, Any]) -> float:

@@ -1,4 +1,5 @@
-"""The SCO runtime as package data, assembled per channel: one script, one stylesheet and the launch page.
+"""The SCO runtime as package data, assembled per channel: the launch script, the pages' script loaded when a page
+first needs it, one stylesheet and the launch page.
 
 A channel ships only what it runs: the modules it starts from (CHANNELS) and what their `// needs:` lines bring
 in (scorm_export/assemble.py). Adding a module to a channel is one line: name it in a `// needs:` line of a
@@ -14,11 +15,12 @@ from importlib.resources import files
 
 from ..errors import ZhinengError
 from ..quizzes.types import TYPES
-from .assemble import FOLDER, assemble
+from .assemble import FOLDER, assemble_parts
 from .strip import strip_css
 
 TEMPLATE = "index.html"
 SCRIPT = "zhineng.js"  # the names under shared/, the same in every channel
+PAGES_SCRIPT = "zhineng-pages.js"
 STYLESHEET = "zhineng.css"
 STYLES = ("player.css",)  # concatenated in this order
 
@@ -29,14 +31,22 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     "cmi5": ("xapi-launch.js", "xapi-adapter.js", "player.js"),
 }
 
-
 # Each question type's runtime half (quizzes/types/, `runtime`) ships in every channel: the player may show any type.
 TYPE_MODULES: tuple[str, ...] = tuple(unit.runtime for unit in TYPES.values() if unit.runtime)
 
+# The second script of every channel, loaded the first time a page other than the overview shows or a saved
+# attempt resumes (player.js, `// later:`): the question types and the pages' views.
+PAGE_ROOTS: tuple[str, ...] = (*TYPE_MODULES, "widgets.js", "reflection.js", "task-page.js", "progress.js")
+
 
 def channel_roots(channel: str) -> tuple[str, ...]:
-    """The modules a channel's script starts from: the question types' runtime halves, then the channel's own."""
-    return (*TYPE_MODULES, *CHANNELS[channel])
+    """The modules a channel's launch script starts from."""
+    return CHANNELS[channel]
+
+
+def channel_parts(channel: str) -> list[tuple[str, tuple[str, ...]]]:
+    """A channel's scripts (file under shared/, the modules it starts from), the launch script first."""
+    return [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, PAGE_ROOTS)]
 
 
 @dataclass(frozen=True)
@@ -71,10 +81,8 @@ def load_runtime(channel: str = "scorm") -> Runtime:
     styles = [
         strip_css(f"{FOLDER}/{name}", folder.joinpath(name).read_text(encoding="utf-8")) for name in STYLES
     ]
+    scripts = assemble_parts(channel, sources, channel_parts(channel))
     return Runtime(
         template.read_text(encoding="utf-8"),
-        {
-            SCRIPT: assemble(channel, sources, channel_roots(channel)),
-            STYLESHEET: ("\n".join(styles) + "\n").encode("utf-8"),
-        },
+        {**scripts, STYLESHEET: ("\n".join(styles) + "\n").encode("utf-8")},
     )

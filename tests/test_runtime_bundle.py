@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from importlib.resources import files
@@ -10,8 +11,15 @@ from importlib.resources import files
 import pytest
 from node_support import needs_node, run_node_json
 from zhineng.quizzes.types import TYPES
-from zhineng.scorm_export.assemble import assemble, module_order, parse_module
-from zhineng.scorm_export.runtime_files import CHANNELS, SCRIPT, STYLESHEET, channel_roots, load_runtime
+from zhineng.scorm_export.assemble import assemble, assemble_parts, module_order, parse_module
+from zhineng.scorm_export.runtime_files import (
+    CHANNELS,
+    PAGES_SCRIPT,
+    SCRIPT,
+    STYLESHEET,
+    channel_roots,
+    load_runtime,
+)
 from zhineng.scorm_export.strip import strip_css, strip_js
 
 from zhineng.errors import ZhinengError
@@ -27,9 +35,9 @@ XAPI = {
 }
 
 
-def shipped(channel: str) -> list[str]:
-    """The modules in a channel's script, in order, from the `// <file>` line before each."""
-    script = load_runtime(channel).shared[SCRIPT].decode()
+def shipped(channel: str, script_name: str = SCRIPT) -> list[str]:
+    """The modules in one of a channel's scripts, in order, from the `// <file>` line before each."""
+    script = load_runtime(channel).shared[script_name].decode()
     return re.findall(r"^// ([a-z0-9-]+\.js)$", script, re.M)
 
 
@@ -50,8 +58,22 @@ def test_the_scorm_script_ships_no_xapi_code_and_the_cmi5_script_all_of_it() -> 
     assert scorm[-1] == cmi5[-1] == "player.js"  # it boots: everything it reads is defined before it
     for channel in CHANNELS:
         shared = load_runtime(channel).shared
-        assert sorted(shared) == sorted([SCRIPT, STYLESHEET])
+        assert sorted(shared) == sorted([SCRIPT, PAGES_SCRIPT, STYLESHEET])
         assert shared[SCRIPT].endswith(b"})(window.Zhineng = {});\n")
+        assert shared[PAGES_SCRIPT].endswith(
+            b"})(window.Zhineng);\n"
+        )  # adds to the launch script's namespace
+
+
+def test_the_launch_script_leaves_the_pages_modules_to_the_pages_script_and_names_where_they_are() -> None:
+    for channel in CHANNELS:
+        launch, pages = shipped(channel), shipped(channel, PAGES_SCRIPT)
+        assert not set(launch) & set(pages)
+        assert {"grader.js", "widgets.js", "task-page.js", "formula.js", "progress.js"} <= set(pages)
+        table = re.search(r"^Zhineng\.PARTS=(\{.*\});$", load_runtime(channel).shared[SCRIPT].decode(), re.M)
+        assert table is not None
+        player = parse_module("player.js", runtime_source("player.js"))
+        assert json.loads(table.group(1)) == dict.fromkeys(player.later, PAGES_SCRIPT)
 
 
 def test_every_module_comes_after_what_it_needs() -> None:
@@ -148,6 +170,50 @@ def test_a_wrong_declaration_is_refused_with_its_place(
     assert str(caught.value) == message
 
 
+def later_sources() -> dict[str, str]:
+    src = sources(a_js="", b_js="a.js", c_js="a.js", d_js="")
+    src["m.js"] = "// needs: a.js\n// later: b.js\n(function (Z) {\n  Z.m = 1;\n})(Zhineng);\n"
+    return src
+
+
+def test_a_later_part_holds_what_its_roots_bring_in_besides_the_launch_script() -> None:
+    scripts = assemble_parts(
+        "test", later_sources(), [("l.js", ["m.js"]), ("p.js", ["b.js"]), ("q.js", ["d.js"])]
+    )
+    assert scripts["l.js"].decode().splitlines()[1:4] == [
+        "(function (Zhineng) {",
+        'Zhineng.PARTS={"b.js":"p.js"};',  # only what a `// later:` line names
+        "// a.js",
+    ]
+    assert scripts["p.js"].decode().splitlines()[1:3] == [
+        "(function (Zhineng) {",
+        "// b.js",
+    ]  # a.js is at launch
+    assert scripts["p.js"].endswith(b"})(window.Zhineng);\n")
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (
+            [("l.js", ["m.js"]), ("p.js", ["c.js"])],
+            "scorm_export/runtime/m.js reads 'b.js' later, but the test channel ships it in no part",
+        ),
+        (
+            [("l.js", ["m.js"]), ("p.js", ["b.js", "d.js"]), ("q.js", ["d.js"])],
+            "the test channel would ship scorm_export/runtime/d.js in p.js and in q.js: bring it in at launch, "
+            "or in one of them",
+        ),
+    ],
+)
+def test_a_later_module_in_no_part_or_in_two_is_refused(
+    parts: list[tuple[str, list[str]]], message: str
+) -> None:
+    with pytest.raises(ZhinengError) as caught:
+        assemble_parts("test", later_sources(), parts)
+    assert str(caught.value) == message
+
+
 def test_an_unknown_channel_is_refused() -> None:
     with pytest.raises(ZhinengError, match=r"^unknown runtime channel 'aicc' \(known: scorm, cmi5\)$"):
         load_runtime("aicc")
@@ -212,4 +278,4 @@ def test_every_question_type_ships_its_runtime_module_and_no_other_qtype_module_
     files = sorted(e.name for e in RUNTIME.iterdir() if e.name.startswith("qtype-"))
     assert sorted(unit.runtime for unit in TYPES.values()) == files
     for channel in CHANNELS:
-        assert set(files) <= set(shipped(channel))
+        assert set(files) <= set(shipped(channel, PAGES_SCRIPT))

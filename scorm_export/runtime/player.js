@@ -1,11 +1,15 @@
 /* The SCO player: pages (overview, one per activity, reflections, progress), the learner's state, and the
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
-// needs: i18n.js dom.js grader.js state.js rollup.js adapter.js standalone.js widgets.js reflection.js task-page.js progress.js
+// needs: i18n.js dom.js parts.js state.js rollup.js adapter.js standalone.js
 // optional: xapi-launch.js xapi-adapter.js
+// later: grader.js widgets.js reflection.js task-page.js progress.js
 (function (Z, root) {
   "use strict";
 
   var h = Z.h;
+  // What every page but the overview shows with, and what grades a resumed attempt's answers: loaded the first
+  // time one of them is needed (parts.js), so a launch shows the overview without them.
+  var PAGE_MODULES = ["grader.js", "widgets.js", "reflection.js", "task-page.js", "progress.js"];
 
   function Player(payload, win) {
     this.payload = payload;
@@ -134,6 +138,26 @@
     }
     this.pages = this.buildPages();
     this.renderShell(mount);
+    var self = this;
+    // A saved attempt is decoded and graded by the question types, and may resume on any page: the page modules
+    // come first. A new attempt opens on the overview, which needs none of them.
+    if (!saved.suspendData && (!saved.location || saved.location === this.pages[0].key)) {
+      this.start(saved, mount);
+      return;
+    }
+    Z.need(PAGE_MODULES, function (ok) {
+      if (ok) self.start(saved, mount);
+      else self.partFailed();
+    });
+  };
+
+  /** A part of the runtime did not load (a file missing from the package): say so, and report nothing, so that
+   *  nothing saved is overwritten by a state read without it. */
+  Player.prototype.partFailed = function () {
+    this.noticeBox.appendChild(h("div", { "class": "banner banner-warning", role: "alert", "data-notice": "part-failed", text: this.t("partFailed") }));
+  };
+
+  Player.prototype.start = function (saved, mount) {
     this.loadState(saved);
     this.standaloneBanner.hidden = !this.standalone;
     this.showNotices();
@@ -224,6 +248,19 @@
 
   Player.prototype.show = function (index, moveFocus) {
     if (index < 0 || index >= this.pages.length) return;
+    var self = this;
+    this.wanted = index; // the page last asked for: a page whose modules arrive after another was asked for stays unshown
+    if (this.pages[index].key === "overview") {
+      this.showNow(index, moveFocus);
+      return;
+    }
+    Z.need(PAGE_MODULES, function (ok) {
+      if (!ok) self.partFailed();
+      else if (self.wanted === index) self.showNow(index, moveFocus);
+    });
+  };
+
+  Player.prototype.showNow = function (index, moveFocus) {
     this.collectDrafts();
     this.page = index;
     var pg = this.pages[index];

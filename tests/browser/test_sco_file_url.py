@@ -1,5 +1,6 @@
 """The assembled runtime from disk: an unzipped SCORM package and a cmi5 package open from file:// in Chromium,
-load their one script and nothing from the network, and run standalone (no LMS, no cmi5 launch)."""
+load their launch script and nothing from the network, run standalone (no LMS, no cmi5 launch), and load the
+pages' script from disk when the first page other than the overview shows."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def unpack(files: list[OutFile], folder: Path) -> None:
 
 
 @pytest.mark.parametrize("channel", ["scorm2004", "cmi5"])
-def test_a_package_plays_from_disk_with_one_script(
+def test_a_package_plays_from_disk_with_its_launch_script_then_its_pages_script(
     channel: str, small: Course, browser: Any, tmp_path: Path
 ) -> None:
     if channel == "cmi5":
@@ -60,4 +61,28 @@ def test_a_package_plays_from_disk_with_one_script(
     assert errors == []
     has_xapi = page.evaluate("typeof window.Zhineng.XapiAdapter === 'function'")
     assert has_xapi == (channel == "cmi5")  # the SCORM script carries no xAPI code
+    # The overview shows without the pages' script; the next page brings it, once, from beside the launch script.
+    assert page.evaluate("typeof window.Zhineng.questionView") == "undefined"
+    page.locator("[data-action=next]").click()
+    page.locator("main[data-page]:not([data-page=overview]) h2").first.wait_for()
+    page.locator("[data-action=previous]").click()
+    page.locator("[data-action=next]").click()
+    page.locator("main[data-page]:not([data-page=overview]) h2").first.wait_for()
+    assert sorted(requests) == sorted([*expected, f"{shared}/zhineng-pages.js"])
+    assert errors == []
+    page.close()
+
+
+def test_a_missing_pages_script_is_said_and_the_overview_stays(
+    small: Course, browser: Any, tmp_path: Path
+) -> None:
+    [(_name, files)] = build_packages(small, "scorm2004", layout="per-module", modules=["M1"])
+    unpack(files, tmp_path)
+    (tmp_path / "shared" / "zhineng-pages.js").unlink()
+    page = browser.new_page()
+    page.goto((tmp_path / "sco" / "M1" / "index.html").as_uri())
+    page.locator("html[data-ready=true]").wait_for()
+    page.locator("[data-action=next]").click()
+    page.locator("[data-notice=part-failed]").wait_for()
+    assert page.locator("main").get_attribute("data-page") == "overview"
     page.close()

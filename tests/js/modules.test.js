@@ -43,19 +43,28 @@ function reachable(name, seen = new Set()) {
   if (seen.has(name)) return seen;
   seen.add(name);
   const mod = ALL[name];
-  [...mod.needs, ...mod.optional].forEach((dep) => reachable(dep, seen));
+  [...mod.needs, ...mod.optional, ...mod.later].forEach((dep) => reachable(dep, seen));
   return seen;
 }
 
 for (const name of Object.keys(ALL)) {
   test(`${name} declares every module it reads from`, () => {
-    for (const dep of [...ALL[name].needs, ...ALL[name].optional]) assert.ok(ALL[dep], `${name} names ${dep}, which is not a module`);
-    const offered = new Set();
+    for (const dep of [...ALL[name].needs, ...ALL[name].optional, ...ALL[name].later]) assert.ok(ALL[dep], `${name} names ${dep}, which is not a module`);
+    // The launch script's first line sets PARTS (scorm_export/assemble.py), for parts.js.
+    const offered = new Set(["PARTS"]);
     for (const dep of reachable(name)) NAMES[dep].sets.forEach((n) => offered.add(n));
     const missing = [...NAMES[name].reads].filter((n) => !offered.has(n));
     assert.deepEqual(missing, [], `${name} reads Zhineng.${missing[0]} but no module it needs defines it`);
   });
 }
+
+test("a module asks Z.need for exactly the modules its `// later:` line names", () => {
+  for (const [name, mod] of Object.entries(ALL)) {
+    const asked = new Set((mod.source.match(/"[a-z0-9-]+\.js"/g) || []).map((s) => s.slice(1, -1)));
+    for (const later of mod.later) assert.ok(asked.has(later), `${name} never asks for ${later}, which it reads later`);
+    if (mod.later.length) assert.match(mod.source, /Z\.need\(/, `${name} reads modules later but never asks for them`);
+  }
+});
 
 test("every module a test can load runs once, and no two define the same name", () => {
   const { load, owner } = loader();

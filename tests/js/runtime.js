@@ -9,9 +9,9 @@ const path = require("path");
 const vm = require("vm");
 
 const FOLDER = path.join(__dirname, "../../scorm_export/runtime");
-const DECLARATION = /^\/\/ (needs|optional):(.*)$/gm;
+const DECLARATION = /^\/\/ (needs|optional|later):(.*)$/gm;
 
-/** {needs, optional, source, file} of one module, from its declaration lines. */
+/** {needs, optional, later, source, file} of one module, from its declaration lines. */
 function declared(name, folder = FOLDER) {
   const file = path.join(folder, name);
   const source = fs.readFileSync(file, "utf8");
@@ -20,7 +20,7 @@ function declared(name, folder = FOLDER) {
     if (!(kind in found)) found[kind] = names.split(/\s+/).filter(Boolean);
   }
   if (!found.needs) throw new Error(`${file}: no "// needs:" line`);
-  return { needs: found.needs, optional: found.optional || [], source, file };
+  return { needs: found.needs, optional: found.optional || [], later: found.later || [], source, file };
 }
 
 /** Every module of the runtime by file name. */
