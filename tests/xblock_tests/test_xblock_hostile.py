@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from hostile_inputs import ALIAS_BOMB, BLOCK_HANDLERS, HOSTILE_BODIES
+from zhineng.modules.loader import load_course
+from zhineng.quizzes.types import TYPES
 
 from .harness import Harness
 
@@ -55,17 +58,20 @@ def test_hostile_studio_imports_are_400(harness: Harness, yaml_text: str, messag
         assert reply.data["error"].startswith(message), reply.data
 
 
-# One question of each type from the built-in banks, and its empty answers.
-EMPTY = {
-    "T1-Q001": [""],  # single_choice
-    "T1-Q002": ["", "   "],  # numeric
-    "T1-Q004": [[]],  # multiple_response
-    "T1-Q008": [{}],  # matching
-    "T1-Q012": ["", " \u3000\t"],  # short_text
-    "T1-Q018": [[]],  # ordering
-    "T1-Q006": [None],  # true_false
-    "T1-Q152": [[], ["", ""], ["未稅售價", " \u3000"]],  # cloze
-}
+def blanks(response: Any) -> list[Any]:
+    """Answers shaped like `response` with nothing in them: none at all, only spaces, or one part left blank."""
+    if isinstance(response, str):
+        return ["", " \u3000\t"]
+    if isinstance(response, list):
+        return [[], [""] * len(response), [*response[:-1], " \u3000"]]
+    if isinstance(response, dict):
+        return [{}, dict.fromkeys(response, "")]
+    return [None]
+
+
+# One question of each registered type from the built-in banks, and empty answers shaped like its right one.
+FIRST = {q.type: q for _m, q in reversed(list(load_course().questions()))}
+EMPTY = {q.id: blanks(TYPES[t].right_response(q)) for t, q in sorted(FIRST.items())}
 
 
 @pytest.mark.parametrize("qid", sorted(EMPTY))
