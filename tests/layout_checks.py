@@ -22,7 +22,8 @@ TAP = 44  # px, WCAG 2.5.5 (AAA) and Apple's and Google's guidance
 _CHECKS = r"""
 ([narrow, tap, scope]) => {
   const out = [];
-  const root = scope ? document.querySelector(scope) : document.body;
+  const roots = scope ? [...document.querySelectorAll(scope)] : [document.body];
+  const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
   const vw = document.documentElement.clientWidth;
   const name = (el) => {
     const text = (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().replace(/\s+/g, ' ');
@@ -51,12 +52,12 @@ _CHECKS = r"""
   if (!scope && document.documentElement.scrollWidth > vw) {
     out.push('page ' + document.documentElement.scrollWidth + ' px wide in a ' + vw + ' px viewport');
   }
-  for (const el of root.querySelectorAll('*')) {
+  for (const el of all('*')) {
     if (!shown(el) || scrolls(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.right > vw + 0.5 && r.left > -1000) out.push(name(el) + ' reaches ' + Math.round(r.right) + ' px');
   }
-  for (const cell of root.querySelectorAll('td, th')) {
+  for (const cell of all('td, th')) {
     if (!shown(cell)) continue;
     const s = getComputedStyle(cell);
     const em = parseFloat(s.fontSize);
@@ -85,7 +86,7 @@ _CHECKS = r"""
     const around = (a.parentElement.textContent || '').replace(a.textContent, '').trim();
     return around.length > 0;  // a link in a sentence
   };
-  for (const el of root.querySelectorAll('button, a[href], select, textarea, summary, input')) {
+  for (const el of all('button, a[href], select, textarea, summary, input')) {
     if (!shown(el) || el.closest('[hidden]')) continue;
     const type = (el.getAttribute('type') || '').toLowerCase();
     if (el.tagName === 'A' && inline(el)) continue;
@@ -110,8 +111,8 @@ _CHECKS = r"""
 
 
 def layout_problems(frame: Any, narrow: bool, scope: str | None = None) -> list[str]:
-    """The problems of the page or frame as laid out now; scope: a selector to check only that part (a block in a
-    page that is not ours), else the whole document."""
+    """The problems of the page or frame as laid out now; scope: a selector for the parts to check (our blocks in
+    a page that is not ours: the page's own width is then not checked, only theirs), else the whole document."""
     return list(frame.evaluate(_CHECKS, [narrow, TAP, scope]))
 
 
@@ -120,7 +121,9 @@ def axe_all(frame: Any, axe_path: Any, scope: str | None = None) -> list[dict[st
     if not frame.evaluate("typeof window.axe !== 'undefined'"):
         frame.add_script_tag(path=str(axe_path))
     result = frame.evaluate(
-        "(scope) => axe.run(scope ? {include: [[scope]]} : document, {resultTypes: ['violations']})", scope
+        "(scope) => axe.run(scope ? {include: [...document.querySelectorAll(scope)]} : document,"
+        " {resultTypes: ['violations']})",
+        scope,
     )
     assert len(result["passes"]) > 5, "axe did not run its rules"
     return [
