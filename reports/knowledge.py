@@ -74,11 +74,12 @@ def learner_cells(
     per_source: dict[tuple[str, str, str], list[KnowledgeEvidence]] = {}
     for e in per_part.values():
         key = (e.knowledge, e.module, e.origin.source)
-        group = per_source.get(key)
+        group = per_source.pop(key, None)  # to the end: a group counts as read when its last part was
         if group is None:
             per_source[key] = [e]
         else:
             group.append(e)
+            per_source[key] = group
     points = catalog.points
     # K id -> module -> (earned, available, complete, time, source): the latest source per (K, module)
     per_module: dict[str, dict[str, tuple[float, float, bool, datetime | None, str]]] = {}

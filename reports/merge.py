@@ -4,7 +4,8 @@ Of two records about the same thing, the later-dated one wins; an undated record
 loses to any dated one; between equal times, or two undated records, the one read last wins. "Read last" is
 the order of the inputs: files as given on the command line, a folder's files in path order
 (sources.input_files), the lines or statements of a file in order, an LRS's statements oldest stored first
-(lrs.fetch_statements asks for them so).
+(lrs.fetch_statements puts them so). A sum over parts (an Open edX module's quizzes) counts as read when its
+last part was; the K evidence an xAPI learner's answers make counts as read after that learner's files.
 """
 
 from __future__ import annotations
@@ -30,12 +31,16 @@ def supersedes(mine: datetime | None, theirs: datetime | None) -> bool:
 
 
 def latest_by(records: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, T]:
-    """key -> the winning record among those with that key, records taken in the order read."""
+    """key -> the winning record among those with that key, records taken in the order read. The keys are in
+    the order their winners were read, so a later merge of these winners can still tell which was read last."""
     best: dict[Hashable, T] = {}
     get = best.get
     for r in records:
         k = key(r)
         current = get(k)
-        if current is None or supersedes(r.origin.when, current.origin.when):
+        if current is None:
+            best[k] = r
+        elif supersedes(r.origin.when, current.origin.when):
+            del best[k]  # to the end: read after the winners of the other keys so far
             best[k] = r
     return best

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import Workbook
 from report_support import COURSE
 from zhineng.cmi5_export.ids import item_iri
 from zhineng.modules.loader import load_course
@@ -20,6 +21,7 @@ from zhineng.reports.merge import latest_by, supersedes
 from zhineng.reports.model import Report
 from zhineng.reports.records import ActivityDone, Origin
 from zhineng.reports.run import read_inputs
+from zhineng.reports.sheet_layout import COLUMNS, RATINGS
 from zhineng.reports.xapi_ids import ITEM_EXTENSION
 
 NEW, OLD = "2026-11-21T10:00:00Z", "2026-11-20T10:00:00Z"
@@ -174,6 +176,44 @@ def test_openedx_an_older_event_read_later_loses_and_a_tie_goes_to_the_event_rea
     assert report.learners[0].knowledge["K1"].earned == (2.0 if wins_new else 0.0)
     [a01] = [a for a in report.attitudes if a.item.id == "A01"]
     assert [r.rating for r in a01.reflections] == [5 if wins_new else 1]
+
+
+# --- the rating sheet (an instructor's level per criterion, dated by rated_at) ------------------------------
+
+
+def _sheet(path: Path, level: int, when: str) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = RATINGS
+    sheet.append(list(COLUMNS))
+    row = dict.fromkeys(COLUMNS, "")
+    row |= {"learner": "ann", "task": "M3-page", "criterion": "accuracy", "level": level, "rater": "lee"}
+    row["rated_at"] = when
+    sheet.append([row[c] for c in COLUMNS])
+    path.parent.mkdir(exist_ok=True)
+    book.save(path)
+
+
+@pytest.mark.parametrize(("second", "wins_new"), [(OLD, True), (NEW, False)])
+def test_sheet_an_older_rating_read_later_loses_and_a_tie_goes_to_the_sheet_read_last(
+    tmp_path: Path, second: str, wins_new: bool
+) -> None:
+    _sheet(tmp_path / "a.xlsx", 4, NEW)
+    _sheet(tmp_path / "b.xlsx", 1, second)
+    report = _report(tmp_path)
+    assert report.learners[0].performance["M3-page"].levels == {"accuracy": 4 if wins_new else 1}
+
+
+# --- across sources: the record read last is the one a tie goes to, whichever source it came from ----------
+
+
+def test_a_tie_between_sources_goes_to_the_record_read_last(tmp_path: Path) -> None:
+    # Open edX says 0 of 2, then a SCORM attempt says 0, then Open edX again says 2 of 2: all at one moment.
+    _write(tmp_path, "a.log", _events(0.0, 1, NEW)[:1])
+    _write(tmp_path, "b.json", _scorm(False, NEW))
+    _write(tmp_path, "c.log", _events(2.0, 1, NEW)[:1])
+    cell = _report(tmp_path).learners[0].knowledge["K1"]
+    assert (cell.earned, cell.sources) == (2.0, ("openedx",))
 
 
 # --- the rule itself ----------------------------------------------------------------------------------------
