@@ -38,7 +38,7 @@ class CrossReferences:
         self._late: list[Problem] = []
 
     def check_module(self, module: Module, source: Source) -> list[Problem]:
-        return self._attempt_problems(module, source) + self.check_parts(
+        found = self._attempt_problems(module, source) + self.check_parts(
             source,
             module_id=module.id,
             task=module.task,
@@ -48,6 +48,15 @@ class CrossReferences:
             tasks=list(enumerate(module.tasks)),
             mastery_knowledge=list(module.mastery.knowledge),
         )
+        if module.estimated_minutes < module.stated_minutes:
+            found.append(
+                source.problem(
+                    ("estimated_minutes",),
+                    f"{module.estimated_minutes} is less than the {module.stated_minutes} minutes of the module's "
+                    "lessons and performance tasks added up",
+                )
+            )
+        return found
 
     def check_parts(
         self,

@@ -61,7 +61,12 @@ class Module(Strict):
     title: Text
     description: Text
     language: str = Field(default="zh-TW", pattern=r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    estimated_minutes: int = Field(ge=1, le=10000)
+    estimated_minutes: int = Field(
+        ge=1,
+        le=10000,
+        description="The time the whole module takes, shown on its overview: at least its lessons' and "
+        "performance tasks' minutes added up.",
+    )
     mastery: MasteryRule = Field(default_factory=MasteryRule)
     attempts: int = Field(
         default=DEFAULT_ATTEMPTS,
@@ -84,3 +89,9 @@ class Module(Strict):
 
     def attempt_rule(self, question: Question) -> AttemptRule:
         return rule_for(question, self.attempts, self.show_answer)
+
+    @property
+    def stated_minutes(self) -> int:
+        """The minutes the module gives its parts: every lesson's and every performance task's `minutes`.
+        estimated_minutes may not be less (modules/crossref.py)."""
+        return sum(lesson.minutes for lesson in self.lessons) + sum(t.minutes for t in self.tasks)

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any, Literal
 
 from ..markdown import render_markdown
 from ..modules.course import Course
-from ..modules.model import Module
+from ..modules.model import Lesson, Module
+from ..modules.overview import module_overview, same_title
 from ..performance.model import Task
 from ..quizzes.types import TYPES
 from .budget import text_room
 from .limits import SUSPEND_LIMIT
+from .overview_html import overview_html
 from .profiles import profile_switches
 
 Version = Literal["scorm12", "scorm2004"]
@@ -103,6 +106,32 @@ def task_payload(task: Task) -> dict[str, Any]:
     }
 
 
+def lesson_payload(course: Course, module: Module, lesson: Lesson) -> dict[str, Any]:
+    """A lesson as its activity's page shows it, under the page's one H1 (the activity). The only lesson of
+    its activity, titled as the activity, takes no heading of its own (the title would repeat the H1); any
+    other lesson's title is an H2, and its body's headings move one level down to sit under it."""
+    alone = [x.id for x in module.lessons if x.activity == lesson.activity] == [lesson.id]
+    activity = course.standard.activities.get(lesson.activity)
+    same = activity is not None and same_title(activity.title, lesson.title)
+    heading = not (alone and same)
+    return {
+        "id": lesson.id,
+        "activity": lesson.activity,
+        "title": lesson.title,
+        "heading": heading,
+        "minutes": lesson.minutes,
+        "html": demote_headings(lesson.html) if heading else lesson.html,
+    }
+
+
+# Sanitised HTML (zhineng/markdown.py) has headings h2 to h4 without attributes.
+_HEADING = re.compile(r"<(/?)h([2-5])>")
+
+
+def demote_headings(html: str) -> str:
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html)
+
+
 def question_hash(question: Any) -> str:
     """Per-question hash, so a republished course can keep the answers to questions that did not change."""
     # Without the attempt settings: they change when the key is shown, not what a saved response means.
@@ -155,22 +184,13 @@ def sco_payload(course: Course, module: Module, version: Version, profile: str =
             "id": module.id,
             "task": module.task,
             "title": module.title,
-            "description_html": render_markdown(module.description),
+            "overview_html": overview_html(module_overview(course, module)),
             "language": module.language,
         },
         "labels": labels,
         "mastery": {"threshold": module.mastery.threshold, "knowledge": dict(module.mastery.knowledge)},
         "objectives": {"knowledge": knowledge, "activities": activities, "attitudes": attitudes},
-        "lessons": [
-            {
-                "id": lesson.id,
-                "activity": lesson.activity,
-                "title": lesson.title,
-                "minutes": lesson.minutes,
-                "html": lesson.html,
-            }
-            for lesson in module.lessons
-        ],
+        "lessons": [lesson_payload(course, module, lesson) for lesson in module.lessons],
         "questions": questions,
         "reflections": reflections,
         "tasks": [task_payload(t) for t in module.tasks],

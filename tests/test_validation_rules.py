@@ -50,6 +50,8 @@ EXPECTED = {
     "attempts_out_of_range": "27:5: questions[1].attempts: Input should be less than or equal to 20",
     "show_answer_closed_unlimited": "28:5: questions[1].show_answer: show_answer 'closed' never shows the answer "
     "when attempts are unlimited (0): set attempts, or use 'never'",
+    "estimated_minutes_below_parts": "5:1: estimated_minutes: 20 is less than the 30 minutes of the module's lessons "
+    "and performance tasks added up",
     "min_length_above_max": "29:5: reflections[0].min_length: min_length (300) is larger than max_length (200)",
 }
 

@@ -5,8 +5,30 @@
 
   var STRINGS = {
     "zh-TW": {
-      overview: "課程總覽",
-      progress: "學習進度",
+      overviewPage: "課程總覽",
+      overview: {
+        source: "出自：",
+        task: "工作任務",
+        activities: "完成本模組後，你能夠",
+        outputs: "你將完成的工作產出",
+        outputsHint: "每項實作任務都會產出下列一項以上的工作產出（O），先自評，再由講師評分。",
+        covers: "本模組涵蓋的職能內涵",
+      },
+      fact: { minutes: "預估學習時間", lessons: "課程", questions: "練習題", reflections: "反思", tasks: "實作任務" },
+      count: { lessons: "{n} 課", questions: "{n} 題", reflections: "{n} 則", tasks: "{n} 項" },
+      aboutHoursMinutes: "約 {h} 小時 {m} 分鐘",
+      aboutHours: "約 {h} 小時",
+      aboutMinutes: "約 {m} 分鐘",
+      skills: "技能項目",
+      start: "開始學習",
+      resume: "繼續學習：{page}",
+      review: "查看進度與成績",
+      pagePosition: "第 {n} 頁，共 {total} 頁",
+      progressLine: "進度 {pct}%：已瀏覽 {visited} / {activities} 個工作活動・已作答 {answered} / {questions} 題",
+      progressLabel: "本模組的學習進度",
+      progressDetail: "進度：已瀏覽 {visited} / {activities} 個工作活動、已作答 {answered} / {questions} 題、已送出 {reflected} / {reflections} 則反思、{submitted} / {tasks} 項實作任務",
+      scoreLine: "成績：{score}（{status}）",
+      progress: "進度與成績",
       reflectionsPage: "反思",
       previous: "上一頁",
       next: "下一頁",
@@ -130,8 +152,30 @@
       taskSelfRated: "已自評，待講師評分",
     },
     en: {
-      overview: "Overview",
-      progress: "Progress",
+      overviewPage: "Overview",
+      overview: {
+        source: "From: ",
+        task: "work task",
+        activities: "After this module you will be able to",
+        outputs: "Work outputs you will produce",
+        outputsHint: "Each performance task has you produce one or more of these work outputs (O): you rate your work first, then your instructor rates it.",
+        covers: "What this module covers",
+      },
+      fact: { minutes: "Estimated time", lessons: "Lessons", questions: "Questions", reflections: "Reflections", tasks: "Performance tasks" },
+      count: { lessons: "{n}", questions: "{n}", reflections: "{n}", tasks: "{n}" },
+      aboutHoursMinutes: "about {h} h {m} min",
+      aboutHours: "about {h} h",
+      aboutMinutes: "about {m} min",
+      skills: "Skill items",
+      start: "Start",
+      resume: "Resume: {page}",
+      review: "See your progress and scores",
+      pagePosition: "Page {n} of {total}",
+      progressLine: "Progress {pct}%: {visited} of {activities} activities visited, {answered} of {questions} questions answered",
+      progressLabel: "Your progress through this module",
+      progressDetail: "Progress: {visited} of {activities} activities visited, {answered} of {questions} questions answered, {reflected} of {reflections} reflections and {submitted} of {tasks} performance tasks submitted",
+      scoreLine: "Score: {score} ({status})",
+      progress: "Progress and scores",
       reflectionsPage: "Reflections",
       previous: "Previous",
       next: "Next",
@@ -199,7 +243,7 @@
       activities: "Activities",
       item: "Item",
       status: "Status",
-      result: "Result",
+      result: "Score",
       moduleStatus: { passed: "Passed", failed: "Not passed", completed: "Completed", incomplete: "In progress", incomplete_passed: "In progress", incomplete_failed: "In progress" },
       answeredOf: "{n} of {total} questions answered",
       standalone: "Not connected to a learning platform: your progress is kept only in this browser.",
@@ -283,5 +327,13 @@
     };
   }
 
-  Object.assign(Z, { STRINGS: STRINGS, pickLocale: pickLocale, translator: translator });
+  /** Fill every [data-t] element under root with its string, its data-n, data-h and data-m as the values:
+   * HTML rendered at export (the overview page) leaves the page's own words to the learner's language. */
+  function localize(root, t) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-t]"), function (el) {
+      el.textContent = t(el.getAttribute("data-t"), el.dataset);
+    });
+  }
+
+  Object.assign(Z, { STRINGS: STRINGS, pickLocale: pickLocale, translator: translator, localize: localize });
 })(Zhineng);

@@ -30,7 +30,7 @@
     var p = this.payload;
     var acts = p.objectives.activities;
     var loose = p.reflections.filter(function (r) { return acts.indexOf(r.activity) < 0; });
-    var pages = [{ key: "overview", title: this.t("overview") }];
+    var pages = [{ key: "overview", title: this.t("overviewPage") }];
     var tasks = p.tasks || [];
     acts.forEach(function (a) {
       var l = p.labels[a] || { label: a, text: "" };
@@ -197,7 +197,13 @@
     this.main = h("main", { id: "content", tabindex: "-1" });
     this.prev = h("button", { type: "button", "data-action": "previous", onclick: function () { self.show(self.page - 1, true); } }, [t("previous")]);
     this.next = h("button", { type: "button", "data-action": "next", onclick: function () { self.show(self.page + 1, true); } }, [t("next")]);
-    var top = [h("p", { "class": "module-title", text: this.payload.module.title })];
+    this.titleLine = h("p", { "class": "module-title", text: this.payload.module.title });
+    // Progress through the module, from the saved state: kept up to date as the learner works (updateProgress).
+    this.meter = h("progress", { max: "100", value: "0", "aria-label": t("progressLabel") });
+    this.progressText = h("span", { "class": "progress-text" });
+    this.progressLine = h("p", { "class": "module-progress" }, [this.meter, " ", this.progressText]);
+    this.position = h("p", { "class": "page-position" });
+    var top = [this.titleLine, this.progressLine];
     if (this.adapter.exitable) {
       top.push(h("button", { type: "button", "data-action": "exit", onclick: function () { self.exit(); } }, [t("exit")]));
     }
@@ -231,17 +237,46 @@
     this.navToggle.setAttribute("aria-expanded", open ? "true" : "false");
   };
 
+  /** An activity's page is done when its rollup says so, a task's page once the work is submitted, the loose
+   * reflections' page once each is submitted; the overview and the progress page never are. */
+  Player.prototype.isDone = function (pg, roll) {
+    var state = this.state;
+    if (pg.activity) return roll.activities[pg.activity].done;
+    if (pg.task) return !!state.tasks[pg.task.id] && state.tasks[pg.task.id].status !== "draft";
+    if (pg.reflections) return pg.reflections.every(function (r) { var s = state.reflections[r.id]; return !!s && s.submitted; });
+    return false;
+  };
+
   Player.prototype.renderNav = function () {
     var self = this;
+    var roll = this.rollup();
     this.navCurrent.textContent = this.t("pageOf", { n: this.page + 1, total: this.pages.length }) + " " + this.pages[this.page].title;
     this.nav.textContent = "";
     this.pages.forEach(function (pg, i) {
-      var saved = pg.task && self.state.tasks[pg.task.id];
-      var done = pg.activity ? self.rollup().activities[pg.activity].done : !!saved && saved.status !== "draft";
       self.nav.appendChild(h("li", {}, [h("button", { type: "button", "data-action": "goto", "data-page": pg.key,
-        "aria-current": i === self.page ? "page" : null, "class": done ? "is-done" : null,
+        "aria-current": i === self.page ? "page" : null, "class": self.isDone(pg, roll) ? "is-done" : null,
         onclick: function () { self.show(i, true); } }, [pg.title])]));
     });
+    this.updateProgress();
+  };
+
+  /** The page's place among the pages, and the learner's progress through the module (moduleProgress). */
+  Player.prototype.updateProgress = function () {
+    var done = Z.moduleProgress(this.payload, this.state);
+    this.meter.value = done.pct;
+    this.progressLine.setAttribute("data-module-progress", String(done.pct));
+    this.progressText.textContent = this.t("progressLine", done);
+    this.position.textContent = this.t("pagePosition", { n: this.page + 1, total: this.pages.length });
+    this.position.setAttribute("data-position", (this.page + 1) + "/" + this.pages.length);
+  };
+
+  /** Where "resume" goes: the first page after the overview that is not done, else the progress page. */
+  Player.prototype.resumePage = function () {
+    var roll = this.rollup();
+    for (var i = 1; i < this.pages.length; i++) {
+      if (this.pages[i].key !== "progress" && !this.isDone(this.pages[i], roll)) return i;
+    }
+    return this.pages.length - 1;
   };
 
   // --- one page ----------------------------------------------------------------------------------
@@ -269,7 +304,10 @@
     this.main.textContent = "";
     this.main.setAttribute("data-page", pg.key);
     this.views = { questions: {}, reflections: {}, tasks: {} };
-    var heading = h("h1", { tabindex: "-1", text: pg.title });
+    // One H1 a page: the overview's is the module's title, which the header then leaves out.
+    var heading = h("h1", { tabindex: "-1", text: pg.key === "overview" ? this.payload.module.title : pg.title });
+    this.titleLine.hidden = pg.key === "overview";
+    this.main.appendChild(this.position); // the page's place, above its heading
     this.main.appendChild(heading);
     if (pg.key === "overview") this.renderOverview();
     else if (pg.key === "progress") this.renderProgress();
@@ -286,10 +324,24 @@
     }
   };
 
+  /** The overview, rendered at export (scorm_export/overview_html.py), in the learner's language, with a
+   * start button, or a resume button to the first page not done once the learner has begun. */
   Player.prototype.renderOverview = function () {
-    var p = this.payload;
-    this.main.appendChild(h("p", { "class": "module-lead", text: p.module.title }));
-    this.main.appendChild(h("div", { "class": "description", html: p.module.description_html }));
+    var self = this;
+    var t = this.t;
+    var body = h("div", { html: this.payload.module.overview_html });
+    Z.localize(body, t);
+    var begun = Z.moduleProgress(this.payload, this.state);
+    var target = this.resumePage();
+    var last = target === this.pages.length - 1;
+    var label = !(begun.visited || begun.answered || begun.reflected || begun.submitted) ? t("start")
+      : last ? t("review") : t("resume", { page: this.pages[target].title });
+    var slot = body.querySelector("[data-slot=start]");
+    if (slot) {
+      slot.appendChild(h("button", { type: "button", "class": "submit", "data-action": "start", "data-page": this.pages[target].key,
+        onclick: function () { self.show(target, true); } }, [label]));
+    }
+    while (body.firstChild) this.main.appendChild(body.firstChild);
   };
 
   Player.prototype.renderActivity = function (activity) {
@@ -303,8 +355,10 @@
       this.main.appendChild(h("p", { text: t("noContent") }));
     }
     lessons.forEach(function (l) {
+      // A lesson titled as its activity has no heading of its own (payload.py: lesson_payload).
       self.main.appendChild(h("article", { "class": "lesson", "data-lesson-id": l.id }, [
-        h("h2", { text: l.title }), h("p", { "class": "minutes", text: t("minutes", { n: l.minutes }) }), h("div", { html: l.html }),
+        l.heading === false ? null : h("h2", { text: l.title }),
+        h("p", { "class": "minutes", text: t("minutes", { n: l.minutes }) }), h("div", { html: l.html }),
       ]));
     });
     if (questions.length) {
