@@ -1,6 +1,6 @@
 /* The SCO player: pages (overview, one per activity, reflections, progress), the learner's state, and the
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
-// needs: i18n.js dom.js parts.js state.js rollup.js adapter.js standalone.js
+// needs: i18n.js dom.js parts.js state.js rollup.js adapter.js standalone.js module-progress.js
 // optional: xapi-launch.js xapi-adapter.js
 // later: grader.js widgets.js reflection.js task-page.js progress.js
 (function (Z, root) {

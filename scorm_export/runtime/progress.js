@@ -1,7 +1,6 @@
-/* Progress through the module, read from the learner's saved state (state.js: visited activities, answers,
- * reflections, tasks), and the progress view: progress and score apart, then per-K mastery, per-activity and
+/* The progress view: progress through the module and the score apart, then per-K mastery, per-activity and
  * per-attitude status. */
-// needs: dom.js
+// needs: dom.js module-progress.js
 (function (Z) {
   "use strict";
 
@@ -31,25 +30,6 @@
   // A task's standing: a self-rating is shown as such; only an instructor's rating decides its O items.
   var TASK_STATUS = { draft: "taskDraft", submitted: "taskAwaitingRating", rated: "taskSelfRated" };
 
-  /** How far the learner is through the module: activity pages visited, questions answered, reflections and
-   * performance tasks submitted (a draft is not), and pct, the share of all of them done (0-100). */
-  function moduleProgress(payload, state) {
-    var acts = payload.objectives.activities;
-    var tasks = payload.tasks || [];
-    var p = {
-      visited: acts.filter(function (a) { return state.visited[a]; }).length, activities: acts.length,
-      answered: payload.questions.filter(function (q) { return state.answers[q.id]; }).length,
-      questions: payload.questions.length,
-      reflected: payload.reflections.filter(function (r) { var s = state.reflections[r.id]; return s && s.submitted; }).length,
-      reflections: payload.reflections.length,
-      submitted: tasks.filter(function (x) { var s = (state.tasks || {})[x.id]; return s && s.status !== "draft"; }).length,
-      tasks: tasks.length,
-    };
-    var all = p.activities + p.questions + p.reflections + p.tasks;
-    p.pct = all ? Math.floor(100 * (p.visited + p.answered + p.reflected + p.submitted) / all) : 0;
-    return p;
-  }
-
   function progressView(payload, roll, t, state) {
     var k = payload.objectives.knowledge.map(function (id) {
       var s = roll.knowledge[id];
@@ -68,7 +48,7 @@
       return { id: task.id, values: [task.title, task.outputs.map(function (o) { return label(payload, o); }).join("、"),
         t(saved ? TASK_STATUS[saved.status] : "taskNotStarted")] };
     });
-    var done = moduleProgress(payload, state);
+    var done = Z.moduleProgress(payload, state);
     return h("div", { "class": "progress" }, [
       // Progress (how far) and score (how well) are different things, each on its own line.
       h("p", { "class": "summary-progress", "data-module-progress": done.pct, text: t("progressDetail", done) }),
@@ -83,5 +63,4 @@
   }
 
   Z.progressView = progressView;
-  Z.moduleProgress = moduleProgress;
 })(Zhineng);

@@ -2,7 +2,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./runtime.js");
-const { moduleProgress } = load("progress.js");
+const { moduleProgress } = load("module-progress.js");
 const { emptyState, encodeState, decodeState } = load("state.js");
 const { makePayload } = require("./fixture.js");
 
