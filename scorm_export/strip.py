@@ -12,6 +12,7 @@ literal, a string continued over a line break) is refused with its place rather 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..errors import ZhinengError
@@ -165,6 +166,8 @@ class _Scanner:
         self.out.append(self.src[start : self.i])
 
 
+# Both channels ship most modules (the player, the question types): each module's text is stripped once.
+@functools.lru_cache(maxsize=256)
 def strip_js(label: str, source: str) -> str:
     """The source without comments, indentation or blank lines. `label` places a refusal (file name)."""
     s = _Scanner(label, source)

@@ -279,3 +279,11 @@ def test_every_question_type_ships_its_runtime_module_and_no_other_qtype_module_
     assert sorted(unit.runtime for unit in TYPES.values()) == files
     for channel in CHANNELS:
         assert set(files) <= set(shipped(channel, PAGES_SCRIPT))
+
+
+def test_a_kept_stripped_module_is_the_stripped_text() -> None:
+    """strip_js keeps each module's result for the next channel: the same as stripping it again."""
+    for name in sorted(p.name for p in RUNTIME.iterdir() if p.name.endswith(".js")):
+        source = runtime_source(name)
+        assert strip_js(name, source) is strip_js(name, source)
+        assert strip_js(name, source) == strip_js.__wrapped__(name, source)
