@@ -32,6 +32,7 @@ SYMBOL = {
 }
 GROUP = 100  # learners (or reflections) per <details> group
 T = TypeVar("T")
+Pieces = list[str]  # a large section's HTML in pieces (a group of learners each), joined only as bytes
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK TC","Noto Sans TC",sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.45}
@@ -76,7 +77,7 @@ def report_html_chunks(report: Report, lang: str = "zh-TW") -> Iterator[bytes]:
     (about 100 MB) is never held as text, nor whole (`zhineng report` writes the pieces one by one)."""
     t = LABELS[lang]
     sources = ", ".join(f"{esc(k)} {v}" for k, v in report.sources.items()) or t["none"]
-    sections: list[tuple[str, Callable[[], str]]] = [
+    sections: list[tuple[str, Callable[[], str | Pieces]]] = [
         ("class", lambda: _class_view(report, t)),
         ("knowledge", lambda: _heatmap(report, t)),
         ("completion", lambda: _completion(report, t)),
@@ -87,12 +88,16 @@ def report_html_chunks(report: Report, lang: str = "zh-TW") -> Iterator[bytes]:
         ("skipped", lambda: _skipped(report, t)),
         ("rule", lambda: f'<p class="rule">{esc(t["rule_text"] or report.rule)}</p>'),
     ]
-    shown: list[tuple[str, bytes]] = []
+    shown: list[tuple[str, list[bytes]]] = []
     for key, make in sections:
-        body = make()
-        if body:  # a section with nothing to show is left out
-            shown.append((key, body.encode("utf-8")))
-        del body  # the text goes before the next section is made
+        made = make()
+        pieces = [made] if isinstance(made, str) else made
+        del made
+        encoded = []
+        while pieces:  # each piece's text goes as it is encoded
+            encoded.append(pieces.pop(0).encode("utf-8"))
+        if any(encoded):  # a section with nothing to show is left out
+            shown.append((key, encoded))
     nav = "".join(f'<li><a href="#{key}">{esc(t[key])}</a></li>' for key, _encoded in shown)
     head = [
         "<!DOCTYPE html>",
@@ -108,7 +113,7 @@ def report_html_chunks(report: Report, lang: str = "zh-TW") -> Iterator[bytes]:
     yield "\n".join(head).encode("utf-8")
     for key, encoded in shown:  # one line each, as every part of the page is
         yield f'\n<section aria-labelledby="{key}"><h2 id="{key}">{esc(t[key])}</h2>'.encode()
-        yield encoded
+        yield from encoded
         yield b"</section>"
     yield b"\n</main></body></html>\n"
 
@@ -172,16 +177,17 @@ def _in_groups(
     whole: Callable[[Sequence[T]], str],
     name: Callable[[int, Sequence[T]], str],
     first_open: bool,
-) -> str:
-    """whole(items) up to GROUP items, else one <details> per GROUP items, its summary name(start, part)."""
+) -> Pieces:
+    """whole(items) up to GROUP items, else one <details> per GROUP items, its summary name(start, part); as
+    pieces, one a group, never joined here (a section of 10,000 learners is encoded piece by piece)."""
     if len(items) <= GROUP:
-        return whole(items)
+        return [whole(items)]
     out = []
     for start in range(0, len(items), GROUP):
         part = items[start : start + GROUP]
         is_open = " open" if first_open and start == 0 else ""
         out.append(f"<details{is_open}><summary>{esc(name(start, part))}</summary>{whole(part)}</details>")
-    return "".join(out)
+    return out
 
 
 def _grouped(
@@ -192,7 +198,7 @@ def _grouped(
     t: dict[str, str],
     label: str,
     first_open: bool = True,
-) -> str:
+) -> Pieces:
     """A per-learner table: whole up to GROUP learners, else one table (with its own header row) per GROUP
     learners in a <details> named by their range and first and last learner, the first one open unless told.
     label names the table's scroll box; a group's box adds its first and last learner."""
@@ -211,7 +217,7 @@ def _grouped(
     )
 
 
-def _heatmap(report: Report, t: dict[str, str]) -> str:
+def _heatmap(report: Report, t: dict[str, str]) -> Pieces:
     head = "".join(f'<th scope="col" title="{esc(k.text)}">{esc(k.label)}</th>' for k in report.knowledge)
     # html.escape works character by character, so the escaped learner name can be spliced into each cell's
     # tooltip, and the rest of a cell (the same for every learner with the same result) is built once.
@@ -229,20 +235,20 @@ def _heatmap(report: Report, t: dict[str, str]) -> str:
             cells.append(end[0] + learner + end[1])
         return f'<tr><th scope="row" class="learner">{learner}</th>{"".join(cells)}</tr>'
 
-    return (
-        _legend("k", ("mastered", "not_mastered", "incomplete", "not_attempted"), t)
-        + _grouped(
+    return [
+        _legend("k", ("mastered", "not_mastered", "incomplete", "not_attempted"), t),
+        *_grouped(
             "heatmap",
             f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>',
             report.learners,
             row,
             t,
             t["knowledge"],
-        )
-        + '<ul class="note">'
+        ),
+        '<ul class="note">'
         + "".join(f"<li>{esc(k.label)}：{esc(k.text)}</li>" for k in report.knowledge)
-        + "</ul>"
-    )
+        + "</ul>",
+    ]
 
 
 def _heat_cell(
@@ -257,7 +263,7 @@ def _heat_cell(
     )
 
 
-def _completion(report: Report, t: dict[str, str]) -> str:
+def _completion(report: Report, t: dict[str, str]) -> Pieces:
     top = "".join(
         f'<th scope="colgroup" colspan="{len(c.activities) + 1}">{esc(c.task.label)} {esc(c.task.text)}</th>'
         for c in report.tasks
@@ -291,9 +297,10 @@ def _completion(report: Report, t: dict[str, str]) -> str:
         return f'<tr><th scope="row" class="learner">{esc(r.learner)}</th>{"".join(cells)}</tr>'
 
     head = f'<tr><th scope="col" rowspan="2">{esc(t["learner"])}</th>{top}</tr><tr>{sub}</tr>'
-    return _legend("a", ("completed", "incomplete", "not_attempted"), t) + _grouped(
-        "completion", head, report.learners, row, t, t["completion"]
-    )
+    return [
+        _legend("a", ("completed", "incomplete", "not_attempted"), t),
+        *_grouped("completion", head, report.learners, row, t, t["completion"]),
+    ]
 
 
 def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
@@ -317,11 +324,13 @@ def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
         )
     # A large class: the names and texts wait in closed groups, so the section stays short until opened.
     who = (", ".join(esc(x) for x in att.learners) or "—") if len(att.learners) <= GROUP else "…"
-    texts_html = _in_groups(
-        texts,
-        lambda part: f"<ul>{''.join(part)}</ul>",
-        lambda start, part: t["reflections_range"].format(first=start + 1, last=start + len(part)),
-        first_open=False,
+    texts_html = "".join(
+        _in_groups(
+            texts,
+            lambda part: f"<ul>{''.join(part)}</ul>",
+            lambda start, part: t["reflections_range"].format(first=start + 1, last=start + len(part)),
+            first_open=False,
+        )
     )
     return (
         f'<section class="attitude" id="{esc(att.item.id)}"><h3>{esc(att.item.label)} {esc(att.item.text)}</h3>'

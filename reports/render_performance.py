@@ -7,9 +7,9 @@ from .model import LearnerRow, PerformanceCell, Report, RubricCell
 from .shared_cells import Shared
 
 
-def performance_html(report: Report, t: dict[str, str]) -> str:
+def performance_html(report: Report, t: dict[str, str]) -> list[str]:
     if not report.performance:
-        return ""
+        return []
     # In a large class the groups start closed, as the reflections do: the page stays short until opened.
     # Imported here: render_html imports this module for its section list.
     from .render_html import SYMBOL, _grouped, _legend, esc
@@ -94,13 +94,13 @@ def performance_html(report: Report, t: dict[str, str]) -> str:
         first_open=False,
     )
     items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
-    return (
+    return [
         f'<p class="note">{esc(t["performance_note"])}</p>'
-        + _legend("p", ("rated", "not_mastered", "awaiting_rating", "not_submitted"), t)
-        + tasks
-        + f"<h3>{esc(t['outputs'])}</h3>"
-        + outputs
-        + f"<h3>{esc(t['rubric'])}</h3>"
-        + rubric
-        + f'<ul class="note">{items}</ul>'
-    )
+        + _legend("p", ("rated", "not_mastered", "awaiting_rating", "not_submitted"), t),
+        *tasks,
+        f"<h3>{esc(t['outputs'])}</h3>",
+        *outputs,
+        f"<h3>{esc(t['rubric'])}</h3>",
+        *rubric,
+        f'<ul class="note">{items}</ul>',
+    ]
