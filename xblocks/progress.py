@@ -26,6 +26,8 @@ STRINGS = {
     "attitudes": _("Attitudes"),
     "item": _("Item"),
     "status": _("Status"),
+    "progress": _("Progress"),
+    "score": _("Grade"),
     "performance": _("Performance tasks: work outputs (O) and behaviour indicators (P)"),
     "not_submitted": _("Not submitted"),
     "submitted": _("Submitted, awaiting an instructor's rating"),

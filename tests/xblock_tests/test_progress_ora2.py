@@ -81,6 +81,18 @@ def test_the_page_says_what_it_shows(steps: dict[str, Any]) -> None:
     assert "level 4 of 4" in html
 
 
+def test_progress_and_grade_are_columns_of_their_own(steps: dict[str, Any]) -> None:
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(steps["html"])
+    [table] = root.xpath("//ul[@class='zhineng-performance']//table")
+    assert [th.text_content() for th in table.xpath("thead//th")] == ["Item", "Progress", "Grade"]
+    [row] = table.xpath("tbody/tr[.//*[@data-id='P3.2.3']]")
+    progress, grade = row.xpath("td")
+    assert progress.xpath("span/@data-status") == ["rated"] and "level" not in progress.text_content()
+    assert grade.text_content().strip() == "level 4 of 4"
+
+
 def test_a_task_without_its_ora2_block_in_the_course_is_not_offered(builtin_course: Course) -> None:
     tasks_ = [t for _m, t in builtin_course.tasks()]
     element = progress_element(builtin_course.standard, "我的進度", tasks_)  # as the OLX course has it
