@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import PurePath
+from sys import intern
 from typing import Any
 
 from ..performance.ids import TaskRef, parse_id
@@ -34,7 +35,7 @@ _DONE_12 = {"passed", "failed"}  # 1.2 objective statuses that mean every questi
 def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list[Record], list[Skipped]]:
     flat, objectives, interactions = split_cmi(data)
     v12 = any(k.startswith("cmi.core.") for k in flat)
-    learner = flat.get("cmi.core.student_id" if v12 else "cmi.learner_id") or PurePath(file).stem
+    learner = intern(flat.get("cmi.core.student_id" if v12 else "cmi.learner_id") or PurePath(file).stem)
     skipped: list[Skipped] = []
     module = _module_of(objectives, interactions, catalog)
     answered: list[tuple[str, bool, tuple[str, ...]]] = []  # question, correct, K items
@@ -44,6 +45,8 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
 
     kinds = catalog.kinds
     question_knowledge = catalog.question_knowledge
+    # Ids and learner names kept in records are interned: a cohort's records repeat a few thousand ids millions
+    # of times, and JSON gives each its own string (10,000 learners: about 100 MB of copies).
     for n, inter in interactions.items():  # the hot loop: once per answered question of every attempt
         stamp = inter.get("timestamp")
         when = parse_text(stamp) if type(stamp) is str else None  # parse_time, without a call per question
@@ -71,7 +74,7 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
                     skipped.append(Skipped(file, f"cmi.interactions.{n}", f"unknown K id '{unknown}'"))
                     continue
                 knowledge = links
-        answered.append((iid, inter.get("result") == "correct", knowledge))
+        answered.append((intern(iid), inter.get("result") == "correct", knowledge))
     origin = Origin("scorm", file, latest)
     records: list[Record] = []
     if answered:
@@ -81,7 +84,7 @@ def read_cmi(data: Mapping[str, Any], file: str, catalog: Catalog) -> tuple[list
 
     for n, obj in objectives.items():
         where = f"cmi.objectives.{n}"
-        oid = obj.get("id", "")
+        oid = intern(obj.get("id", ""))
         kind = kinds.get(oid)
         if kind is None:
             skipped.append(Skipped(file, where, f"unknown item id '{oid}'"))

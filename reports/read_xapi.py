@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from sys import intern
 from typing import Any
 
 from ..cmi5_export.ids import parse_activity_iri
@@ -93,6 +94,7 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
     learner = learner_of(data["actor"])
     if learner is None:
         raise ValueError("the actor has no account name, mbox or openid")
+    learner = intern(learner)  # as the ids below: one string each, however many statements repeat it
     verb = obj(data["verb"]).get("id")
     target = obj(data.get("object"))
     result = obj(data.get("result"))
@@ -114,7 +116,7 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
         text = result.get("response") if isinstance(result.get("response"), str) else None
         return [ReflectionEntry(learner, a, rid, stars, text, origin) for a in attitudes]
     if verb == VERB_ANSWERED and knowledge:
-        qid = str(extension(data, QUESTION_EXTENSION) or _object_id(target.get("id"), "question"))
+        qid = intern(str(extension(data, QUESTION_EXTENSION) or _object_id(target.get("id"), "question")))
         if qid not in catalog.questions:
             raise ValueError(f"unknown question id '{qid}'")
         question = catalog.questions[qid][1]
@@ -123,7 +125,10 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
         earned = float(raw) if isinstance(raw, int | float) else (question.points if correct else 0.0)
         mode = extension(data, LAUNCH_MODE_EXTENSION)
         practice = mode if isinstance(mode, str) and mode in PRACTICE_MODES else "Normal"
-        return [Answer(learner, qid, correct, earned, tuple(knowledge), origin, practice)]
+        links = tuple(knowledge)
+        if links == catalog.question_knowledge.get(qid):
+            links = catalog.question_knowledge[qid]  # the usual case: the course's own tuple, not a copy
+        return [Answer(learner, qid, correct, earned, links, origin, practice)]
     if verb == VERB_COMPLETED:
         named = catalog.item(target["id"]) if isinstance(target.get("id"), str) else None
         acts = [named] if named and catalog.is_kind(named, "activity") else []
