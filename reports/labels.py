@@ -20,7 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "目錄",
         "table_box": "{name}表格",  # a table's scroll box, named apart from its section
         "class": "班級總覽",
-        "class_note": "{n} 位學員中，各項目達成（精熟、完成、已反思）的比例；長條為 達成／進行中／未作答。",
+        "class_note": "{n} 位學員中，各項目達成（精熟、完成、已反思）的比例；長條為 達成／尚未達成／未作答。",
         "knowledge_items": "知識（K）精熟",
         "activity_items": "活動完成",
         "task_items": "任務完成",
@@ -61,7 +61,7 @@ LABELS: dict[str, dict[str, str]] = {
         "self_ratings": "自評分布",
         "no_text": "（此來源沒有反思內容）",
         "undated": "無日期",
-        "not_yet": "尚未",
+        "on_the_way": "尚未達成",
         "performance": "實作評量（每位學員）",
         "performance_note": "任務狀態與講師評分等級；自評另列於括號中，不計入精熟。O 項目在產出它的任務評分通過時精熟。",
         "output_items": "工作產出（O）精熟",
@@ -139,7 +139,7 @@ LABELS: dict[str, dict[str, str]] = {
         "self_ratings": "self-ratings",
         "no_text": "(no text in this source)",
         "undated": "undated",
-        "not_yet": "not yet",
+        "on_the_way": "on the way",
         "performance": "Performance tasks, per learner",
         "performance_note": "Task state and the instructor's levels; self-ratings in brackets, never counted as "
         "mastery. An O item is mastered when a task producing it is rated and passed.",

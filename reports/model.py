@@ -148,10 +148,11 @@ class PracticeRow:
 
 @dataclass(frozen=True, slots=True)
 class ItemShare:
-    """One item of the class view: how many of the class's learners reached it, are on the way (`not_yet`), or
-    have not started. For K items `reached` = mastered (`not_yet`: not_mastered or incomplete), for activities and
-    tasks = completed (`not_yet`: incomplete), for O items = mastered (`not_yet`: not_mastered or awaiting a
-    rating), for P and S items = rated by an instructor (`not_yet`: submitted or self-rated only), for A items =
+    """One item of the class view: how many of the class's learners reached it, are on the way (begun, not
+    reached), or have not started (`not_attempted`). For K items `reached` = mastered (`on_the_way`: not_mastered
+    or incomplete), for activities and tasks = completed (`on_the_way`: incomplete), for O items = mastered
+    (`on_the_way`: not_mastered or awaiting a rating), for P and S items = rated by an instructor (`on_the_way`:
+    submitted or self-rated only), for A items =
     reflected."""
 
     kind: Literal["knowledge", "activity", "task", "output", "indicator", "skill", "attitude"]
@@ -159,7 +160,7 @@ class ItemShare:
     label: str
     text: str
     reached: int
-    not_yet: int
+    on_the_way: int
     not_attempted: int
     share: float | None  # reached / learners, None when there are no learners
     # K: learners per score band (SCORE_BANDS); P, S: learners per instructor level 1..4 (their lowest level

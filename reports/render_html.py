@@ -140,8 +140,8 @@ def _class_table(kind: str, items: Sequence[ItemShare], learners: int, t: dict[s
     rows = []
     for i in items:
         share = "—" if i.share is None else f"{i.share:.0%}"
-        counts = (i.reached, i.not_yet, i.not_attempted)
-        words = (reached, t["not_yet"], t["not_attempted"])
+        counts = (i.reached, i.on_the_way, i.not_attempted)
+        words = (reached, t["on_the_way"], t["not_attempted"])
         summary = "、".join(f"{w} {n}" for w, n in zip(words, counts, strict=True))
         cells = [
             f'<th scope="row" class="item" title="{esc(i.text)}">{esc(i.label)} {esc(i.text)}</th>',

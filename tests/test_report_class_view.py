@@ -29,21 +29,21 @@ def test_class_view_counts_what_the_learner_rows_say(report) -> None:  # type: i
     # frank never tried it. K2: alice 2/2, bob 1/2, dave 1/2, carol 0/2, erin 0/1, frank nothing.
     view = {(i.kind, i.id): i for i in report.class_view}
     k1, k2 = view[("knowledge", "K1")], view[("knowledge", "K2")]
-    assert (k1.reached, k1.not_yet, k1.not_attempted, k1.share) == (3, 0, 3, 0.5)
+    assert (k1.reached, k1.on_the_way, k1.not_attempted, k1.share) == (3, 0, 3, 0.5)
     assert k1.distribution == (0, 0, 0, 0, 3)
-    assert (k2.reached, k2.not_yet, k2.not_attempted) == (1, 4, 1)
+    assert (k2.reached, k2.on_the_way, k2.not_attempted) == (1, 4, 1)
     assert k2.distribution == (2, 0, 2, 0, 1)  # carol, erin at 0 %; bob, dave at 50 %; alice at 100 %
     t1 = view[("task", "T1")]
     assert (t1.reached, t1.not_attempted) == (2, 4)  # alice and bob completed T1.1 and T1.2
-    assert (view[("activity", "T3.1")].reached, view[("activity", "T3.1")].not_yet) == (2, 1)
+    assert (view[("activity", "T3.1")].reached, view[("activity", "T3.1")].on_the_way) == (2, 1)
     a01 = view[("attitude", "A01")]
     assert (a01.reached, a01.not_attempted, a01.reflections, a01.distribution) == (3, 3, 4, (0, 1, 1, 1, 1))
     # Task M3-page: alice rated and passed (O3.1.1 mastered), carol rated and not passed, dave and frank
     # submitted, erin self-rated only, bob nothing. P3.1.3 (criterion accuracy): alice 4, carol 1.
     o = view[("output", "O3.1.1")]
-    assert (o.reached, o.not_yet, o.not_attempted) == (1, 4, 1)
+    assert (o.reached, o.on_the_way, o.not_attempted) == (1, 4, 1)
     p = view[("indicator", "P3.1.3")]
-    assert (p.reached, p.not_yet, p.not_attempted, p.distribution) == (2, 3, 1, (1, 0, 0, 1))
+    assert (p.reached, p.on_the_way, p.not_attempted, p.distribution) == (2, 3, 1, (1, 0, 0, 1))
     s9 = view[("skill", "S9")]  # named by criterion update: alice 3, carol 2
     assert (s9.reached, s9.distribution) == (2, (0, 1, 1, 0))
     kinds = ["knowledge"] * 3 + ["activity"] * 3 + ["task"] * 2 + ["output"] + ["indicator"] * 2 + ["skill"]

@@ -16,7 +16,7 @@ Performance task M3-page (course/M3.yaml: accuracy [P3.1.3] levels 0/2/3/4 point
 levels 0/2/3; pass: each criterion >= 2 and >= 70 % of 7 points), inputs in tasks/:
 - alice: xAPI submit twice (the later wins), self-rated 4/3; the sheet rates accuracy 2 (11-30) then 4
   (12-01, wins) and update 3 -> rated, 7/7, passed -> O3.1.1 mastered; P3.1.3 4, P3.1.4 and S9 3.
-- carol: no submission, rated face to face accuracy 1, update 2 -> rated, 2/7, not passed -> O3.1.1 not_yet.
+- carol: no submission, rated face to face accuracy 1, update 2 -> rated, 2/7, not passed -> O3.1.1 not_mastered.
 - dave: xAPI submit only (his instructor rating in a statement is skipped) -> submitted, awaiting rating.
 - erin: SCORM 1.2, the deliverable in suspend_data and a likert self-rating -> self_rated; P items self-rated only.
 - frank: SCORM 2004 long-fill-in deliverable (the copy in two parts) and likert self-rating 3/2 (a criterion
