@@ -64,3 +64,23 @@ def test_every_page_type_fits_and_passes_axe(
 
     assert {k: v for k, v in found.items() if v} == {}
     assert learner.errors == []
+
+
+@pytest.mark.parametrize("module_id", ["T1", "T2", "T3"])
+def test_every_page_of_every_module_fits_both_sizes(
+    module_id: str, builtin_course: Course, browser: Any, serve: Any, tmp_path: Path
+) -> None:
+    """Layout only, fresh, but on every page: each module's own lesson tables, prompt tables and long codes."""
+    learner = launch(browser, serve, tmp_path, builtin_course, module_id, "scorm12")
+    frame = sco_frame(learner)
+    keys = frame.evaluate("Zhineng.player.pages.map(p => p.key)")
+    found = {}
+    for size, viewport in SIZES.items():
+        learner.page.set_viewport_size(viewport)
+        for key in keys:
+            learner.goto(key)
+            problems = layout_problems(frame, size == "phone")
+            if problems:
+                found[f"{size} {key}"] = problems[:5]
+    assert found == {}
+    assert learner.errors == []
