@@ -5,9 +5,11 @@ Chromium, and LMS calls per answer.
 
 "Launch weight" is what a launch loads of the runtime: the launch script and stylesheet of each channel
 (shared/zhineng.js + zhineng.css), beside the target of 80 KB (80,000 bytes); each SCO's data.js is its content
-and is shown apart. The pages' script (shared/zhineng-pages.js: question types, the activity, reflection, task and
-progress pages) is shown on its own line: it loads the first time a page other than the overview shows, or at
-launch when a saved attempt resumes. "First text visible"
+and is shown apart. Each later script is shown on its own line, and when it loads (LATER_SCRIPTS in
+scorm_export/runtime_files.py): the pages' script (shared/zhineng-pages.js: question types, the activity,
+reflection, task and progress pages) the first time a page other than the overview shows, or at launch when a
+saved attempt resumes; cmi5's zhineng-lms.js (the SCORM adapter and the standalone stand-in) only outside a cmi5
+launch. "First text visible"
 is the frame's first contentful paint for the SCO and for a static page holding the same text (the SCO's own
 page once rendered, scripts removed, same stylesheet), both opened in the same wrapper; the target is a ratio of
 at most 1.5. "First interactive" is navigation start to the moment the player marks <html data-ready> (its
@@ -40,7 +42,7 @@ from sco_site import build_site  # noqa: E402
 from zhineng.modules.loader import load_course  # noqa: E402
 from zhineng.scorm_export.runtime_files import (  # noqa: E402
     CHANNELS,
-    PAGES_SCRIPT,
+    LATER_SCRIPTS,
     SCRIPT,
     STYLESHEET,
     load_runtime,
@@ -109,7 +111,7 @@ def launch_weight(course: Any) -> None:
     """Bytes a launch loads besides data.js, against the target; gzip (level 9) for what a compressing server
     sends, and the heaviest modules of each script (their stripped bytes), for where to look next."""
     print(
-        f"{'launch weight':16} {'bytes':>8} {'target':>8} {'ratio':>6} {'gzip':>7}  heaviest modules (bytes)"
+        f"{'launch weight':22} {'bytes':>8} {'target':>8} {'ratio':>6} {'gzip':>7}  heaviest modules (bytes)"
     )
     for channel in CHANNELS:
         shared = load_runtime(channel).shared
@@ -117,18 +119,17 @@ def launch_weight(course: Any) -> None:
         size = sum(len(data) for data in launch.values())
         packed = sum(len(gzip.compress(data, 9, mtime=0)) for data in launch.values())
         print(
-            f"{channel + ' JS + CSS':16} {size:8,} {LAUNCH_TARGET_BYTES:8,} {size / LAUNCH_TARGET_BYTES:6.2f} "
+            f"{channel + ' JS + CSS':22} {size:8,} {LAUNCH_TARGET_BYTES:8,} {size / LAUNCH_TARGET_BYTES:6.2f} "
             f"{packed:7,}  {heaviest(shared[SCRIPT])}"
         )
-        later = shared[PAGES_SCRIPT]
-        print(
-            f"{'  + pages, later':16} {len(later):8,} {'':8} {'':6} {len(gzip.compress(later, 9, mtime=0)):7,}  "
-            f"{heaviest(later)}"
-        )
-    print(
-        "(+ pages: shared/zhineng-pages.js, loaded on the first page other than the overview, or at launch when a "
-        "saved attempt resumes)"
-    )
+        for name in LATER_SCRIPTS:
+            if name in shared:
+                later = shared[name]
+                packed = len(gzip.compress(later, 9, mtime=0))
+                print(f"{'  + ' + name:22} {len(later):8,} {'':8} {'':6} {packed:7,}  {heaviest(later)}")
+    print("later scripts load:")
+    for name, when in LATER_SCRIPTS.items():
+        print(f"  {name}: {when}")
 
 
 def heaviest(script: bytes) -> str:
@@ -157,7 +158,9 @@ def calls_per_answer(browser: Any, url: str, payload: dict[str, Any]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="launches per module and version (median shown)")
-    runs = parser.parse_args().runs
+    parser.add_argument("--modules", nargs="*", metavar="ID", help="only these modules (default: all)")
+    args = parser.parse_args()
+    runs = args.runs
     if not CHROMIUM.exists():
         print(f"needs Chromium at {CHROMIUM}", file=sys.stderr)
         return 1
@@ -174,6 +177,8 @@ def main() -> int:
         )
         ratios = []
         for module in course.modules:
+            if args.modules and module.id not in args.modules:
+                continue
             for version in ("scorm12", "scorm2004"):
                 site = Path(tmp) / f"{module.id}-{version}"
                 sco, payload = build_site(site, course, module, version)

@@ -21,12 +21,13 @@ from .strip import strip_css
 TEMPLATE = "index.html"
 SCRIPT = "zhineng.js"  # the names under shared/, the same in every channel
 PAGES_SCRIPT = "zhineng-pages.js"
+LMS_SCRIPT = "zhineng-lms.js"  # cmi5 only
 STYLESHEET = "zhineng.css"
 STYLES = ("player.css",)  # concatenated in this order
 
 CHANNELS: dict[str, tuple[str, ...]] = {
     # SCORM 1.2 and 2004: the player, with the LMS API adapter and the standalone stand-in it needs.
-    "scorm": ("player.js",),
+    "scorm": ("adapter.js", "standalone.js", "player.js"),
     # cmi5: the same player, reporting through xAPI; xapi-launch.js tells a cmi5 launch from a plain one.
     "cmi5": ("xapi-launch.js", "xapi-adapter.js", "player.js"),
 }
@@ -44,9 +45,21 @@ def channel_roots(channel: str) -> tuple[str, ...]:
     return CHANNELS[channel]
 
 
+# The cmi5 channel's third script: the SCORM API adapter and the standalone stand-in, which a cmi5 launch does not
+# run; loaded outside a cmi5 launch (from disk, in a preview) or when the launch fails.
+LMS_ROOTS: tuple[str, ...] = ("adapter.js", "standalone.js")
+
+# When each later script loads, as the bench prints it.
+LATER_SCRIPTS: dict[str, str] = {
+    PAGES_SCRIPT: "the first page other than the overview, or at launch when a saved attempt resumes",
+    LMS_SCRIPT: "outside a cmi5 launch (from disk, a preview) or when the launch fails",
+}
+
+
 def channel_parts(channel: str) -> list[tuple[str, tuple[str, ...]]]:
     """A channel's scripts (file under shared/, the modules it starts from), the launch script first."""
-    return [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, PAGE_ROOTS)]
+    parts = [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, PAGE_ROOTS)]
+    return [*parts, (LMS_SCRIPT, LMS_ROOTS)] if channel == "cmi5" else parts
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 /* The SCO player: pages (overview, one per activity, reflections, progress), the learner's state, and the
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
-// needs: i18n.js dom.js parts.js state.js rollup.js adapter.js standalone.js module-progress.js
+// needs: i18n.js dom.js parts.js state.js rollup.js module-progress.js
 // optional: xapi-launch.js xapi-adapter.js
-// later: grader.js widgets.js reflection.js task-page.js progress.js
+// later: grader.js widgets.js reflection.js task-page.js progress.js adapter.js standalone.js
 (function (Z, root) {
   "use strict";
 
@@ -10,6 +10,9 @@
   // What every page but the overview shows with, and what grades a resumed attempt's answers: loaded the first
   // time one of them is needed (parts.js), so a launch shows the overview without them.
   var PAGE_MODULES = ["grader.js", "widgets.js", "reflection.js", "task-page.js", "progress.js"];
+  // The SCORM API adapter and the stand-in that keeps the work in this browser: in the SCORM script; the cmi5
+  // script loads them only outside a cmi5 launch, or when one fails.
+  var LMS_MODULES = ["adapter.js", "standalone.js"];
 
   function Player(payload, win) {
     this.payload = payload;
@@ -47,19 +50,30 @@
 
   // --- boot --------------------------------------------------------------------------------------
 
-  Player.prototype.connect = function () {
+  /** Calls then(saved) once an adapter has started: at once in the SCORM script and for a cmi5 launch, once
+   *  LMS_MODULES have loaded otherwise. */
+  Player.prototype.connect = function (then) {
     var p = this.payload;
+    var self = this;
     var launch = Z.cmi5Launch && p.xapi ? Z.cmi5Launch(this.win.location.search) : null;
     if (launch) {
       // A cmi5 launch: the same player, reporting as xAPI statements; if the launch fails, standalone below.
-      var self = this;
       this.adapter = new Z.XapiAdapter(launch, p, { onCommitState: function (ok) { self.commitBanner.hidden = ok; } });
       var started = this.adapter.start();
       if (started.ok) {
         this.standalone = false;
-        return started;
+        then(started);
+        return;
       }
     }
+    Z.need(LMS_MODULES, function (ok) {
+      if (ok) then(self.connectScorm(launch));
+      else self.partFailed();
+    });
+  };
+
+  Player.prototype.connectScorm = function (launch) {
+    var p = this.payload;
     var api = launch ? null : Z.findApi(this.win, p.version);
     this.standalone = !api;
     if (!api) api = this.localApi();
@@ -132,7 +146,13 @@
   };
 
   Player.prototype.boot = function (mount) {
-    var saved = this.connect(); // first: a cmi5 learner's preferred language decides the pages' words
+    var self = this;
+    this.mount = mount;
+    // First: a cmi5 learner's preferred language decides the pages' words.
+    this.connect(function (saved) { self.open(saved, mount); });
+  };
+
+  Player.prototype.open = function (saved, mount) {
     if (saved.languagePreference) {
       this.t = Z.translator(Z.pickLocale(this.win.location.search, this.payload.module.language, saved.languagePreference));
     }
@@ -154,7 +174,7 @@
   /** A part of the runtime did not load (a file missing from the package): say so, and report nothing, so that
    *  nothing saved is overwritten by a state read without it. */
   Player.prototype.partFailed = function () {
-    this.noticeBox.appendChild(h("div", { "class": "banner banner-warning", role: "alert", "data-notice": "part-failed", text: this.t("partFailed") }));
+    (this.noticeBox || this.mount).appendChild(h("div", { "class": "banner banner-warning", role: "alert", "data-notice": "part-failed", text: this.t("partFailed") }));
   };
 
   Player.prototype.start = function (saved, mount) {
@@ -177,6 +197,7 @@
   Player.prototype.renderShell = function (mount) {
     var t = this.t;
     var self = this;
+    mount.textContent = ""; // the launch page's own header, shown before the scripts ran
     this.standaloneBanner = h("div", { "class": "banner banner-standalone", role: "note", "data-banner": "standalone", hidden: true, text: t("standalone") });
     this.commitBanner = h("div", { "class": "banner banner-warning", role: "alert", "data-banner": "commit-failed", hidden: true }, [
       t("commitFailed") + " ",
