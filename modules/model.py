@@ -9,14 +9,7 @@ from pydantic import Field, StringConstraints, computed_field
 
 from ..markdown import render_markdown
 from ..performance.model import Task
-from ..quizzes.attempts import (
-    DEFAULT_ATTEMPTS,
-    DEFAULT_SHOW_ANSWER,
-    MAX_ATTEMPTS,
-    AttemptRule,
-    ShowAnswer,
-    rule_for,
-)
+from ..quizzes.attempts import AttemptSettings
 from ..quizzes.mastery import MasteryRule
 from ..quizzes.model import Id, Question, Strict, Text
 
@@ -55,7 +48,7 @@ class Reflection(Strict):
     guidance: str | None = None
 
 
-class Module(Strict):
+class Module(Strict, AttemptSettings):  # attempts, show_answer: the module's defaults for its questions
     id: Id
     task: Id = Field(description="The work task of the standard this module teaches, e.g. T1.")
     title: Text
@@ -68,17 +61,6 @@ class Module(Strict):
         "performance tasks' minutes added up.",
     )
     mastery: MasteryRule = Field(default_factory=MasteryRule)
-    attempts: int = Field(
-        default=DEFAULT_ATTEMPTS,
-        ge=0,
-        le=MAX_ATTEMPTS,
-        description="Attempts at each question (0 = no limit); a question's own `attempts` overrides it.",
-    )
-    show_answer: ShowAnswer = Field(
-        default=DEFAULT_SHOW_ANSWER,
-        description="When a question's key is shown: always, answered, attempted, closed, finished or never "
-        "(Open edX's names); a question's own `show_answer` overrides it.",
-    )
     lessons: list[Lesson] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     reflections: list[Reflection] = Field(default_factory=list)
@@ -86,9 +68,6 @@ class Module(Strict):
         default_factory=list,
         description="Performance tasks: the learner produces work outputs, rated on a rubric.",
     )
-
-    def attempt_rule(self, question: Question) -> AttemptRule:
-        return rule_for(question, self.attempts, self.show_answer)
 
     @property
     def stated_minutes(self) -> int:

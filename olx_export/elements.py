@@ -27,22 +27,25 @@ def quiz_element(
     title: str,
     *,
     url_name: str | None = None,
-    max_attempts: int = 2,
+    max_attempts: int | None = None,
     weight: float = 1.0,
-    show_answer: str = "finished",
+    show_answer: str = "",
 ) -> ET.Element:
-    """A quiz of one activity's questions, carrying them in its content so it needs no built-in bank."""
+    """A quiz of one activity's questions, carrying them in its content so it needs no built-in bank. Attempts
+    and show_answer follow the module file (its defaults travel in the bank) unless given here."""
     questions = tuple(q for q in module.questions if q.activity == activity)
-    bank = Bank(module.id, module.mastery, questions)
+    bank = Bank.of(module, questions)
     attrs = {
         "display_name": title,
         "selection_kind": "activity",
         "selection": activity,
-        "max_attempts": str(max_attempts),
         "weight": f"{weight:g}",
-        "show_answer": show_answer,
         "bank": _json(bank_to_content(bank)),
     }
+    if max_attempts is not None:
+        attrs["max_attempts"] = str(max_attempts)
+    if show_answer:
+        attrs["show_answer"] = show_answer
     if url_name:
         attrs = {"url_name": url_name, **attrs}
     return ET.Element("zhineng_quiz", attrs)

@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from pydantic import BaseModel, ConfigDict, Field
+
 ShowAnswer = Literal["always", "answered", "attempted", "closed", "finished", "never"]
 SHOW_ANSWER: tuple[str, ...] = get_args(ShowAnswer)
 DEFAULT_SHOW_ANSWER: ShowAnswer = "finished"
@@ -76,6 +78,27 @@ class AttemptRule:
         if policy == "finished":
             return answered_right or self.closed(used)
         return False
+
+
+class AttemptSettings(BaseModel):
+    """A module's defaults, as its YAML sets them (and a quiz block's bank keeps them)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    attempts: int = Field(
+        default=DEFAULT_ATTEMPTS,
+        ge=0,
+        le=MAX_ATTEMPTS,
+        description="Attempts at each question (0 = no limit); a question's own `attempts` overrides it.",
+    )
+    show_answer: ShowAnswer = Field(
+        default=DEFAULT_SHOW_ANSWER,
+        description="When a question's key is shown: always, answered, attempted, closed, finished or never "
+        "(Open edX's names); a question's own `show_answer` overrides it.",
+    )
+
+    def attempt_rule(self, question: Any) -> AttemptRule:
+        return rule_for(question, self.attempts, self.show_answer)
 
 
 def rule_for(question: Any, default_attempts: int, default_show_answer: str) -> AttemptRule:

@@ -44,6 +44,12 @@ class Result:
             out["marks"] = dict(self.marks)
         return out
 
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Result:
+        """A result as to_dict stored it (a block keeps each question's last one)."""
+        marks = tuple(data.get("marks", {}).items())
+        return Result(data["score"], data["max_score"], data["correct"], tuple(data["feedback"]), marks)
+
 
 def result(
     question: QuestionBase,

@@ -4,8 +4,9 @@
     python scripts/xblocks_i18n.py compile   # write text.mo beside each text.po
     python scripts/xblocks_i18n.py check     # exit 1 if a .po is stale, a zh_TW string is missing, or a .mo is stale
 
-Strings are the literal arguments of `_()` in xblocks/*.py, and the words of each question type's block widget
-(the `block_strings={...}` of its unit in quizzes/types/*.py). No Babel needed: the .po files are simple
+Strings are the literal arguments of `_()` in xblocks/*.py, the words of each question type's block widget
+(the `block_strings={...}` of its unit in quizzes/types/*.py), and the labels of the rules' own vocabularies
+(a `..._LABELS = {...}` of quizzes/*.py, such as the show-answer policy's in quizzes/attempts.py). No Babel needed: the .po files are simple
 and this script both writes and reads them.
 """
 
@@ -48,6 +49,21 @@ def extract() -> dict[str, list[str]]:
                 # File names only: line numbers would make every reformat a translation change.
                 if f"xblocks/{path.name}" not in places:
                     places.append(f"xblocks/{path.name}")
+    for path in sorted(QUESTION_TYPES.parent.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target = node.target if isinstance(node, ast.AnnAssign) else None
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+            if (
+                isinstance(target, ast.Name)
+                and target.id.endswith("_LABELS")
+                and isinstance(node.value, ast.Dict)  # type: ignore[union-attr]
+            ):
+                for text in node.value.values:  # type: ignore[union-attr]
+                    if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                        places = found.setdefault(text.value, [])
+                        if f"quizzes/{path.name}" not in places:
+                            places.append(f"quizzes/{path.name}")
     for path in sorted(QUESTION_TYPES.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (

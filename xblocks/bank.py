@@ -8,12 +8,13 @@ build time (compiled.py), read when a block first needs them and never parsed fr
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..quizzes.attempts import AttemptSettings, policy_problem
 from ..quizzes.checks import question_findings
 from ..quizzes.mastery import MasteryRule
 from ..quizzes.model import Question
@@ -32,13 +33,26 @@ class Bank:
     module_id: str
     mastery: MasteryRule
     questions: tuple[Question, ...]
+    settings: AttemptSettings = field(default_factory=AttemptSettings)
+    """The module's attempts and show_answer, for the questions that do not set their own."""
+
+    @staticmethod
+    def of(module: Any, questions: tuple[Question, ...] | None = None) -> Bank:
+        """A module's bank (or of some of its questions), with its mastery rule and attempt settings."""
+        settings = AttemptSettings(attempts=module.attempts, show_answer=module.show_answer)
+        chosen = tuple(module.questions) if questions is None else questions
+        return Bank(module.id, module.mastery, chosen, settings)
 
 
 def parse_bank(content: dict[str, Any]) -> Bank:
-    """`{"module": id, "mastery": {...}, "questions": [...]}` -> Bank, or BankError with every problem."""
+    """`{"module": id, "mastery": {...}, "attempts": n, "show_answer": policy, "questions": [...]}` -> Bank, or
+    BankError with every problem."""
     try:
         questions = _QUESTIONS.validate_python(content.get("questions", []))
         mastery = MasteryRule.model_validate(content.get("mastery") or {})
+        settings = AttemptSettings.model_validate(
+            {k: content[k] for k in ("attempts", "show_answer") if k in content}
+        )
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -50,9 +64,13 @@ def parse_bank(content: dict[str, Any]) -> Bank:
     ]
     ids = [q.id for q in questions]
     problems += [f"duplicate question id '{i}'" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    for q in questions:
+        problem = policy_problem(*astuple(settings.attempt_rule(q)))
+        if problem:
+            problems.append(f"{q.id}: {problem}")
     if problems:
         raise BankError("; ".join(problems))
-    return Bank(str(content.get("module") or ""), mastery, tuple(questions))
+    return Bank(str(content.get("module") or ""), mastery, tuple(questions), settings)
 
 
 @lru_cache(maxsize=256)
@@ -76,6 +94,7 @@ def bank_to_content(bank: Bank) -> dict[str, Any]:
     return {
         "module": bank.module_id,
         "mastery": bank.mastery.model_dump(mode="json", exclude_defaults=True),
+        **bank.settings.model_dump(mode="json", exclude_defaults=True),
         "questions": [q.model_dump(mode="json", exclude_defaults=True) for q in bank.questions],
     }
 

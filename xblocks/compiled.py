@@ -23,7 +23,7 @@ def compile_builtin() -> bytes:
 
     course = load_course()
     data = {
-        "banks": [bank_to_content(Bank(m.id, m.mastery, tuple(m.questions))) for m in course.modules],
+        "banks": [bank_to_content(Bank.of(m)) for m in course.modules],
         "outline": outline_of(course.standard),
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -12,14 +12,15 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Dict, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
+from ..quizzes.attempts import SHOW_ANSWER, SHOW_ANSWER_LABELS, AttemptRule
 from ..quizzes.grader import ResponseError, Result, grade
 from ..quizzes.model import Question
 from ..quizzes.status import Status
 from . import inputs, render, widgets
 from .bank import SELECTION_KINDS, Bank, BankError, builtin_banks, select, stored_bank
 from .i18n import _, translate_all
-from .policy import SHOW_ANSWER, may_reveal
 from .public import public_question, revealed_answer
+from .quiz_attempts import block_rule, is_open, outcome_entry, tries_of
 from .standing import quiz_knowledge
 from .studio_form import Setting, studio_fragment
 
@@ -28,8 +29,10 @@ KNOWLEDGE_EVENT = "zhineng.knowledge.assessed"
 STRINGS = {
     "submit": _("Submit answers"),
     "score": _("Score"),
-    "attempts": _("Attempts"),
-    "unlimited": _("unlimited"),
+    "attempt_of": _("Attempt {n} of {max}"),
+    "attempt_n": _("Attempt {n}"),
+    "retry": _("Retry"),
+    "show_answer": _("Show answer"),
     "correct": _("Correct"),
     "incorrect": _("Not quite"),
     "partly": _("Partly correct"),
@@ -81,17 +84,21 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
     )
     max_attempts = Integer(
         display_name=_("Maximum attempts"),
-        help=_("How many times a learner may submit; 0 means no limit."),
-        default=2,
+        help=_(
+            "Attempts at each question; 0 means no limit. Empty: as the course file sets it for each question."
+        ),
+        default=None,
         values={"min": 0},
         scope=Scope.settings,
         enforce_type=True,
     )
     show_answer = String(
         display_name=_("Show answer"),
-        help=_("attempted: after any submission; finished: when all correct or out of attempts; never."),
-        default="finished",
-        values=SHOW_ANSWER,
+        help=_(
+            "When the answer is shown (Open edX's names). Empty: as the course file sets it for each question."
+        ),
+        default="",
+        values=("", *SHOW_ANSWER),
         scope=Scope.settings,
         enforce_type=True,
     )
@@ -103,10 +110,12 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
         enforce_type=True,
     )
     attempts = Integer(help=_("Submissions so far."), default=0, scope=Scope.user_state, enforce_type=True)
-    # One record per submission, written at once: responses, per-question results, per-K standing, score.
-    # (A field per part would cost a storage round trip each; the record is always read and written whole.)
+    # One record, written at once: each question's last response and result and its attempts used, per-K
+    # standing, score. (A field per part would cost a storage round trip each; it is always read whole.)
     submission = Dict(
-        help=_("The last submission: responses, results per question, standing per K item, and the score."),
+        help=_(
+            "Each question's last response, result and attempts used, the standing per K item, and the score."
+        ),
         default={},
         scope=Scope.user_state,
         enforce_type=True,
@@ -137,15 +146,21 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
     def questions(self) -> list[Question]:
         return [q for _b, q in self.selected()]
 
+    def rules(self, selected: list[tuple[Bank, Question]]) -> dict[str, AttemptRule]:
+        """Each question's attempts and show-answer policy: the course file's, or this block's override."""
+        return {q.id: block_rule(b, q, self.max_attempts, self.show_answer) for b, q in selected}
+
     # --- views -----------------------------------------------------------------------------------
 
     def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
         t = translate_all(self, {**STRINGS, **widgets.block_strings()})
         try:
-            questions = self.questions()
+            selected = self.selected()
             problem = ""
         except BankError as exc:
-            questions, problem = [], str(exc)
+            selected, problem = [], str(exc)
+        questions = [q for _b, q in selected]
+        rules = self.rules(selected)
         prefix = render.dom_prefix(self)
         views = [public_question(q) for q in questions]
         for n, view in enumerate(views, start=1):
@@ -154,10 +169,10 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
         init = {
             "strings": t,
             "questions": [{"id": v["id"], "type": v["type"]} for v in views],
-            "attempts": self.attempts,
-            "max_attempts": self.max_attempts,
-            "last": self._last_outcome(questions) if self.attempts else None,
+            "last": self._last_outcome(selected) if self.attempts else None,
             "responses": self.responses,
+            # show_answer "always": the key on request, before any answer too.
+            "keys": {q.id: revealed_answer(q) for q in questions if rules[q.id].show_answer == "always"},
         }
         ctx = {
             "t": t,
@@ -165,8 +180,6 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
             "prefix": prefix,
             "questions": views,
             "problem": problem,
-            "max_attempts": self.max_attempts,
-            "attempts": self.attempts,
         }
         readers = widgets.reader_scripts(v["type"] for v in views)
         return render.fragment("quiz.html", ctx, "quiz.js", "ZhinengQuizBlock", init, readers)
@@ -191,7 +204,8 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
                 "max_attempts",
                 t["max_attempts"],
                 data_type="int",
-                value=self.max_attempts,
+                value="" if self.max_attempts is None else self.max_attempts,
+                help=t["max_attempts_help"],
                 attrs=' min="0" step="1"',
             ),
             Setting(
@@ -199,7 +213,7 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
                 t["show_answer"],
                 "select",
                 value=self.show_answer,
-                options=tuple((p, t[p]) for p in SHOW_ANSWER),
+                options=(("", t["as_course"]), *((p, t[p]) for p in SHOW_ANSWER)),
             ),
             Setting("use_builtin", t["use_builtin"], "checkbox", "bool", help=f"{t['stored']}: {stored}"),
             Setting("yaml", t["yaml"], "textarea", rows=10),
@@ -213,14 +227,21 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
         body = inputs.require_object(data)
         inputs.reject_unknown_keys(body, {"answers"})
         answers = inputs.require_object(body.get("answers"), "'answers'")
-        if self.max_attempts and self.attempts >= self.max_attempts:
-            raise JsonHandlerError(403, "no attempts left")
         try:
-            questions = self.questions()
+            selected = self.selected()
         except BankError as exc:
             raise JsonHandlerError(409, f"this quiz is misconfigured: {exc}") from None
-        results = self._grade(questions, answers)
-        return self._record(questions, answers, results)
+        rules = self.rules(selected)
+        tries = tries_of(self.submission, self.attempts)
+        last = self.results
+        open_ids = {q.id for _b, q in selected if is_open(rules[q.id], tries.get(q.id, 0), last.get(q.id))}
+        if not open_ids:
+            raise JsonHandlerError(403, "no attempts left")
+        closed = [qid for qid in answers if qid in rules and qid not in open_ids]
+        if closed:
+            raise inputs.bad_request(f"question {closed[0]} has no attempt left")
+        results = self._grade([q for _b, q in selected if q.id in open_ids], answers)
+        return self._record(selected, answers, results, tries)
 
     @inputs.json_handler
     def studio_submit(self, data: Any, suffix: str = "") -> dict[str, Any]:
@@ -247,17 +268,26 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
         return results
 
     def _record(
-        self, questions: list[Question], answers: dict[str, Any], results: dict[str, Result]
+        self,
+        selected: list[tuple[Bank, Question]],
+        answers: dict[str, Any],
+        results: dict[str, Result],
+        tries: dict[str, int],
     ) -> dict[str, Any]:
+        """Keep each answered question's new attempt beside the others' last: the last attempt counts."""
         groups: dict[str, tuple[Any, list[Question]]] = {}
-        for b, q in self.selected():
+        for b, q in selected:
             groups.setdefault(b.module_id, (b.mastery, []))[1].append(q)
-        score = Score(sum(r.score for r in results.values()), sum(q.points for q in questions))
+        current = {q.id for _b, q in selected}
+        kept = {qid: Result.from_dict(r) for qid, r in self.results.items() if qid in current}
+        merged = {**kept, **results}
+        score = Score(sum(r.score for r in merged.values()), sum(q.points for _b, q in selected))
         self.attempts += 1
         self.submission = {
-            "responses": {q.id: answers[q.id] for q in questions},
-            "results": {qid: r.to_dict() for qid, r in results.items()},
-            "knowledge": quiz_knowledge(groups.values(), results),
+            "responses": {**self.responses, **{qid: answers[qid] for qid in results}},
+            "results": {qid: r.to_dict() for qid, r in merged.items()},
+            "tries": {**tries, **{qid: tries.get(qid, 0) + 1 for qid in results}},
+            "knowledge": quiz_knowledge(groups.values(), merged),
             "earned": float(score.raw_earned),
             "possible": float(score.raw_possible),
         }
@@ -265,30 +295,24 @@ class QuizBlock(CompletableXBlockMixin, ScorableXBlockMixin, XBlock):  # type: i
         for k, s in self.knowledge.items():
             self.runtime.publish(self, KNOWLEDGE_EVENT, _knowledge_event(k, s, self.attempts))
         self.emit_completion(1.0)
-        return self._last_outcome(questions)
+        return self._last_outcome(selected)
 
-    def _last_outcome(self, questions: list[Question]) -> dict[str, Any]:
-        """What the learner may see after a submission: their results, and the key if policy allows."""
+    def _last_outcome(self, selected: list[tuple[Bank, Question]]) -> dict[str, Any]:
+        """What the learner may see: each question's last result and attempts, and its key if policy allows."""
         results = self.results
-        all_correct = bool(results) and all(r.get("correct") for r in results.values())
-        out_of_attempts = bool(self.max_attempts) and self.attempts >= self.max_attempts
-        reveal = may_reveal(
-            self.show_answer, attempts=self.attempts, max_attempts=self.max_attempts, all_correct=all_correct
-        )
-        per_question = {}
-        for q in questions:
-            if q.id not in results:
-                continue
-            entry = dict(results[q.id])
-            if reveal:
-                entry.update(revealed_answer(q))
-            per_question[q.id] = entry
+        rules = self.rules(selected)
+        tries = tries_of(self.submission, self.attempts)
+        per_question = {
+            q.id: outcome_entry(results[q.id], rules[q.id], tries.get(q.id, 0), revealed_answer(q))
+            for _b, q in selected
+            if q.id in results
+        }
+        still_open = any(is_open(rules[q.id], tries.get(q.id, 0), results.get(q.id)) for _b, q in selected)
         return {
             "score": self.submission.get("earned", 0.0),
             "max_score": self.submission.get("possible", 0.0),
             "attempts": self.attempts,
-            "max_attempts": self.max_attempts,
-            "can_retry": not out_of_attempts,
+            "can_retry": still_open,
             "results": per_question,
             "knowledge": self.knowledge,
         }
@@ -371,7 +395,9 @@ STUDIO_STRINGS = {
     ),
     "weight": _("Weight"),
     "max_attempts": _("Maximum attempts (0 = no limit)"),
+    "max_attempts_help": _("Empty: as the course file sets it for each question."),
     "show_answer": _("Show answer"),
+    "as_course": _("As the course file sets it"),
     "yaml": _("Import questions (YAML: a module file or a list of questions)"),
     "use_builtin": _("Use the built-in question banks (drop imported questions)"),
     "stored": _("Imported questions stored in this block"),
@@ -383,7 +409,5 @@ STUDIO_STRINGS = {
     "activity": _("activity"),
     "knowledge": _("knowledge (K item)"),
     "ids": _("question ids"),
-    "attempted": _("after any submission"),
-    "finished": _("when all correct or out of attempts"),
-    "never": _("never"),
+    **{policy: _(label) for policy, label in SHOW_ANSWER_LABELS.items()},
 }

@@ -14,6 +14,7 @@ from ..olx_export.elements import progress_element, quiz_element, reflection_ele
 QUIZ_IDS = (
     "T1-Q006,T1-Q002"  # a true/false and a numeric question: easy to answer right and wrong in a browser
 )
+PARTS_IDS = "T1-Q018,T1-Q020"  # an ordering and a matching question: each part marked right or wrong
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,11 @@ def quiz_scenarios() -> list[tuple[str, str]]:
             'max_attempts="2" show_answer="finished"/>',
         ),
         ("zhineng quiz: one activity", to_xml(quiz_element(module, activity, f"{activity} 測驗"))),
+        (
+            "zhineng quiz: ordering and matching, two attempts",
+            f'<zhineng_quiz display_name="排序與配對" selection_kind="ids" selection="{PARTS_IDS}" '
+            'max_attempts="2" show_answer="finished"/>',
+        ),
     ]
 
 

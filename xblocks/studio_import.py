@@ -39,6 +39,9 @@ def bank_content_from_yaml(text: str) -> dict[str, Any]:
         content = {"module": str(data.get("id") or ""), "questions": data["questions"]}
         if isinstance(data.get("mastery"), dict):
             content["mastery"] = data["mastery"]
+        content.update(
+            {k: data[k] for k in ("attempts", "show_answer") if k in data}
+        )  # the module's defaults
     else:
         raise ContentImportError("YAML: expected a module with `questions:` or a list of questions")
     try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..quizzes.attempts import MAX_ATTEMPTS, SHOW_ANSWER
 from . import inputs
 from .bank import SELECTION_KINDS, BankError, builtin_banks, select, stored_bank
-from .policy import SHOW_ANSWER
 from .studio_import import ContentImportError, bank_content_from_yaml
 
 
@@ -15,8 +15,13 @@ def apply_settings(block: Any, body: dict[str, Any]) -> dict[str, Any]:
     kind = inputs.require_choice(body, "selection_kind", SELECTION_KINDS)
     selection = inputs.require_str(body, "selection", max_chars=4000) or ""
     weight = inputs.require_number(body, "weight", low=0, high=1000)
-    max_attempts = inputs.require_int(body, "max_attempts", low=0, high=1000)
-    show_answer = inputs.require_choice(body, "show_answer", SHOW_ANSWER)
+    # Empty: each question's attempts and show_answer as the course file sets them.
+    if body.get("max_attempts") == "":
+        body = {**body, "max_attempts": None}
+    max_attempts = inputs.require_int(body, "max_attempts", low=0, high=MAX_ATTEMPTS, required=False)
+    show_answer = (
+        "" if body.get("show_answer") == "" else inputs.require_choice(body, "show_answer", SHOW_ANSWER)
+    )
     use_builtin = body.get("use_builtin", False)
     if not isinstance(use_builtin, bool):
         raise inputs.bad_request("'use_builtin' must be true or false")

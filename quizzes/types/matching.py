@@ -105,5 +105,8 @@ UNIT = QuestionType(
     wrong_response=wrong_pairs,
     block_strings={
         "choose": "Choose…",
+        "pair_right": "(matched right)",
+        "pair_wrong": "(not matched right)",
+        "pairs_wrong": "Not matched right: {items}",
     },
 )

@@ -77,5 +77,8 @@ UNIT = QuestionType(
         "move_up": "Move up",
         "move_down": "Move down",
         "moved": "Moved to position {n}",
+        "in_place": "(in place)",
+        "out_of_place": "(out of place)",
+        "out_of_place_list": "Out of place: {items}",
     },
 )

@@ -44,8 +44,9 @@ class QuestionType:
     block_reader: str
     """The quiz block's script for it, in xblocks/qtypes/: registers `window.ZhinengQuizTypes["<name>"]` with
     `read(fieldset)` (the response, or undefined while unanswered), `write(fieldset, response)`,
-    `answerText(fieldset, answer, t)` (the revealed key in words) and optionally `init(fieldset, t)`; `t` is the
-    quiz's strings with `block_strings`, translated."""
+    `answerText(fieldset, answer, t)` (the revealed key in words) and optionally `init(fieldset, t)`, and for a
+    type whose grading marks parts (Result.marks) `mark(fieldset, marks, t)` (returns the words naming the wrong
+    parts) and `unmark(fieldset)`; `t` is the quiz's strings with `block_strings`, translated."""
     right_response: Callable[[Any], Any]
     """A response that earns full marks, in the form the block and the SCO send (what a test learner or a
     benchmark answers with; tests/test_question_types.py grades it on every question of the type)."""

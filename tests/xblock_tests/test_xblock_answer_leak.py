@@ -76,7 +76,7 @@ def test_no_question_leaks_its_answer(source: str) -> None:
         if source == "builtin":
             xml = f'<zhineng_quiz selection_kind="ids" selection="{q.id}"/>'
         else:
-            content = json.dumps(bank_to_content(Bank(module.id, module.mastery, (q,))), ensure_ascii=False)
+            content = json.dumps(bank_to_content(Bank.of(module, (q,))), ensure_ascii=False)
             xml = f'<zhineng_quiz selection_kind="ids" selection="{q.id}" bank=\'{_attr(content)}\'/>'
         html, init = render(h, xml)
         page = html.replace("&#x27;", "'").replace("&quot;", '"').replace("&amp;", "&")

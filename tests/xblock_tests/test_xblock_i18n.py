@@ -35,7 +35,7 @@ def test_views_render_in_zh_tw() -> None:
     h = Harness(i18n=ZhTW())
     quiz = h.parse('<zhineng_quiz selection_kind="ids" selection="T1-Q006"/>')
     html = h.html(quiz)
-    assert "送出答案" in html and "作答次數" in html
+    assert "送出答案" in html and "再試一次" in html
     reflection = h.parse('<zhineng_reflection min_length="30" prompt="寫下來。"/>')
     assert "請至少寫 30 字。" in h.html(reflection)
     reply = h.call(reflection, "submit", {"text": "短", "rating": 2})

@@ -43,9 +43,10 @@ def test_quiz_studio_rejects_bad_input_and_keeps_everything(harness: Harness) ->
     cases = [
         ({**SETTINGS, "weight": "heavy"}, "'weight' must be a number"),
         ({**SETTINGS, "max_attempts": 1.5}, "'max_attempts' must be a whole number"),
+        ({**SETTINGS, "max_attempts": 21}, "'max_attempts' must be between 0 and 20 (got 21)"),
         (
             {**SETTINGS, "show_answer": "sometimes"},
-            "'show_answer' must be one of: attempted, finished, never",
+            "'show_answer' must be one of: always, answered, attempted, closed, finished, never",
         ),
         ({**SETTINGS, "selection_kind": "ids", "selection": "X-1"}, "unknown question id 'X-1'"),
         ({**SETTINGS, "yaml": "questions: [{id: Q}]"}, None),
@@ -57,7 +58,7 @@ def test_quiz_studio_rejects_bad_input_and_keeps_everything(harness: Harness) ->
         assert reply.status == 400, body
         if message:
             assert reply.data["error"] == message
-        assert block.bank == {} and block.display_name == "Quiz" and block.max_attempts == 2
+        assert block.bank == {} and block.display_name == "Quiz" and block.max_attempts is None
 
 
 def test_reflection_studio_form_and_yaml(harness: Harness) -> None:

@@ -82,14 +82,69 @@ def test_quiz_wrong_then_refused_after_max_attempts(workbench: Workbench, browse
         page.wait_for_selector(".zhineng-status:has-text('Score: 0 / 2')")
         text = page.inner_text(".zhineng-quiz")
         assert "Not quite" in text and "加成率" in text and "Answer:" not in text
+        assert page.get_by_role("button", name="Submit answers").is_hidden()
+        page.get_by_role("button", name="Retry").click()
+        assert page.get_by_label("True", exact=True).first.is_checked()  # the last answer, to change
         answer_two(page, "True", "81.8")
         page.wait_for_selector(".zhineng-status:has-text('You have used all your attempts')")
-        assert page.get_by_role("button", name="Submit answers").is_disabled()
+        assert "Attempt 2 of 2" in page.inner_text(".zhineng-quiz")
+        assert "Answer: False" in page.inner_text(".zhineng-quiz")  # finished: out of attempts shows the key
+        assert page.get_by_role("button", name="Retry").is_hidden()
+        assert page.get_by_role("button", name="Submit answers").is_hidden()
         refused = post_json(page, "submit", json.dumps({"answers": {"T1-Q006": False, "T1-Q002": "45"}}))
         assert refused["status"] == 403 and "no attempts left" in refused["body"]
         assert json.loads(workbench.state("wrong", "zhineng_quiz")[0])["attempts"] == 2
         page.reload()
         page.wait_for_selector(".zhineng-status:has-text('You have used all your attempts')")
+
+    browser.run(steps)
+
+
+def test_ordering_and_matching_mark_each_part_then_show_the_key(
+    workbench: Workbench, browser: BrowserThread
+) -> None:
+    questions = {q.id: q for q in COURSE.module("T1").questions}
+    ordering, matching = questions["T1-Q018"], questions["T1-Q020"]
+
+    def steps(page: Any) -> None:
+        open_scenario(page, workbench, "zhineng_quiz.2", "parts")
+        items = page.locator(".zhineng-order li")
+        shown = items.evaluate_all("els => els.map(e => e.dataset.item)")  # never the key's order
+        premises = [p.id for p in matching.premises]  # type: ignore[attr-defined]
+        for n, premise in enumerate(premises):
+            key = matching.answer[premise]  # type: ignore[attr-defined]
+            wrong = next(o.id for o in matching.options if o.id != key)  # type: ignore[attr-defined]
+            page.locator(f"select[data-premise='{premise}']").select_option(key if n < 2 else wrong)
+        page.get_by_role("button", name="Submit answers").click()
+        page.wait_for_selector(".zhineng-status:has-text('Score')")
+        # Each item marked, by an icon and words a screen reader reads, and the wrong ones named in the live region.
+        marks = items.evaluate_all("els => els.map(e => e.querySelector('.zhineng-mark').textContent)")
+        answer = list(ordering.answer)  # type: ignore[attr-defined]
+        assert marks == [
+            "✓(in place)" if item == answer[i] else "✗(out of place)" for i, item in enumerate(shown)
+        ]
+        feedback = page.locator(".zhineng-question[data-type=ordering] .zhineng-feedback")
+        assert feedback.get_attribute("aria-live") == "polite"
+        assert "Out of place: " in feedback.inner_text()
+        pairs = page.locator(".zhineng-matching li .zhineng-mark").evaluate_all(
+            "els => els.map(e => e.dataset.mark)"
+        )
+        assert pairs == ["right", "right"] + ["wrong"] * (len(premises) - 2)
+        assert "Not matched right: " in page.inner_text(".zhineng-question[data-type=matching]")
+        text = page.inner_text(".zhineng-quiz")
+        assert "Attempt 1 of 2" in text and "Answer:" not in text
+        # Retry: both questions open again, holding the last answers; marks gone; focus on the first control.
+        page.get_by_role("button", name="Retry").click()
+        assert page.locator(".zhineng-mark").count() == 0
+        assert page.evaluate("document.activeElement.closest('.zhineng-question') !== null")
+        page.get_by_role("button", name="Submit answers").click()
+        page.wait_for_selector(".zhineng-status:has-text('You have used all your attempts')")
+        key = page.locator(".zhineng-question[data-type=ordering] .zhineng-answer").inner_text()
+        texts = {i.id: i.text for i in ordering.items}  # type: ignore[attr-defined]
+        assert key == "Answer: " + " → ".join(texts[i] for i in answer)
+        page.reload()
+        page.wait_for_selector(".zhineng-status:has-text('You have used all your attempts')")
+        assert page.locator(".zhineng-order li .zhineng-mark").count() == len(answer)
 
     browser.run(steps)
 

@@ -22,6 +22,17 @@
         var option = select && C.find(select, "option", "value", answer[premise]);
         return (C.labelText(fs, select) || premise) + " → " + (option ? option.textContent : answer[premise]);
       }).join("；");
-    }
+    },
+    // marks: premise id -> matched right (the grader's Result.marks); returns the summary naming the wrong ones.
+    mark: function (fs, marks, t) {
+      var wrong = [];
+      selects(fs).forEach(function (s) {
+        var right = marks[s.getAttribute("data-premise")] === true;
+        if (!right) { wrong.push(C.labelText(fs, s)); }
+        C.partMark(s.parentNode, right, right ? t.pair_right : t.pair_wrong);
+      });
+      return wrong.length ? t.pairs_wrong.replace("{items}", wrong.join("、")) : "";
+    },
+    unmark: function (fs) { selects(fs).forEach(function (s) { C.unmark(s.parentNode); }); }
   };
 }(window.ZhinengQuizTypes = window.ZhinengQuizTypes || {}, window.ZhinengCommon));

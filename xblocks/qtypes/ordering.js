@@ -39,6 +39,17 @@
     },
     answerText: function (fs, answer) {
       return answer.map(function (id) { return itemText(fs, id); }).join(" → ");
-    }
+    },
+    // marks: item id -> in its place (the grader's Result.marks); returns the summary naming the wrong ones.
+    mark: function (fs, marks, t) {
+      var wrong = [];
+      items(fs).forEach(function (li) {
+        var right = marks[li.getAttribute("data-item")] === true;
+        if (!right) { wrong.push(li.querySelector(".zhineng-item-text").textContent); }
+        C.partMark(li, right, right ? t.in_place : t.out_of_place);
+      });
+      return wrong.length ? t.out_of_place_list.replace("{items}", wrong.join("、")) : "";
+    },
+    unmark: function (fs) { items(fs).forEach(C.unmark); }
   };
 }(window.ZhinengQuizTypes = window.ZhinengQuizTypes || {}, window.ZhinengCommon));

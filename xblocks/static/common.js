@@ -65,8 +65,33 @@ window.ZhinengCommon = window.ZhinengCommon || (function () {
     return input.value.trim() ? input.value : undefined;
   }
 
+  // A part's mark (an ordering item, a matching pair): an icon for the eye and words for a screen reader, so
+  // right and wrong are never told by colour alone.
+  function partMark(el, right, words) {
+    unmark(el);
+    el.classList.add(right ? "zhineng-part-right" : "zhineng-part-wrong");
+    var mark = document.createElement("span");
+    mark.className = "zhineng-mark";
+    mark.setAttribute("data-mark", right ? "right" : "wrong");
+    var icon = document.createElement("span");
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = right ? "✓" : "✗";
+    var text = document.createElement("span");
+    text.className = "zhineng-hidden-text";
+    text.textContent = words;
+    mark.appendChild(icon);
+    mark.appendChild(text);
+    el.appendChild(mark);
+  }
+
+  function unmark(el) {
+    el.classList.remove("zhineng-part-right", "zhineng-part-wrong");
+    var old = el.querySelector(".zhineng-mark");
+    if (old) { old.parentNode.removeChild(old); }
+  }
+
   return {
     root: root, postJson: postJson, say: say, initArgs: initArgs, progressChanged: progressChanged,
-    all: all, find: find, labelText: labelText, typed: typed
+    all: all, find: find, labelText: labelText, typed: typed, partMark: partMark, unmark: unmark
   };
 }());
