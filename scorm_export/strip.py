@@ -1,9 +1,9 @@
 """Comments, indentation, blank lines and the spaces no token needs out of the runtime's JavaScript and CSS;
 nothing else changes.
 
-No renaming and no joining of lines: every remaining line is a line of the source, trimmed, so a line break the
-source relies on (automatic semicolon insertion) is still there and an error in the browser still points at
-recognisable code. Within a line a space stays only between two signs that would otherwise read as one token
+No renaming: every token of the source stays as it is, so an error in the browser still points at recognisable
+code. Lines are joined only after `;`, `{` and `,` and before `}`, `)` and `]`, where no line break matters, so
+a line break the source relies on (automatic semicolon insertion) is still there. Within a line a space stays only between two signs that would otherwise read as one token
 (`a + +b`, two words, a number and its dot) or beside a slash (a regular expression or a comment could form);
 `a = b(c, d);` becomes `a=b(c,d);`. tests/test_runtime_bundle.py proves that each module keeps exactly its tokens (espree, the
 parser ESLint uses, reads the source and the stripped text). A form this scanner does not read safely (a template
@@ -58,6 +58,20 @@ def _regex_may_start(code_before: str) -> bool:
 def _trimmed(text: str) -> str:
     lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _joined(text: str, after: str, before: str) -> str:
+    """Lines joined where the line break separates nothing: after a line ending in one of `after`, or before a
+    line starting with one of `before`. In JavaScript that is after `;`, `{` and `,` and before `}`, `)` and `]`,
+    where a line break can never end a statement (automatic semicolon insertion needs a line break where the next
+    token cannot follow, and these signs leave none of those cases)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and (out[-1][-1] in after or line[0] in before) and not line.startswith("-->"):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 # Stands for a run of spaces (or a comment within a line) until the code on both sides is known.
@@ -194,7 +208,7 @@ def strip_js(label: str, source: str) -> str:
         else:
             s.out.append(c)
             s.i += 1
-    return _trimmed(_resolve_spaces(s.out))
+    return _joined(_trimmed(_resolve_spaces(s.out)), ";{,", "})]")
 
 
 def _css_space_needed(before: str, after: str) -> bool:
@@ -219,4 +233,4 @@ def strip_css(label: str, source: str) -> str:
         else:
             s.out.append(c)
             s.i += 1
-    return _trimmed(_resolve_spaces(s.out, _css_space_needed))
+    return _joined(_trimmed(_resolve_spaces(s.out, _css_space_needed)), "{};,>", "{};,>")

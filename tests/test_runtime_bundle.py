@@ -130,7 +130,7 @@ def test_same_files_give_the_same_bytes_whatever_order_they_are_read_in() -> Non
         "/* zhineng runtime, test channel: assembled from scorm_export/runtime/ (a.js, d.js, b.js, c.js). */",
         "(function (Zhineng) {",
         "// a.js",
-        "(function(Z){",
+        "(function(Z){Z.a_js=1;})(Zhineng);",
     ]
 
 
@@ -250,16 +250,19 @@ def test_stripping_drops_comments_indentation_blank_lines_and_spaces_between_sig
         "  var r = /[/]\\/+/g, d = a / b / c;\n  return /* inline */ typeof /x/;\n})(Zhineng);\n"
     )
     assert strip_js("m.js", source) == (
-        "(function(Z){\nvar u='http://x/*y*/';\nvar r= /[/]\\/+/g,d=a / b / c;\n"
-        "return typeof /x/;\n})(Zhineng);"
+        "(function(Z){var u='http://x/*y*/';var r= /[/]\\/+/g,d=a / b / c;return typeof /x/;})(Zhineng);"
+    )
+    # Lines join after ; { , and before } ) ] only: every other line break may end a statement.
+    assert strip_js("m.js", "var a = b\n(c);\nx = 1\n++y\nf(a,\nb\n);\nreturn\nz;\n") == (
+        "var a=b\n(c);x=1\n++y\nf(a,b);return\nz;"
     )
     # Spaces that keep two signs apart, a number from its dot, or a word from a word stay.
     assert strip_js("m.js", "a = b + +c - -d, e = f + ++g;\nx = 1 .toFixed(2) ? .5 : y;\n") == (
-        "a=b+ +c- -d,e=f+ ++g;\nx=1 .toFixed(2)? .5:y;"
+        "a=b+ +c- -d,e=f+ ++g;x=1 .toFixed(2)? .5:y;"
     )
     assert strip_css(
         "m.css", '/* c */\na { content: "/* kept */"; }\n\n  b > c :hover, d {width: calc(1px + 2%)}\n'
-    ) == ('a{content:"/* kept */";}\nb>c :hover,d{width:calc(1px + 2%)}')
+    ) == ('a{content:"/* kept */";}b>c :hover,d{width:calc(1px + 2%)}')
 
 
 @needs_node
