@@ -22,6 +22,7 @@ TEMPLATE = "index.html"
 SCRIPT = "zhineng.js"  # the names under shared/, the same in every channel
 PAGES_SCRIPT = "zhineng-pages.js"
 LMS_SCRIPT = "zhineng-lms.js"  # cmi5 only
+EN_SCRIPT = "zhineng-en.js"
 STYLESHEET = "zhineng.css"
 STYLES = ("player.css",)  # concatenated in this order
 
@@ -49,16 +50,21 @@ def channel_roots(channel: str) -> tuple[str, ...]:
 # run; loaded outside a cmi5 launch (from disk, in a preview) or when the launch fails.
 LMS_ROOTS: tuple[str, ...] = ("adapter.js", "standalone.js")
 
+# The English strings (the launch script holds zh-TW's): loaded before the first page is drawn when the learner's
+# language is English.
+EN_ROOTS: tuple[str, ...] = ("i18n-en.js",)
+
 # When each later script loads, as the bench prints it.
 LATER_SCRIPTS: dict[str, str] = {
     PAGES_SCRIPT: "the first page other than the overview, or at launch when a saved attempt resumes",
+    EN_SCRIPT: "at launch when the learner's language is English (an English module, ?lang=en, cmi5 preference)",
     LMS_SCRIPT: "outside a cmi5 launch (from disk, a preview) or when the launch fails",
 }
 
 
 def channel_parts(channel: str) -> list[tuple[str, tuple[str, ...]]]:
     """A channel's scripts (file under shared/, the modules it starts from), the launch script first."""
-    parts = [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, PAGE_ROOTS)]
+    parts = [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, PAGE_ROOTS), (EN_SCRIPT, EN_ROOTS)]
     return [*parts, (LMS_SCRIPT, LMS_ROOTS)] if channel == "cmi5" else parts
 
 

@@ -14,6 +14,7 @@ from zhineng.quizzes.types import TYPES
 from zhineng.scorm_export.assemble import assemble, assemble_parts, module_order, parse_module
 from zhineng.scorm_export.runtime_files import (
     CHANNELS,
+    EN_SCRIPT,
     LMS_SCRIPT,
     PAGES_SCRIPT,
     SCRIPT,
@@ -60,7 +61,7 @@ def test_the_scorm_script_ships_no_xapi_code_and_the_cmi5_script_all_of_it() -> 
     for channel in CHANNELS:
         shared = load_runtime(channel).shared
         lms = [LMS_SCRIPT] if channel == "cmi5" else []  # a cmi5 launch runs no SCORM adapter
-        assert sorted(shared) == sorted([SCRIPT, PAGES_SCRIPT, STYLESHEET, *lms])
+        assert sorted(shared) == sorted([SCRIPT, PAGES_SCRIPT, EN_SCRIPT, STYLESHEET, *lms])
         assert shared[SCRIPT].endswith(b"})(window.Zhineng = {});\n")
         assert shared[PAGES_SCRIPT].endswith(
             b"})(window.Zhineng);\n"
@@ -75,13 +76,15 @@ def test_the_launch_script_leaves_the_pages_modules_to_the_pages_script_and_name
         table = re.search(r"^Zhineng\.PARTS=(\{.*\});$", load_runtime(channel).shared[SCRIPT].decode(), re.M)
         assert table is not None
         player = parse_module("player.js", runtime_source("player.js"))
-        where = {n: PAGES_SCRIPT for n in player.later if n in pages}
+        later = [name for name in load_runtime(channel).shared if name.endswith(".js") and name != SCRIPT]
+        where = {n: part for part in later for n in shipped(channel, part) if n in player.later}
+        assert set(where) | set(launch) >= set(player.later)
+        assert json.loads(table.group(1)) == where
+        assert shipped(channel, EN_SCRIPT) == ["i18n-en.js"]  # a zh-TW launch carries no English strings
         if channel == "cmi5":
             assert shipped(channel, LMS_SCRIPT) == ["adapter.js", "standalone.js"]
-            where |= {"adapter.js": LMS_SCRIPT, "standalone.js": LMS_SCRIPT}
         else:
             assert {"adapter.js", "standalone.js"} <= set(launch)
-        assert json.loads(table.group(1)) == where
 
 
 def test_every_module_comes_after_what_it_needs() -> None:

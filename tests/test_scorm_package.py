@@ -205,7 +205,7 @@ def test_lint_catches_2004_sequencing_in_12(small_course: Course) -> None:
 def test_lint_catches_an_absolute_path(small_course: Course) -> None:
     assert _planted(small_course, "scorm12", "absolute href") == [
         "resource 'RES-ASSETS': href '/etc/passwd' is not a relative path inside the package",
-        "'shared/zhineng-pages.js' is in the package but no resource lists it",
+        "'shared/zhineng-en.js' is in the package but no resource lists it",
     ]
 
 

@@ -2,7 +2,7 @@
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
 // needs: i18n.js dom.js parts.js state.js rollup.js module-progress.js
 // optional: xapi-launch.js xapi-adapter.js
-// later: grader.js widgets.js reflection.js task-page.js progress.js adapter.js standalone.js
+// later: grader.js widgets.js reflection.js task-page.js progress.js adapter.js standalone.js i18n-en.js
 (function (Z, root) {
   "use strict";
 
@@ -13,6 +13,8 @@
   // The SCORM API adapter and the stand-in that keeps the work in this browser: in the SCORM script; the cmi5
   // script loads them only outside a cmi5 launch, or when one fails.
   var LMS_MODULES = ["adapter.js", "standalone.js"];
+  // A locale's strings when they are not in the launch script: loaded before the first page is drawn.
+  var STRINGS_MODULES = { en: "i18n-en.js" };
 
   function Player(payload, win) {
     this.payload = payload;
@@ -153,9 +155,19 @@
   };
 
   Player.prototype.open = function (saved, mount) {
-    if (saved.languagePreference) {
-      this.t = Z.translator(Z.pickLocale(this.win.location.search, this.payload.module.language, saved.languagePreference));
-    }
+    var self = this;
+    var locale = Z.pickLocale(this.win.location.search, this.payload.module.language, saved.languagePreference);
+    Z.need(STRINGS_MODULES[locale] ? [STRINGS_MODULES[locale]] : [], function (ok) {
+      if (!ok) {
+        self.partFailed();
+        return;
+      }
+      self.t = Z.translator(locale);
+      self.openPages(saved, mount);
+    });
+  };
+
+  Player.prototype.openPages = function (saved, mount) {
     this.pages = this.buildPages();
     this.renderShell(mount);
     var self = this;

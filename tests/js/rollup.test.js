@@ -5,7 +5,7 @@ const { load } = require("./runtime.js");
 const { rollup, knowledgeStandings } = load("rollup.js");
 const { grade } = load("grader.js");
 const { emptyState } = load("state.js");
-const { pickLocale, translator } = load("i18n.js");
+const { pickLocale, translator } = load("i18n.js", "i18n-en.js");
 const { makePayload, RIGHT, WRONG } = require("./fixture.js");
 
 function resultsFor(p, answers) {
@@ -75,6 +75,6 @@ test("locale: ?lang= wins, else the module language; strings exist in both", () 
   assert.equal(pickLocale("?x=1&lang=zh-TW", "en"), "zh-TW");
   assert.equal(pickLocale("", "en"), "en");
   assert.equal(translator("en")("score", { score: 1, max: 2 }), "Score 1 / 2");
-  const { STRINGS } = load("i18n.js");
+  const { STRINGS } = load("i18n.js", "i18n-en.js");
   assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS["zh-TW"]).sort());
 });

@@ -1,6 +1,6 @@
 // Prints the statuses' words the SCO shows (runtime/i18n.js statusOf) per language, for tests/test_status.py.
 "use strict";
 const { load } = require("./runtime.js");
-const { STRINGS } = load("i18n.js");
+const { STRINGS } = load("i18n.js", "i18n-en.js");
 
 process.stdout.write(JSON.stringify(Object.fromEntries(Object.keys(STRINGS).map((lang) => [lang, STRINGS[lang].statusOf]))));

@@ -2,7 +2,7 @@
 // the SCO's translator gives them (a key without a string comes back as itself).
 "use strict";
 const { load } = require("./runtime.js");
-const { STRINGS, translator } = load("i18n.js");
+const { STRINGS, translator } = load("i18n.js", "i18n-en.js");
 
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = {};
