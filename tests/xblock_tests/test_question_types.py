@@ -6,6 +6,7 @@ they say on every question of the type, in the golden cases and in the built-in 
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,22 @@ def test_its_block_widget_labels_every_control_and_scopes_its_ids(name: str) -> 
             )
             assert named and not named.startswith(":"), (q.id, control)
         assert all(i.startswith(f"{dom_id}-") for i in parsed.ids), (q.id, parsed.ids)
+
+
+# `t.<key>` in a widget template ({{ t.key }}) or a reader script (t.key), not part of a longer name.
+WORD = re.compile(r"(?<![\w.$])t\.(\w+)")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_its_block_files_use_is_the_quizs_or_its_own(name: str) -> None:
+    """A missing key renders as nothing in a template and as `undefined` in a script: no test of the page would
+    see it. (Another type's words do not count: they go when that type goes.)"""
+    unit = TYPES[name]
+    folder = ROOT / "xblocks" / widgets.FOLDER
+    for file in (unit.block_widget, unit.block_reader):
+        used = set(WORD.findall((folder / file).read_text(encoding="utf-8")))
+        unknown = used - set(STRINGS) - set(unit.block_strings)
+        assert not unknown, (file, unknown)
 
 
 def test_block_strings_of_different_types_never_give_one_key_two_texts() -> None:
