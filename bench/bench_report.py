@@ -32,6 +32,7 @@ from typing import Any
 
 from zhineng.modules.course import Course
 from zhineng.modules.loader import load_course
+from zhineng.quizzes.mastery import reaches
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
 from zhineng.reports.read_scorm import read_cmi
@@ -67,10 +68,13 @@ def _attempt(
     slots = 0
     for k in sorted({k for q in m.questions for k in q.knowledge}):
         mine = [q for q in m.questions if k in q.knowledge]
-        ratio = sum(q.points for q in mine if correct[q.id]) / sum(q.points for q in mine)
+        earned = sum(q.points for q in mine if correct[q.id])
+        available = sum(q.points for q in mine)
+        ratio = earned / available
         base = f"cmi.objectives.{slots}."
         cmi[base + "id"] = k
-        cmi[base + "success_status"] = "passed" if ratio >= 0.8 else "failed"
+        passed = reaches(earned, available, m.mastery.threshold_for(k))  # as the SCO decides
+        cmi[base + "success_status"] = "passed" if passed else "failed"
         cmi[base + "score.scaled"] = str(round(ratio, 4))
         slots += 1
     for a in catalog.module_activities(m.id):
