@@ -56,7 +56,7 @@ class Status(StrEnum):
 
 
 # The one catalog of the statuses' words. The report (reports/labels.py) and the progress block read it; the
-# SCO's runtime/i18n.js holds the same table (statusOf), which tests/test_status.py compares.
+# SCO's runtime/i18n.js (zh-TW) and i18n-en.js hold the same table (statusOf), which tests/test_status.py compares.
 LABELS: dict[str, dict[Status, str]] = {
     "zh-TW": {
         Status.MASTERED: "已精熟",
