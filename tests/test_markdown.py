@@ -1,3 +1,9 @@
+import json
+import re
+
+from zhineng.modules.course import Course
+from zhineng.scorm_export.payload import sco_payload
+
 from zhineng.markdown import render_markdown
 
 
@@ -10,7 +16,9 @@ def test_lesson_markdown_renders_tables_and_emphasis() -> None:
 
 def test_a_table_scrolls_in_a_focusable_box_named_by_its_headings() -> None:
     html = render_markdown("| 指標 **名稱** | `a<b` 公式 |\n|---|---|\n| ROAS | 營收÷廣告費 |\n")
-    opening = '<div class="table-scroll" role="region" tabindex="0" aria-label="指標 名稱 / a&lt;b 公式">'
+    opening = (
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="指標 名稱 / a&lt;b 公式 — ROAS">'
+    )
     assert html.startswith(opening + "\n<table>\n")
     assert html.endswith("</table>\n</div>\n")
 
@@ -59,3 +67,16 @@ def test_export_all_renders_each_text_once(cli, tmp_path, monkeypatch) -> None: 
     assert cli("export", "--all", "--out", str(tmp_path)).code == 0
     assert len(rendered) > 200  # the course's prompts, explanations, lessons and descriptions
     assert len(rendered) == len(set(rendered))  # four formats, one render per text
+
+
+def test_no_two_tables_of_a_module_share_a_name(builtin_course: Course) -> None:
+    """A module's questions, lessons and tasks can share one page (an activity in the SCO, the whole module in
+    Open edX): two boxes named alike there are two landmarks a screen reader cannot tell apart."""
+    for module in builtin_course.modules:
+        text = json.dumps(sco_payload(builtin_course, module, "scorm2004"), ensure_ascii=False)
+        names = re.findall(
+            r'class=\\"table-scroll\\" role=\\"region\\" tabindex=\\"0\\" aria-label=\\"([^"\\]*)', text
+        )
+        assert names, module.id
+        repeated = {n for n in names if names.count(n) > 1}
+        assert repeated == set(), module.id

@@ -56,6 +56,9 @@ _ALLOWED_ATTRIBUTES = {
 }
 
 
+LABEL_MAX = 120  # characters of a table box's name: enough to tell tables apart, short enough to hear
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # Imported on the first render: markdown-it loads dozens of rule modules, and `validate` renders nothing.
@@ -74,18 +77,34 @@ def _parser() -> MarkdownIt:
 
 def _table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     """A table opens inside a box of its own that scrolls sideways, so a phone scrolls the table, never the page
-    or its columns squeezed to a character a line. The box can be focused (keyboard scrolling) and is named by
-    the table's column headings, which tell two tables on a page apart in any language."""
-    heads = []
+    or its columns squeezed to a character a line. The box can be focused (keyboard scrolling) and is named, in
+    any language, by what the table holds: its column headings, then its first column (two tables on a page
+    may share headings, rarely also their rows)."""
+    heads: list[str] = []
+    rows: list[str] = []
+    in_head, first_cell = True, False
     for token in tokens[idx + 1 :]:
-        if token.type == "thead_close":
+        if token.type == "table_close":
             break
-        if token.type == "inline":
-            heads.append(
-                "".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
-            )
-    label = escape(" / ".join(h.strip() for h in heads if h.strip()), quote=True)
-    return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">\n<table>\n'
+        if token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            first_cell = True
+        elif token.type == "inline":
+            text = "".join(
+                c.content for c in token.children or () if c.type in ("text", "code_inline")
+            ).strip()
+            if in_head:
+                heads.append(text)
+            elif first_cell:
+                rows.append(text)
+            first_cell = False
+    label = " / ".join(h for h in heads if h)
+    if any(rows):
+        label += " — " + ", ".join(r for r in rows if r)
+    if len(label) > LABEL_MAX:
+        label = label[: LABEL_MAX - 1] + "…"
+    return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(label, quote=True)}">\n<table>\n'
 
 
 def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

@@ -29,7 +29,14 @@ from .test_xblock_workbench import olx_scenario, open_scenario  # noqa: E402
 from .workbench import Workbench, start  # noqa: E402
 
 OURS = ".zhineng"
-SCENARIOS = ["zhineng_quiz.0", "zhineng_quiz.1", "zhineng_reflection.0", "zhineng_progress.0"]
+# The three blocks alone, together, and module T2 whole (a question whose prompt holds a table).
+SCENARIOS = [
+    "zhineng_quiz.0",
+    "zhineng_quiz.1",
+    "zhineng_reflection.0",
+    "zhineng_progress.0",
+    "zhineng_progress.2",
+]
 UNIT_TITLE = """() => document.querySelector('.xblock-v1').insertAdjacentHTML(
     'beforebegin', '<h2 class="hd hd-2 unit-title">Unit</h2>')"""
 # Some answer in every question (first choice, first option, "1"), so the verdicts and feedback show too.
