@@ -27,6 +27,7 @@
     pagePosition: "Page {n} of {total}",
     progressLine: "Progress {pct}%: {visited} of {activities} activities visited, {answered} of {questions} questions answered",
     progressLabel: "Your progress through this module",
+    progressColumn: "Progress",
     progressDetail: "Progress: {visited} of {activities} activities visited, {answered} of {questions} questions answered, {reflected} of {reflections} reflections and {submitted} of {tasks} performance tasks submitted",
     scoreLine: "Score: {score} ({status})",
     progress: "Progress and scores",

@@ -26,6 +26,7 @@
       pagePosition: "第 {n} 頁，共 {total} 頁",
       progressLine: "進度 {pct}%：已瀏覽 {visited} / {activities} 個工作活動・已作答 {answered} / {questions} 題",
       progressLabel: "本模組的學習進度",
+      progressColumn: "進度",
       progressDetail: "進度：已瀏覽 {visited} / {activities} 個工作活動、已作答 {answered} / {questions} 題、已送出 {reflected} / {reflections} 則反思、{submitted} / {tasks} 項實作任務",
       scoreLine: "成績：{score}（{status}）",
       progress: "進度與成績",

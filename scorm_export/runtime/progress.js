@@ -33,7 +33,8 @@
   function progressView(payload, roll, t, state) {
     var k = payload.objectives.knowledge.map(function (id) {
       var s = roll.knowledge[id];
-      return { id: id, values: [label(payload, id), pct(s.ratio) + "（" + t("answeredOf", { n: s.answered, total: s.questions }) + "）", t("statusOf." + s.status)] };
+      // The score (how well) and the questions answered (how far) in columns of their own.
+      return { id: id, values: [label(payload, id), pct(s.ratio), t("answeredOf", { n: s.answered, total: s.questions }), t("statusOf." + s.status)] };
     });
     var a = payload.objectives.activities.map(function (id) {
       var s = roll.activities[id];
@@ -55,7 +56,7 @@
       h("p", { "class": "summary", "data-module-status": roll.status }, [
         h("strong", { text: t("scoreLine", { score: pct(roll.score.ratio), status: t("moduleStatus." + roll.status) }) }),
       ]),
-      table(t("knowledge"), [t("item"), t("result"), t("status")], k),
+      table(t("knowledge"), [t("item"), t("result"), t("progressColumn"), t("status")], k),
       table(t("activities"), [t("item"), t("result"), t("status")], a),
       att.length ? table(t("attitudes"), [t("item"), t("result"), t("status")], att) : null,
       tasks.length ? table(t("tasks"), [t("task"), t("outputs"), t("status")], tasks) : null,

@@ -84,6 +84,11 @@ def test_progress_follows_the_learner_and_is_restored_on_resume(
     )
     assert again.sco.locator(".summary").inner_text().startswith("成績：")
     assert again.sco.locator("nav [data-page=progress]").inner_text() == "進度與成績"
+    knowledge = again.sco.locator(".progress-table").first
+    assert knowledge.locator("thead th").all_inner_texts() == ["項目", "成績", "進度", "狀態"]
+    scores = knowledge.locator("tbody tr td:nth-of-type(1)").all_inner_texts()
+    answered = knowledge.locator("tbody tr td:nth-of-type(2)").all_inner_texts()
+    assert all(x.endswith("%") for x in scores) and all(x.startswith("已作答 ") for x in answered)
 
 
 def test_english_overview_and_progress(
