@@ -142,3 +142,14 @@ def test_a_bank_that_can_never_show_its_key_is_refused(harness: Harness) -> None
         f"{ORDERING}: show_answer 'closed' never shows the answer when attempts are unlimited (0): "
         "set attempts, or use 'never'"
     )
+
+
+def test_the_knowledge_events_follow_each_questions_last_attempt(harness: Harness) -> None:
+    """What the report reads from the tracking log (the latest zhineng.knowledge.assessed per K item wins) is
+    the standing over each question's last attempt, also after a submit that answered only one of them."""
+    block = quiz(harness)
+    harness.call(block, "submit", {"answers": {ORDERING: ordering(True), MATCHING: matching(0)}})
+    harness.call(block, "submit", {"answers": {MATCHING: matching(6)}})
+    last = {e["knowledge_id"]: e for e in harness.of_type("zhineng.knowledge.assessed")}
+    assert (last["K3"]["score"], last["K3"]["max_score"], last["K3"]["mastered"]) == (2.0, 2.0, True)
+    assert last["K3"]["attempt"] == 2
