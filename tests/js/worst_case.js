@@ -24,7 +24,8 @@ function worstState(payload, text, deliverable) {
       : { status: "rated", values: {}, ratings };
   });
   payload.objectives.activities.forEach((a) => (state.visited[a] = true));
-  payload.questions.forEach((q) => (state.answers[q.id] = { response: longestResponse(q) }));
+  // A question with more than one attempt, retried as often as the state can say (its "*" and digit, state.js).
+  payload.questions.forEach((q) => (state.answers[q.id] = { response: longestResponse(q), used: q.attempts === 1 ? 1 : 35 }));
   payload.reflections.forEach((r) => (state.reflections[r.id] = { text: text(r), rating: 5, submitted: true }));
   return state;
 }
