@@ -153,3 +153,24 @@ def test_the_knowledge_events_follow_each_questions_last_attempt(harness: Harnes
     last = {e["knowledge_id"]: e for e in harness.of_type("zhineng.knowledge.assessed")}
     assert (last["K3"]["score"], last["K3"]["max_score"], last["K3"]["mastered"]) == (2.0, 2.0, True)
     assert last["K3"]["attempt"] == 2
+
+
+def test_the_studio_editor_offers_the_one_vocabulary_in_zh_tw() -> None:
+    import re
+
+    from zhineng.quizzes.attempts import SHOW_ANSWER
+
+    from .test_xblock_i18n import ZhTW
+
+    h = Harness(i18n=ZhTW())
+    html = h.html(h.parse("<zhineng_quiz/>"), "studio_view")
+    select = re.search(r'<select[^>]*name="show_answer".*?</select>', html, re.S)
+    assert select
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select.group(0))
+    assert [v for v, _label in options] == ["", *SHOW_ANSWER]  # empty: as the course file sets it
+    labels = dict(options)
+    assert (labels[""], labels["finished"], labels["never"]) == (
+        "依課程檔的設定",
+        "答對或用完作答次數時",
+        "永不顯示",
+    )
