@@ -47,10 +47,10 @@ ANSWER_ALL = """() => {
     for (const box of q.querySelectorAll('input[type=text]')) box.value = '1';
     for (const s of q.querySelectorAll('select')) s.selectedIndex = 1;
   }
-  const text = document.querySelector('.zhineng-reflection-text');
-  if (text) text.value = '我會把目標拆成每週可檢查的數字，並和主管確認資源。'.repeat(4);
-  const rating = document.querySelector('.zhineng-rating input');
-  if (rating) rating.checked = true;
+  for (const text of document.querySelectorAll('.zhineng-reflection-text')) {
+    text.value = '我會把目標拆成每週可檢查的數字，並和主管確認資源。'.repeat(8);
+  }
+  for (const rating of document.querySelectorAll('.zhineng-rating')) rating.querySelector('input').checked = true;
 }"""
 
 
@@ -81,12 +81,12 @@ def test_blocks_fit_every_screen(
         page.evaluate(UNIT_TITLE)
         found = {"fresh": check(page, size, f"{scenario}-fresh", tmp_path)}
         page.evaluate(ANSWER_ALL)
-        buttons = page.locator(".zhineng-submit")
-        for i in range(buttons.count()):
-            buttons.nth(i).click()
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.zhineng-status')].every(s => s.textContent.trim())"
-        )
+        # One block at a time: a block's answer moves focus (and the page) to its status, which must not take
+        # the next click.
+        blocks = page.locator(".zhineng:has(.zhineng-submit)")
+        for i in range(blocks.count()):
+            blocks.nth(i).locator(".zhineng-submit").click()
+            blocks.nth(i).locator(".zhineng-status:not(:empty)").wait_for()
         found["answered"] = check(page, size, f"{scenario}-answered", tmp_path)
         return {k: v for k, v in found.items() if v}
 
