@@ -64,6 +64,11 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
     }
   });
 
+  // Points as the SCO shows them: at most two decimals (1/3 of a point reads 0.33, not 0.3333333333333333).
+  function shown(n) {
+    return Math.round(n * 100) / 100;
+  }
+
   function showResult(fs, r) {
     var box = fs.querySelector(".zhineng-feedback");
     box.textContent = "";
@@ -71,7 +76,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
     setEnabled(fs, false);
     var verdict = r.correct ? t.correct : (r.score > 0 ? t.partly : t.incorrect);
     paragraph(box, r.correct ? "zhineng-correct" : "zhineng-incorrect",
-      verdict + " (" + r.score + " / " + r.max_score + " " + t.points + ")");
+      verdict + " (" + shown(r.score) + " / " + shown(r.max_score) + " " + t.points + ")");
     var type = typeOf(fs);
     if (r.marks && type.mark) {
       // Which parts are wrong, in words: the live region reads it out; the marks beside the parts show it.
@@ -95,7 +100,7 @@ function ZhinengQuizBlock(runtime, element, wrapped) {
         allRight = allRight && r.correct;
       }
     });
-    var message = t.score + ": " + outcome.score + " / " + outcome.max_score;
+    var message = t.score + ": " + shown(outcome.score) + " / " + shown(outcome.max_score);
     if (!outcome.can_retry && !allRight) { message += " — " + t.no_attempts; }
     if (button) { button.hidden = true; }
     if (retryButton) { retryButton.hidden = !outcome.can_retry; }
