@@ -30,7 +30,8 @@ CHANNELS: dict[str, tuple[str, ...]] = {
     # SCORM 1.2 and 2004: the player, with the LMS API adapter and the standalone stand-in it needs.
     "scorm": ("adapter.js", "standalone.js", "player.js"),
     # cmi5: the same player, reporting through xAPI; xapi-launch.js tells a cmi5 launch from a plain one.
-    "cmi5": ("xapi-launch.js", "xapi-adapter.js", "player.js"),
+    # responses.js is read by both later scripts (the question types, the SCORM adapter): it ships at launch.
+    "cmi5": ("xapi-launch.js", "xapi-adapter.js", "responses.js", "player.js"),
 }
 
 # Each question type's runtime half (quizzes/types/, `runtime`) ships in every channel: the player may show any type.
@@ -40,10 +41,19 @@ TYPE_MODULES: tuple[str, ...] = tuple(unit.runtime for unit in TYPES.values() if
 # attempt resumes (player.js, `// later:`): the question types and the pages' views.
 PAGE_ROOTS: tuple[str, ...] = (*TYPE_MODULES, "widgets.js", "reflection.js", "task-page.js", "progress.js")
 
+# What a channel's pages' script adds to PAGE_ROOTS: cmi5's statements of the learner's answers, which only a
+# page of the pages' script takes (the launch script's xapi-adapter.js reads them `// later:`).
+CHANNEL_PAGES: dict[str, tuple[str, ...]] = {"scorm": (), "cmi5": ("xapi-answers.js",)}
+
 
 def channel_roots(channel: str) -> tuple[str, ...]:
     """The modules a channel's launch script starts from."""
     return CHANNELS[channel]
+
+
+def page_roots(channel: str) -> tuple[str, ...]:
+    """The modules a channel's pages' script starts from."""
+    return (*PAGE_ROOTS, *CHANNEL_PAGES[channel])
 
 
 # The cmi5 channel's third script: the SCORM API adapter and the standalone stand-in, which a cmi5 launch does not
@@ -64,7 +74,7 @@ LATER_SCRIPTS: dict[str, str] = {
 
 def channel_parts(channel: str) -> list[tuple[str, tuple[str, ...]]]:
     """A channel's scripts (file under shared/, the modules it starts from), the launch script first."""
-    parts = [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, PAGE_ROOTS), (EN_SCRIPT, EN_ROOTS)]
+    parts = [(SCRIPT, channel_roots(channel)), (PAGES_SCRIPT, page_roots(channel)), (EN_SCRIPT, EN_ROOTS)]
     return [*parts, (LMS_SCRIPT, LMS_ROOTS)] if channel == "cmi5" else parts
 
 

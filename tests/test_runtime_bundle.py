@@ -27,14 +27,9 @@ from zhineng.scorm_export.strip import strip_css, strip_js
 from zhineng.errors import ZhinengError
 
 RUNTIME = files("zhineng.scorm_export").joinpath("runtime")
-XAPI = {
-    "xapi-launch.js",
-    "xapi-interactions.js",
-    "xapi-statements.js",
-    "xapi-outbox.js",
-    "xapi-sender.js",
-    "xapi-adapter.js",
-}
+# The xAPI modules a cmi5 launch runs, and those of the learner's answers, which its pages' script holds.
+XAPI_LAUNCH = {"xapi-launch.js", "xapi-statements.js", "xapi-outbox.js", "xapi-sender.js", "xapi-adapter.js"}
+XAPI_ANSWERS = {"xapi-interactions.js", "xapi-answers.js"}
 
 
 def shipped(channel: str, script_name: str = SCRIPT) -> list[str]:
@@ -53,10 +48,16 @@ def sources(**needs: str) -> dict[str, str]:
     return out
 
 
-def test_the_scorm_script_ships_no_xapi_code_and_the_cmi5_script_all_of_it() -> None:
+def test_the_scorm_scripts_ship_no_xapi_code_and_the_cmi5_scripts_all_of_it() -> None:
     scorm, cmi5 = shipped("scorm"), shipped("cmi5")
-    assert not XAPI & set(scorm)
-    assert set(cmi5) >= XAPI and set(scorm) - {"adapter.js", "standalone.js"} <= set(cmi5)
+    xapi = {entry.name for entry in RUNTIME.iterdir() if entry.name.startswith("xapi-")}
+    assert xapi == XAPI_LAUNCH | XAPI_ANSWERS  # each xAPI module is placed below
+    assert not xapi & {
+        n for part in load_runtime("scorm").shared if part != STYLESHEET for n in shipped("scorm", part)
+    }
+    assert set(cmi5) >= XAPI_LAUNCH and set(scorm) - {"adapter.js", "standalone.js"} <= set(cmi5)
+    # The answers' statements wait for the pages' script, which every page that takes an answer has loaded.
+    assert not XAPI_ANSWERS & set(cmi5) and set(shipped("cmi5", PAGES_SCRIPT)) >= XAPI_ANSWERS
     assert scorm[-1] == cmi5[-1] == "player.js"  # it boots: everything it reads is defined before it
     for channel in CHANNELS:
         shared = load_runtime(channel).shared

@@ -60,5 +60,5 @@
     } };
   }
 
-  Object.assign(Z, { questionActivity: questionActivity, reflectionActivity: reflectionActivity, plainText: plainText });
+  Object.assign(Z, { questionActivity: questionActivity, reflectionActivity: reflectionActivity, plainText: plainText, langMap: langMap });
 })(Zhineng);

@@ -2,8 +2,9 @@
  * cmi5-defined statements (section 9.3) carry the cmi5 category; answers and reflections are cmi5-allowed
  * statements, which must not. Every statement names its K or A item by the CASE IRI from payload.xapi.items,
  * in context.contextActivities.other and in result.extensions under ITEM (docs/reporting.md, "xAPI statements";
- * the keys mirror reports/xapi_ids.py). */
-// needs: scorm-table.js xapi-interactions.js deliverable.js
+ * the keys mirror reports/xapi_ids.py). The statements of the learner's answers are xapi-answers.js's, in the
+ * pages' script: only a page that script draws takes an answer. */
+// needs: scorm-table.js
 (function (Z) {
   "use strict";
 
@@ -34,7 +35,6 @@
     taskRating: "https://zhineng.example/xapi/ext/task-rating",
     rater: "https://zhineng.example/xapi/ext/rater",
   };
-  var PERFORMANCE = "http://adlnet.gov/expapi/activities/performance"; // a task's object type
   var COMPETENCY = "http://adlnet.gov/expapi/activities/objective"; // a K or A item is an objective of the AU
 
   function copy(value) {
@@ -156,65 +156,6 @@
       if (this.masteryScore !== null) s.context.extensions[CMI5_EXT.masteryScore] = this.masteryScore;
     }
     return s;
-  };
-
-  /** cmi5-allowed: one answered question (the adapter's interaction item), with its full interaction definition. */
-  StatementMaker.prototype.answered = function (item) {
-    var q = item.question;
-    var made = Z.questionActivity(this.payload.xapi.activities.question + q.id, item, this.payload.module.language);
-    var s = this.base("answered", made.activity, [], [this.au()]); // the question is part of the AU
-    s.result = {
-      success: !!item.result.correct,
-      score: { raw: item.result.score, min: 0, max: item.result.max_score },
-      duration: duration(item.at - item.startedAt),
-      extensions: {},
-    };
-    if (made.response !== null) s.result.response = made.response;
-    if (item.result.max_score > 0) s.result.score.scaled = scaled4(item.result.score / item.result.max_score);
-    s.result.extensions[EXT.question] = q.id;
-    return this.name(s, q.knowledge);
-  };
-
-  /** cmi5-allowed: one submitted reflection, its full text and its 1-5 self-rating. */
-  StatementMaker.prototype.reflected = function (item) {
-    var r = item.reflection;
-    var object = Z.reflectionActivity(this.payload.xapi.activities.reflection + r.id, r, this.payload.module.language);
-    var s = this.base("answered", object, [], [this.au()]);
-    s.result = { response: String(item.text), duration: duration(item.at - item.startedAt), extensions: {} };
-    s.result.extensions[EXT.reflection] = r.id;
-    if (item.rating) s.result.extensions[EXT.rating] = item.rating;
-    return this.name(s, [r.attitude]);
-  };
-
-  StatementMaker.prototype.taskActivity = function (task) {
-    return { objectType: "Activity", id: this.payload.xapi.activities.task + task.id,
-      definition: { type: PERFORMANCE, name: lang({}, this.payload.module.language, task.title) } };
-  };
-
-  /** cmi5-allowed: a submitted deliverable, {field id: value text} in result.response, naming the task's O items. */
-  StatementMaker.prototype.submitted = function (item) {
-    var task = item.task;
-    var s = this.base("submitted", this.taskActivity(task), [], [this.au()]);
-    s.result = { response: JSON.stringify(Z.responseObject(task, item.values)),
-      duration: duration(item.at - item.startedAt), extensions: {} };
-    s.result.extensions[EXT.task] = task.id;
-    return this.name(s, task.outputs);
-  };
-
-  /** cmi5-allowed: the learner's own rating of a submitted deliverable, {criterion id: level}, naming the
-   *  criteria's P items. rater "self": never an instructor's rating, so never evidence of mastery. */
-  StatementMaker.prototype.rated = function (item) {
-    var task = item.task;
-    var s = this.base("rated", this.taskActivity(task), [], [this.au()]);
-    s.result = { extensions: {} };
-    s.result.extensions[EXT.task] = task.id;
-    s.result.extensions[EXT.taskRating] = copy(item.levels);
-    s.result.extensions[EXT.rater] = "self";
-    var ids = [];
-    task.rubric.forEach(function (c) {
-      c.indicators.forEach(function (p) { if (ids.indexOf(p) < 0) ids.push(p); });
-    });
-    return this.name(s, ids);
   };
 
   /** cmi5-allowed: an activity of the task is done (its lesson visited, questions answered, reflections in). */

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./runtime.js");
 const { encodeState, decodeState, emptyState, taskRoom, reflectionRoom, taskBody, fitTaskValues, Adapter, cmi5Launch,
-  StatementMaker, XAPI_EXTENSIONS } = load("state.js", "adapter.js", "xapi-launch.js", "xapi-statements.js");
+  StatementMaker, XAPI_EXTENSIONS } = load("state.js", "adapter.js", "xapi-launch.js", "xapi-statements.js", "xapi-answers.js");
 const { makePayload, fakeApi } = require("./fixture.js");
 
 const TASK = "T1.2-task";

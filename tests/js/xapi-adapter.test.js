@@ -3,7 +3,8 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./runtime.js");
-const { XapiAdapter } = load("xapi-adapter.js");
+// The answers' statements ship in the pages' script; an adapter records them once that script has run.
+const { XapiAdapter } = load("xapi-adapter.js", "xapi-answers.js");
 const { cmi5Launch } = load("xapi-launch.js");
 const { makePayload } = require("./fixture.js");
 

@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./runtime.js");
 const { cmi5Launch } = load("xapi-launch.js");
-const { StatementMaker, CMI5_CATEGORY, XAPI_EXTENSIONS } = load("xapi-statements.js");
+const { StatementMaker, CMI5_CATEGORY, XAPI_EXTENSIONS } = load("xapi-statements.js", "xapi-answers.js");
 const { grade } = load("grader.js");
 const { makePayload, RIGHT } = require("./fixture.js");
 
