@@ -49,3 +49,14 @@ def test_every_scorm_package_is_byte_identical_to_zipfiles(version: str) -> None
 def test_what_the_writer_does_not_take_goes_to_zipfile() -> None:
     assert not zip_writer.fits([("a\0b", b"x")])
     assert not zip_writer.fits([(f"f{i}", b"") for i in range(0x10000)])
+
+
+def test_a_content_deflated_ahead_is_what_the_caller_would_deflate() -> None:
+    data = "每個套件都有的執行腳本 ".encode() * 2000
+    zip_writer.deflate_ahead([data])
+    ahead = zip_writer.deflated(data)
+    zip_writer._cache.clear()
+    assert zip_writer.deflated(data) == ahead
+    files = [OutFile("shared/zhineng.js", data), OutFile("sco/T1/data.js", data[::-1])]
+    zip_writer.deflate_ahead(f.data for f in files)
+    assert zip_bytes(files) == zip_bytes_zipfile(files)
