@@ -32,7 +32,8 @@ class QuestionType:
     answer: Callable[[Any], Any]
     """The key a block reveals after a submission (when its policy allows)."""
     runtime: str
-    """The runtime module (scorm_export/runtime/) with the type's JavaScript half."""
+    """The runtime module (scorm_export/runtime/) with the type's JavaScript half, its SCO widget's words (zh-TW and
+    English) included."""
     interaction: str
     """The interaction type its SCORM records (cmi.interactions.n.type, 1.2 and 2004) and its xAPI definition
     (interactionType) carry; the runtime module writes them, tests/xblock_tests/test_question_types.py holds it to

@@ -53,30 +53,7 @@
       showAnswer: "顯示答案",
       attemptOf: "第 {n} 次作答，共 {max} 次",
       attemptN: "第 {n} 次作答",
-      inPlace: "（位置正確）",
-      outOfPlace: "（位置不對）",
-      outOfPlaceList: "位置不對的項目：{items}",
-      pairRight: "（配對正確）",
-      pairWrong: "（配對不對）",
-      pairsWrongList: "配對不對的項目：{items}",
-      trueLabel: "對",
-      falseLabel: "錯",
-      numberLabel: "你的答案（數字）",
-      unit: "單位：{unit}",
-      textLabel: "你的答案",
-      moveUp: "上移「{item}」",
-      moveDown: "下移「{item}」",
-      up: "上移",
-      down: "下移",
-      position: "第 {n} 位",
-      choose: "請選擇",
-      pickOne: "請先選擇一個答案。",
-      pickSome: "請至少選擇一個答案。",
-      notANumber: "請輸入數字，例如 250 或 12.5。",
       typeSomething: "請先輸入答案。",
-      fillEveryGap: "請填完每個空格。",
-      gapLabel: "第 {n} 個空格",
-      matchSome: "請至少配對一項。",
       reflectionText: "你的反思",
       counter: "已寫 {n} 字（至少 {min} 字，上限 {max} 字）",
       tooShort: "還差 {n} 字才能送出。",
@@ -169,16 +146,22 @@
     return preferred || supported(language || "") || "zh-TW";
   }
 
-  /** t("score", {score: 1, max: 2}) in the chosen locale. */
-  function translator(locale) {
-    var table = STRINGS[locale] || STRINGS["zh-TW"];
-    return function (key, values) {
-      var text = key.split(".").reduce(function (o, k) { return o && o[k]; }, table);
+  /** t("score", {score: 1, max: 2}) in the chosen locale. own: a question type's words ({locale: table}, in its
+   * module qtype-*.js), looked up before the player's; t.locale is the locale, for such a translator. */
+  function translator(locale, own) {
+    var tables = [own ? own[locale] || own["zh-TW"] : null, STRINGS[locale] || STRINGS["zh-TW"]];
+    function t(key, values) {
+      var text;
+      tables.forEach(function (table) {
+        if (typeof text !== "string") text = key.split(".").reduce(function (o, k) { return o && o[k]; }, table);
+      });
       if (typeof text !== "string") text = key;
       return text.replace(/\{(\w+)\}/g, function (all, name) {
         return values && values[name] !== undefined ? String(values[name]) : all;
       });
-    };
+    }
+    t.locale = locale;
+    return t;
   }
 
   /** Fill every [data-t] element under root with its string, its data-n, data-h and data-m as the values:

@@ -127,6 +127,11 @@
   }
 
   Z.QUESTION_TYPES.cloze = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { fillEveryGap: "請填完每個空格。", gapLabel: "第 {n} 個空格" },
+      en: { fillEveryGap: "Fill in every gap.", gapLabel: "Gap {n}" },
+    },
     grade: grade, widget: widget, encode: encode, decode: decode, interaction: interaction, longest: longest,
   };
 })(Zhineng);

@@ -110,6 +110,11 @@
   }
 
   Z.QUESTION_TYPES.matching = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { choose: "請選擇", matchSome: "請至少配對一項。", pairRight: "（配對正確）", pairWrong: "（配對不對）", pairsWrongList: "配對不對的項目：{items}" },
+      en: { choose: "Choose", matchSome: "Match at least one item.", pairRight: "(matched right)", pairWrong: "(not matched right)", pairsWrongList: "Not matched right: {items}" },
+    },
     grade: grade,
     widget: widget,
     shown: shown,

@@ -59,6 +59,11 @@
 
   var single = Z.QUESTION_TYPES.single_choice;
   Z.QUESTION_TYPES.multiple_response = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { pickSome: "請至少選擇一個答案。" },
+      en: { pickSome: "Choose at least one answer." },
+    },
     grade: grade,
     widget: widget,
     encode: encode,

@@ -37,6 +37,11 @@
   }
 
   Z.QUESTION_TYPES.numeric = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { numberLabel: "你的答案（數字）", unit: "單位：{unit}", notANumber: "請輸入數字，例如 250 或 12.5。" },
+      en: { numberLabel: "Your answer (a number)", unit: "Unit: {unit}", notANumber: "Enter a number, such as 250 or 12.5." },
+    },
     grade: grade,
     widget: widget,
     encode: function (q, response) { return Z.codec.cut(String(response), NUMERIC_MAX); },

@@ -101,6 +101,11 @@
   }
 
   Z.QUESTION_TYPES.ordering = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { moveUp: "上移「{item}」", moveDown: "下移「{item}」", up: "上移", down: "下移", inPlace: "（位置正確）", outOfPlace: "（位置不對）", outOfPlaceList: "位置不對的項目：{items}" },
+      en: { moveUp: "Move “{item}” up", moveDown: "Move “{item}” down", up: "Up", down: "Down", inPlace: "(in place)", outOfPlace: "(out of place)", outOfPlaceList: "Out of place: {items}" },
+    },
     grade: grade,
     widget: widget,
     shown: shown,

@@ -30,6 +30,11 @@
   }
 
   Z.QUESTION_TYPES.short_text = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { textLabel: "你的答案" },
+      en: { textLabel: "Your answer" },
+    },
     grade: grade,
     widget: function (q, t) {
       var w = Z.textWidget(q, t, t("textLabel"), SHORT_TEXT_MAX, null, null);

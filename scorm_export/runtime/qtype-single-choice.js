@@ -30,6 +30,11 @@
   }
 
   Z.QUESTION_TYPES.single_choice = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { pickOne: "請先選擇一個答案。" },
+      en: { pickOne: "Choose an answer first." },
+    },
     grade: grade,
     widget: widget,
     encode: function (q, response) {

@@ -32,6 +32,11 @@
   }
 
   Z.QUESTION_TYPES.true_false = {
+    // The words its widget shows, looked up before the player's own (i18n.js translator).
+    strings: {
+      "zh-TW": { trueLabel: "對", falseLabel: "錯", pickOne: "請先選擇一個答案。" },
+      en: { trueLabel: "True", falseLabel: "False", pickOne: "Choose an answer first." },
+    },
     grade: grade,
     widget: widget,
     encode: function (q, response) { return response ? "1" : "0"; },

@@ -1,7 +1,7 @@
 /* A question's section around its type's widget (qtype-*.js: native form controls with labels, stable data-*
  * hooks for QA), and the pieces those widgets share. A widget knows nothing of the LMS: it reads a response in
  * the grader's shape, restores one, and shows a result. */
-// needs: question-types.js dom.js grader.js attempts.js
+// needs: question-types.js dom.js grader.js attempts.js i18n.js
 (function (Z) {
   "use strict";
 
@@ -101,7 +101,8 @@
    *  used() is the attempts the learner has made at it (the last one's result is the one shown). */
   function questionView(q, number, t, onSubmit, used) {
     var promptId = Z.uid("prompt");
-    var widget = Z.QUESTION_TYPES[q.type].widget(q, t);
+    var unit = Z.QUESTION_TYPES[q.type];
+    var widget = unit.widget(q, Z.translator(t.locale, unit.strings)); // its own words first
     var message = h("p", { "class": "message", role: "alert", hidden: true });
     // Focusable: a submit hides its button, and focus moves here instead of falling to <body>.
     var outcome = h("div", { "class": "outcome", role: "status", "aria-live": "polite", tabindex: "-1", "data-outcome": q.id });

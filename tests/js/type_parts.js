@@ -1,7 +1,9 @@
 // Reads {types: [{name, runtime, reader}], items: [{question, response}]} as JSON on stdin and prints what each
 // question type's JavaScript halves provide, as JSON: tests/test_question_types.py holds them to the registry.
 //   types: per type, what its runtime module registers (run alone into a fresh namespace) and what its block reader
-//          registers in a page (window.ZhinengQuizTypes), with the functions each entry has;
+//          registers in a page (window.ZhinengQuizTypes), with the functions each entry has, and the words its
+//          runtime module brings for its widget (`strings`, {locale: {key: text}});
+//   player: the SCO player's own words (i18n.js, i18n-en.js), {locale: {key: text}};
 //   items: per question and response, the grade, both SCORM records, the xAPI definition and the saved-state
 //          body read back.
 "use strict";
@@ -25,6 +27,12 @@ function registered(table) {
 function runtimeHalf(file) {
   const Z = loader().load(file);
   return registered(Z.QUESTION_TYPES);
+}
+
+// The words a type's runtime module registers for its widget ({locale: {key: text}}), and the player's own.
+function runtimeStrings(file, name) {
+  const entry = loader().load(file).QUESTION_TYPES[name];
+  return entry && entry.strings ? entry.strings : null;
 }
 
 function blockHalf(file) {
@@ -52,8 +60,11 @@ process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
   const { types, items } = JSON.parse(input);
   const out = {
-    types: types.map((t) => ({ name: t.name, runtime: runtimeHalf(t.runtime), block: blockHalf(t.reader) })),
+    types: types.map((t) => ({
+      name: t.name, runtime: runtimeHalf(t.runtime), block: blockHalf(t.reader), strings: runtimeStrings(t.runtime, t.name),
+    })),
     items: items.map(describe),
+    player: load("i18n.js", "i18n-en.js").STRINGS,
   };
   process.stdout.write(JSON.stringify(out));
 });

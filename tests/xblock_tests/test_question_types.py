@@ -24,6 +24,7 @@ from zhineng.xblocks.public import public_question
 from zhineng.xblocks.quiz import STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
+RUNTIME = ROOT / "scorm_export" / "runtime"
 GOLDEN = yaml.safe_load((ROOT / "tests" / "golden" / "grading" / "cases.yaml").read_text(encoding="utf-8"))
 GOLDEN_QUESTIONS = {k: TypeAdapter(Question).validate_python(v) for k, v in GOLDEN["questions"].items()}
 COURSE_QUESTIONS = [q for _m, q in load_course().questions()]
@@ -147,6 +148,31 @@ def test_block_strings_of_different_types_never_give_one_key_two_texts() -> None
             assert key not in STRINGS, f"{name}: '{key}' is already one of the quiz's own strings"
             other = seen.setdefault(key, (name, text))
             assert other[1] == text, f"'{key}' is '{text}' in {name} but '{other[1]}' in {other[0]}"
+
+
+# A word an SCO widget asks its translator for: t("key"), t(cond ? "a" : "b"), and the pair a part mark names.
+SCO_WORD = re.compile(r"\bt\(([^(),]*)")
+SCO_MARKS = re.compile(r"partMark\([^)]*\[([^\]]*)\]")
+QUOTED = re.compile(r'"(\w+)"')
+
+
+@needs_node
+@pytest.mark.parametrize("name", NAMES)
+def test_its_runtime_module_brings_the_words_its_sco_widget_shows_in_zh_tw_and_english(
+    javascript: dict[str, Any], name: str
+) -> None:
+    """The SCO's words for a type are its module's (`strings`), looked up before the player's own (i18n.js): a
+    missing one would show its key; a type's words go when the type goes."""
+    unit = TYPES[name]
+    strings = next(t for t in javascript["types"] if t["name"] == name)["strings"]
+    assert strings and set(strings) == {"zh-TW", "en"}, f"{unit.runtime} registers no zh-TW and en strings"
+    own, player = set(strings["zh-TW"]), set(javascript["player"]["zh-TW"])
+    assert set(strings["en"]) == own, unit.runtime
+    source = (RUNTIME / unit.runtime).read_text(encoding="utf-8")
+    used = {w for m in [*SCO_WORD.findall(source), *SCO_MARKS.findall(source)] for w in QUOTED.findall(m)}
+    assert not used - own - player, f"{unit.runtime} shows words it does not have: {used - own - player}"
+    assert own <= used, f"{unit.runtime} never shows {own - used}"
+    assert not own & player, f"{unit.runtime}: {own & player} are the player's own words already"
 
 
 def test_every_block_file_is_some_types() -> None:
