@@ -65,10 +65,11 @@ def report_csv_chunks(report: Report) -> Iterator[bytes]:
             text = joined[names] = "+".join(names)
         return text
 
-    # A learner's performance rows without their name, made once for the cells learners share (build_report:
-    # those who handed nothing in), the name put in as each row is written.
+    # A learner's performance rows as CSV text around the place of their name, made once for the cells learners
+    # share (build_report: those who handed nothing in); each learner's quoted name joins the pieces. Most of a
+    # large class's rows are these (10,000 learners: 1.2 million of 1.7 million).
     performance_rows = Shared(
-        lambda cells, outputs, rubric: _performance_rows("", cells, outputs, rubric, labels)
+        lambda cells, outputs, rubric: _around_name(_performance_rows("", cells, outputs, rubric, labels))
     )
 
     # A learner's rows in one call (~35 rows each, a million in all), padded to the header's width as row() does.
@@ -90,8 +91,7 @@ def report_csv_chunks(report: Report) -> Iterator[bytes]:
         ]
         writer.writerows(rows)
         if report.performance:
-            performance = performance_rows(lr.performance, lr.outputs, lr.rubric)
-            writer.writerows((section, name, *rest) for section, _learner, *rest in performance)
+            out.write(_quoted(name).join(performance_rows(lr.performance, lr.outputs, lr.rubric)))
         if out.tell() >= CHUNK_CHARS:
             yield out.getvalue().encode("utf-8")
             out.seek(0)
@@ -107,6 +107,30 @@ def report_csv_chunks(report: Report) -> Iterator[bytes]:
     for line in report.skipped:
         row("skipped", "", "", "", _cell(line))
     yield out.getvalue().encode("utf-8")
+
+
+def _around_name(rows: list[tuple[object, ...]]) -> list[str]:
+    """Rows whose second cell (the learner) is empty -> their CSV text split where that cell goes: joined by a
+    learner's quoted name, the pieces are the rows with that name, as the writer would write them."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    pieces = [""]
+    for row in rows:  # one at a time: a quoted cell may hold line breaks
+        text.seek(0)
+        text.truncate()
+        writer.writerow(row)
+        section, empty, rest = text.getvalue().split(",", 2)  # a section is a plain word
+        assert not empty, "the learner's cell is left empty for the name"
+        pieces[-1] += section + ","
+        pieces.append("," + rest)
+    return pieces
+
+
+def _quoted(cell: str) -> str:
+    """One cell as the writer writes it within a row (quoted only if it must be)."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerow((cell, ""))
+    return text.getvalue()[:-2]
 
 
 def _levels(levels: dict[str, int], own: dict[str, int]) -> str:

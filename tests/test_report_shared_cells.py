@@ -43,3 +43,20 @@ def test_shared_cells_render_as_cells_of_ones_own() -> None:
     for lang in ("zh-TW", "en"):
         assert report_html(shared, lang) == report_html(alone, lang)
     assert report_csv(shared) == report_csv(alone)
+
+
+def test_shared_cells_in_csv_carry_names_that_must_be_quoted() -> None:
+    """The shared rows are written once as text and joined by each learner's name: a name with a comma, a quote,
+    a line break or a formula character is quoted and defused as in a row written on its own."""
+    report, _skipped = run_report(INPUTS, course=load_course([COURSE]))
+    names = ["a,b", 'say "hi"', "two\nlines", "=1+1", "cr\rhere", " lead", "x" * 3]
+    every = len(report.learners)  # each name on each fixture learner's row, shared cells or not
+    shared = large_class(report, every * len(names))
+    shared = replace(
+        shared, learners=tuple(replace(r, learner=names[i // every]) for i, r in enumerate(shared.learners))
+    )
+    alone: Report = replace(shared, learners=tuple(_own_cells(r) for r in shared.learners))
+    assert len({id(r.performance) for r in shared.learners}) < len(shared.learners)  # some share
+    text = report_csv(shared)
+    assert text == report_csv(alone)
+    assert 'indicator,"a,b",' in text and 'indicator,"say ""hi""",' in text and "indicator,'=1+1," in text
