@@ -42,7 +42,7 @@ schema:
 	zhineng schema --out schema/module.schema.json
 
 golden: banks
-	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py tests/test_report_golden.py tests/test_report_golden_t3.py
+	ZHINENG_UPDATE_GOLDEN=1 $(PYTHON) -m pytest -q tests/test_coverage.py tests/test_scorm_package.py tests/test_report_golden.py tests/test_report_golden_t3.py tests/test_question_type_vectors.py
 
 bench: bench-core
 	$(PYTHON) bench/bench_export.py

@@ -18,6 +18,7 @@ from ..modules.course import Course
 from ..modules.model import Lesson, Module
 from ..modules.overview import module_overview, same_title
 from ..performance.model import Task
+from ..quizzes.attempts import AttemptRule
 from ..quizzes.types import TYPES
 from .budget import text_room
 from .limits import SUSPEND_LIMIT
@@ -144,18 +145,21 @@ def question_hash(question: Any) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
 
 
+def payload_question(q: Any, rule: AttemptRule) -> dict[str, Any]:
+    """A question's entry in the SCO's payload: its keys, its Markdown as HTML, its hash, its attempt rule resolved
+    (the runtime reads one value, runtime/attempts.js) and what its type's runtime needs beyond its keys."""
+    data: dict[str, Any] = q.model_dump(mode="json", exclude={"prompt", "explanation"})  # sent as HTML only
+    data["prompt_html"] = render_markdown(q.prompt)
+    data["explanation_html"] = render_markdown(q.explanation)
+    data["hash"] = question_hash(q)
+    data["attempts"], data["show_answer"] = rule.allowed, rule.show_answer
+    data.update(TYPES[q.type].payload(q))
+    return data
+
+
 def sco_payload(course: Course, module: Module, version: Version, profile: str = "strict") -> dict[str, Any]:
     std = course.standard
-    questions = []
-    for q in module.questions:
-        data = q.model_dump(mode="json", exclude={"prompt", "explanation"})  # sent as HTML only
-        data["prompt_html"] = render_markdown(q.prompt)
-        data["explanation_html"] = render_markdown(q.explanation)
-        data["hash"] = question_hash(q)
-        rule = module.attempt_rule(q)  # resolved here: the runtime reads one value (runtime/attempts.js)
-        data["attempts"], data["show_answer"] = rule.allowed, rule.show_answer
-        data.update(TYPES[q.type].payload(q))
-        questions.append(data)
+    questions = [payload_question(q, module.attempt_rule(q)) for q in module.questions]
     reflections = []
     for r in module.reflections:
         data = r.model_dump(mode="json", exclude={"prompt", "guidance"})

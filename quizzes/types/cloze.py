@@ -20,7 +20,7 @@ from ..base import Feedback, Id, QuestionBase, Strict, Text
 from ..result import MAX_TEXT_RESPONSE, Finding, ResponseError, Result, b36_len, duplicate_ids, result
 from ..text import normalise_text
 from .short_text import WRONG_TEXT, accepted_findings
-from .unit import QuestionType
+from .unit import QuestionType, Step
 
 GAP_MAX = 40  # the runtime's gap box maxlength, and what its state codec keeps of each gap
 MAX_GAPS = 10  # SCORM 2004 fill-in: an LMS must keep at least 10 responses in one learner_response
@@ -135,5 +135,8 @@ UNIT = QuestionType(
     block_reader="cloze.js",
     right_response=lambda q: [g.accepted[0] for g in q.gaps],
     wrong_response=lambda q: [WRONG_TEXT for _g in q.gaps],
+    sco_steps=lambda q, response: [
+        Step("fill", g.id, text) for g, text in zip(q.gaps, response, strict=True)
+    ],
     payload=lambda q: {"parts": parts(q.text)},
 )

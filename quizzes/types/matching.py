@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..base import Feedback, Item, QuestionBase
 from ..result import Finding, ResponseError, Result, b36_width, duplicate_ids, result
-from .unit import QuestionType, display_order
+from .unit import QuestionType, Step, display_order
 
 
 class Matching(QuestionBase):
@@ -103,6 +103,7 @@ UNIT = QuestionType(
     block_reader="matching.js",
     right_response=lambda q: dict(q.answer),
     wrong_response=wrong_pairs,
+    sco_steps=lambda q, response: [Step("select", premise, option) for premise, option in response.items()],
     block_strings={
         "choose": "Choose…",
         "pair_right": "(matched right)",

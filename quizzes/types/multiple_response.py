@@ -10,7 +10,7 @@ from pydantic import Field
 from ..base import Choice, QuestionBase
 from ..result import ResponseError, Result, ids_list, result
 from .single_choice import choice_findings, correct_ids, public_choices
-from .unit import QuestionType
+from .unit import QuestionType, Step
 
 
 class MultipleResponse(QuestionBase):
@@ -49,4 +49,5 @@ UNIT = QuestionType(
     block_reader="choices.js",
     right_response=correct_ids,
     wrong_response=lambda q: [c.id for c in q.choices if not c.correct],
+    sco_steps=lambda q, response: [Step("check", c) for c in response],
 )

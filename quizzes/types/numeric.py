@@ -10,7 +10,7 @@ from pydantic import Field
 from ..base import Feedback, QuestionBase, Strict, Text
 from ..result import Finding, ResponseError, Result, result
 from ..text import parse_number
-from .unit import QuestionType, typed_number
+from .unit import QuestionType, Step, typed_number
 
 NUMERIC_MAX = 32  # the runtime's number box maxlength, and what its state codec keeps
 
@@ -71,4 +71,5 @@ UNIT = QuestionType(
     block_reader="numeric.js",
     right_response=lambda q: typed_number(q.answer),
     wrong_response=lambda q: typed_number(q.answer + q.tolerance + 1000),
+    sco_steps=lambda q, response: [Step("fill", value=response)],
 )

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..base import Feedback, Id, Item, QuestionBase
 from ..result import Finding, ResponseError, Result, b36_width, duplicate_ids, ids_list, result
-from .unit import QuestionType, display_order
+from .unit import QuestionType, Step, display_order
 
 
 class Ordering(QuestionBase):
@@ -73,6 +73,7 @@ UNIT = QuestionType(
     block_reader="ordering.js",
     right_response=lambda q: list(q.answer),
     wrong_response=lambda q: list(reversed(q.answer)),
+    sco_steps=lambda q, response: [Step("order", value=list(response))],
     block_strings={
         "move_up": "Move up",
         "move_down": "Move down",

@@ -9,7 +9,7 @@ from pydantic import Field
 from ..base import Feedback, QuestionBase, Strict, Text
 from ..result import MAX_TEXT_RESPONSE, Finding, ResponseError, Result, result
 from ..text import normalise_text
-from .unit import QuestionType
+from .unit import QuestionType, Step
 
 SHORT_TEXT_MAX = 100  # the runtime's text box maxlength, and what its state codec keeps
 
@@ -81,4 +81,5 @@ UNIT = QuestionType(
     block_reader="short_text.js",
     right_response=lambda q: q.accepted[0],
     wrong_response=lambda q: WRONG_TEXT,
+    sco_steps=lambda q, response: [Step("fill", value=response)],
 )

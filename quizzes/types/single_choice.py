@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..base import Choice, QuestionBase
 from ..result import Finding, ResponseError, Result, b36_len, duplicate_ids, result
-from .unit import QuestionType
+from .unit import QuestionType, Step
 
 
 class SingleChoice(QuestionBase):
@@ -69,4 +69,5 @@ UNIT = QuestionType(
     block_reader="choices.js",
     right_response=lambda q: correct_ids(q)[0],
     wrong_response=lambda q: next(c.id for c in q.choices if not c.correct),
+    sco_steps=lambda q, response: [Step("check", response)],
 )

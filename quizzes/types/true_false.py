@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from ..base import Feedback, QuestionBase
 from ..result import ResponseError, Result, result
-from .unit import QuestionType, no_findings, nothing_public
+from .unit import QuestionType, Step, no_findings, nothing_public
 
 
 class TrueFalse(QuestionBase):
@@ -36,6 +36,7 @@ UNIT = QuestionType(
     block_reader="true_false.js",
     right_response=lambda q: q.answer,
     wrong_response=lambda q: not q.answer,
+    sco_steps=lambda q, response: [Step("check", "true" if response else "false")],
     block_strings={
         "true": "True",
         "false": "False",

@@ -12,9 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from ..result import Finding, Result
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a learner does in the SCO's widget for a question, through its QA hooks (data-action and
+    data-choice-id, docs/scorm-runtime.md): `check` the choice `choice`; `fill` the text box (`choice`: which one,
+    when the widget has several) with the text `value`; `select` the option `value` in the list `choice`; `order`
+    the list's items into the order `value` (a list of item ids) with their move-up buttons."""
+
+    action: Literal["check", "fill", "select", "order"]
+    choice: str | None = None
+    value: Any = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,9 @@ class QuestionType:
     benchmark answers with; tests/test_question_types.py grades it on every question of the type)."""
     wrong_response: Callable[[Any], Any]
     """A well-formed response that earns nothing (likewise)."""
+    sco_steps: Callable[[Any, Any], list[Step]]
+    """How a learner gives a response (right_response's form) to a question in the SCO's widget, as steps over its
+    QA hooks: the browser tests' learner (tests/browser/learner.py) and the runtime benchmark answer this way."""
     payload: Callable[[Any], dict[str, Any]] = lambda q: {}
     """What the runtime needs beyond the question's own keys (added to its entry in the SCO's data.js)."""
     block_strings: dict[str, str] = field(default_factory=dict)

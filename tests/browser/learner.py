@@ -5,6 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from zhineng.quizzes.types import TYPES
+
+
+def model_question(q: dict[str, Any]) -> Any:
+    """The course's question back from its entry in the SCO's payload (scorm_export/payload.py: the model's own
+    keys, the Markdown sent as HTML, and what the runtime adds)."""
+    model = TYPES[q["type"]].model
+    own = {k: v for k, v in q.items() if k in model.model_fields}
+    return model.model_validate({**own, "prompt": q["prompt_html"], "explanation": q["explanation_html"]})
+
 
 class Learner:
     def __init__(self, page: Any, payload: dict[str, Any]) -> None:
@@ -48,41 +58,24 @@ class Learner:
             out.setdefault(key, []).append(item)
         return out
 
-    def answer(self, q: dict[str, Any], right: bool = True, long: bool = False) -> None:
+    def answer(self, q: dict[str, Any], right: bool = True) -> None:
+        """Give the question its type's right (or wrong) response, the way its type says a learner gives it in the
+        SCO's widget (the unit's sco_steps in quizzes/types/), then submit and wait for the verdict."""
+        unit = TYPES[q["type"]]
+        question = model_question(q)
+        response = unit.right_response(question) if right else unit.wrong_response(question)
         hook = f"[data-question-id={json.dumps(q['id'])}]"
-        control = self.sco.locator
-        kind = q["type"]
-        if kind == "single_choice":
-            pick = next(c for c in q["choices"] if c["correct"] == right)
-            control(f"{hook}[data-choice-id={json.dumps(pick['id'])}]").check()
-        elif kind == "multiple_response":
-            for c in q["choices"]:
-                if c["correct"] == right:
-                    control(f"{hook}[data-choice-id={json.dumps(c['id'])}]").check()
-        elif kind == "true_false":
-            value = q["answer"] if right else not q["answer"]
-            control(f"{hook}[data-choice-id={json.dumps(str(value).lower())}]").check()
-        elif kind == "numeric":
-            value = q["answer"] if right else q["answer"] + q["tolerance"] + 1000
-            text = repr(value) + ("0" * 40 if long else "")
-            control(f"{hook}[data-action=input]").fill(text if right or not long else "9" * 40)
-        elif kind == "short_text":
-            control(f"{hook}[data-action=input]").fill(
-                q["accepted"][0] if right else "不是答案" * (30 if long else 1)
-            )
-        elif kind == "ordering":
-            self._order(q, q["answer"] if right else list(reversed(q["answer"])))
-        elif kind == "matching":
-            for premise in q["premises"]:
-                option = q["answer"][premise["id"]]
-                if not right:
-                    option = next(o["id"] for o in q["options"] if o["id"] != option)
-                control(f"{hook}[data-choice-id={json.dumps(premise['id'])}]").select_option(option)
-        elif kind == "cloze":
-            for gap in q["gaps"]:
-                box = control(f"{hook}[data-action=input][data-choice-id={json.dumps(gap['id'])}]")
-                box.fill(gap["accepted"][0] if right else "不是答案" * (10 if long else 1))
-        control(f"{hook}[data-action=submit]").click()
+        for step in unit.sco_steps(question, response):
+            at = hook + (f"[data-choice-id={json.dumps(step.choice)}]" if step.choice is not None else "")
+            if step.action == "check":
+                self.sco.locator(at).check()
+            elif step.action == "fill":
+                self.sco.locator(f"{at}[data-action=input]").fill(step.value)
+            elif step.action == "select":
+                self.sco.locator(at).select_option(step.value)
+            else:
+                self._order(q, step.value)
+        self.sco.locator(f"{hook}[data-action=submit]").click()
         self.sco.locator(f"{hook}.is-correct, {hook}.is-incorrect").wait_for()
 
     def _order(self, q: dict[str, Any], target: list[str]) -> None:
@@ -164,9 +157,7 @@ class Learner:
         self.submit_task(task)
         self.self_rate(task, level)
 
-    def do_everything(
-        self, right: bool = True, reflection_text: str | None = None, long: bool = False
-    ) -> None:
+    def do_everything(self, right: bool = True, reflection_text: str | None = None) -> None:
         questions = self.pages_with("questions")
         reflections = self.pages_with("reflections")
         self.visit_all()
@@ -175,7 +166,7 @@ class Learner:
                 continue
             self.goto(key)
             for q in questions.get(key, []):
-                self.answer(q, right, long)
+                self.answer(q, right)
             for r in reflections.get(key, []):
                 self.reflect(r, reflection_text)
         for task in self.payload.get("tasks", []):

@@ -25,24 +25,27 @@ test("scorm-again's own patterns accept our formats", () => {
   assert.match(duration2004(3723456), /^P(?:([.,\d]+)Y)?(?:([.,\d]+)M)?(?:([.,\d]+)W)?(?:([.,\d]+)D)?(?:T?(?:([.,\d]+)H)?(?:([.,\d]+)M)?(?:(\d+(?:\.\d{1,2})?)S)?)?$/);
 });
 
+// Each fixture question's right response as each version records it (RTE 3.4.2.7 and 4.2.9).
 const EXPECTED = {
   scorm12: {
-    qsc: ["choice", "a", ["a"]],
-    qmr: ["choice", "a,b", ["a,b"]],
-    qtf: ["true-false", "f", ["f"]],
-    qnu: ["numeric", "25", ["25"]],
-    qst: ["fill-in", "roas", ["ROAS", "廣告投資報酬率"].slice(0, 1)],
-    qor: ["sequencing", "s2,s1,s3", ["s2,s1,s3"]],
-    qma: ["matching", "p1.o1,p2.o2", ["p1.o1,p2.o2"]],
+    sc: ["choice", "a", ["a"]],
+    mr: ["choice", "a,b", ["a,b"]],
+    tf: ["true-false", "f", ["f"]],
+    num: ["numeric", "250", ["250"]],
+    st: ["fill-in", "ROAS", ["ROAS"]], // 1.2 holds one pattern
+    ord: ["sequencing", "s2,s1,s3", ["s2,s1,s3"]],
+    mat: ["matching", "p1.o1,p2.o2,p3.o3", ["p1.o1,p2.o2,p3.o3"]],
+    cz: ["fill-in", "營收,廣告費用,%", ["營收,廣告費用,%"]],
   },
   scorm2004: {
-    qsc: ["choice", "a", ["a"]],
-    qmr: ["choice", "a[,]b", ["a[,]b"]],
-    qtf: ["true-false", "false", ["false"]],
-    qnu: ["numeric", "25", ["24.5[:]25.5"]],
-    qst: ["fill-in", "roas", ["ROAS", "廣告投資報酬率"]],
-    qor: ["sequencing", "s2[,]s1[,]s3", ["s2[,]s1[,]s3"]],
-    qma: ["matching", "p1[.]o1[,]p2[.]o2", ["p1[.]o1[,]p2[.]o2"]],
+    sc: ["choice", "a", ["a"]],
+    mr: ["choice", "a[,]b", ["a[,]b"]],
+    tf: ["true-false", "false", ["false"]],
+    num: ["numeric", "250", ["249.5[:]250.5"]],
+    st: ["fill-in", "ROAS", ["ROAS", "廣告投資報酬率"]],
+    ord: ["sequencing", "s2[,]s1[,]s3", ["s2[,]s1[,]s3"]],
+    mat: ["matching", "p1[.]o1[,]p2[.]o2[,]p3[.]o3", ["p1[.]o1[,]p2[.]o2[,]p3[.]o3"]],
+    cz: ["fill-in", "營收[,]廣告費用[,]%", ["營收[,]廣告費用[,]%", "廣告營收[,]廣告費用[,]倍"]], // each gap's k-th answer
   },
 };
 
@@ -92,18 +95,18 @@ for (const version of ["scorm12", "scorm2004"]) {
 
   test(`${version}: an answered question writes one interaction tied to its K items`, () => {
     const { a, api } = adapterFor(version);
-    const q = Q.qma;
-    a.recordInteraction({ question: q, response: RIGHT.qma, result: grade(q, RIGHT.qma), at: Date.now(), startedAt: Date.now() - 1500 });
+    const q = Object.assign({}, Q.mat, { knowledge: ["K1", "K15"] });
+    a.recordInteraction({ question: q, response: RIGHT.mat, result: grade(q, RIGHT.mat), at: Date.now(), startedAt: Date.now() - 1500 });
     const set = Object.fromEntries(api.calls.filter((c) => c[0] === v.calls.set).map((c) => [c[1], c[2]]));
-    assert.equal(set["cmi.interactions.0.id"], "qma");
+    assert.equal(set["cmi.interactions.0.id"], "mat");
     assert.equal(set["cmi.interactions.0.objectives.0.id"], "K1");
-    assert.equal(set["cmi.interactions.0.objectives.1.id"], "K2");
+    assert.equal(set["cmi.interactions.0.objectives.1.id"], "K15");
     assert.equal(set["cmi.interactions.0.result"], "correct");
     assert.equal(set["cmi.interactions.0.weighting"], "1");
     assert.equal(set["cmi.interactions.0.latency"], version === "scorm12" ? "0000:00:01.50" : "PT1.5S");
     assert.ok(set["cmi.interactions.0." + (version === "scorm12" ? "time" : "timestamp")]);
     assert.equal(set["cmi.interactions.0." + (version === "scorm12" ? "student_response" : "learner_response")],
-      version === "scorm12" ? "p1.o1,p2.o2" : "p1[.]o1[,]p2[.]o2");
+      version === "scorm12" ? "p1.o1,p2.o2,p3.o3" : "p1[.]o1[,]p2[.]o2[,]p3[.]o3");
   });
 
   test(`${version}: statuses come from the one table`, () => {
@@ -160,7 +163,7 @@ for (const version of ["scorm12", "scorm2004"]) {
 
 test("profile switches (scorm_export/profiles.py) turn parts off; a missing switch means on", () => {
   const off = adapterFor("scorm2004", [], { switches: { interactions: false, activityObjectives: false } });
-  off.a.recordInteraction({ question: Q.qsc, response: "a", result: grade(Q.qsc, "a"), at: 1, startedAt: 0 });
+  off.a.recordInteraction({ question: Q.sc, response: "a", result: grade(Q.sc, "a"), at: 1, startedAt: 0 });
   off.a.reportObjective("activity", "T1.1", "completed", null);
   off.a.reportObjective("knowledge", "K1", "passed", null);
   assert.ok(!off.api.calls.some((c) => c[0] === "SetValue" && c[1].startsWith("cmi.interactions.")));
@@ -169,7 +172,7 @@ test("profile switches (scorm_export/profiles.py) turn parts off; a missing swit
 
   const short = adapterFor("scorm2004", [], { switches: { longReflectionText: false, interactionCorrectResponses: false } });
   short.a.recordInteraction({ reflection: { id: "R1", attitude: "A01" }, text: "字".repeat(3000), at: 1, startedAt: 0 });
-  short.a.recordInteraction({ question: Q.qsc, response: "a", result: grade(Q.qsc, "a"), at: 1, startedAt: 0 });
+  short.a.recordInteraction({ question: Q.sc, response: "a", result: grade(Q.sc, "a"), at: 1, startedAt: 0 });
   assert.equal(short.api.values["cmi.interactions.0.learner_response"].length, 255);
   assert.equal(short.api.values["cmi.interactions.0.objectives.0.id"], "A01");
   assert.ok(!Object.keys(short.api.values).some((k) => k.includes("correct_responses")));
@@ -205,8 +208,8 @@ test("an LMS answering \"\" for the counts: objectives found by their ids, inter
   a.reportObjective("knowledge", "K2", "passed", null);
   assert.equal(api.values["cmi.objectives.1.success_status"], "passed");
   assert.equal(api.values["cmi.objectives.2.id"], "K2");
-  a.recordInteraction({ question: Q.qtf, response: false, result: { correct: true }, at: 2000, startedAt: 1000 });
-  assert.equal(api.values["cmi.interactions.7.id"], "qtf");
+  a.recordInteraction({ question: Q.tf, response: false, result: { correct: true }, at: 2000, startedAt: 1000 });
+  assert.equal(api.values["cmi.interactions.7.id"], "tf");
 });
 
 test("an API that throws: every call answers false, onFault is told once, terminate still finishes", () => {

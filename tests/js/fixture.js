@@ -1,34 +1,22 @@
-// A small payload with every question type, shaped like scorm_export/payload.py's output.
+// A small payload with a question of every registered type (quizzes/types/), shaped like scorm_export/payload.py's
+// output: tests/vectors/question_types.json, written from the registry and the golden questions (make golden), so
+// a new type is here without editing this file. RIGHT and WRONG are each question's right and wrong response
+// (its unit's right_response and wrong_response), by question id.
 "use strict";
+const TYPES = require("../vectors/question_types.json");
 
 function makePayload(version) {
-  const fb = { correct: "ok", incorrect: "ko" };
-  const base = (id, type, k, extra) => Object.assign(
-    { id, type, activity: "T1.1", knowledge: k, points: 1, prompt_html: "<p>p</p>", explanation_html: "<p>e</p>", hash: id.padEnd(8, "0") },
-    extra,
-  );
+  const questions = JSON.parse(JSON.stringify(TYPES.questions));
+  const knowledge = [...new Set(questions.flatMap((q) => q.knowledge))].sort();
   return {
     version,
     contentHash: "abcdef123456",
     module: { id: "M1", language: "zh-TW", title: "t" },
     labels: {},
     mastery: { threshold: 0.8, knowledge: {} },
-    objectives: { knowledge: ["K1", "K2"], activities: ["T1.1", "T1.2"], attitudes: ["A01"] },
+    objectives: { knowledge, activities: ["T1.1", "T1.2"], attitudes: ["A01"] },
     lessons: [],
-    questions: [
-      base("qsc", "single_choice", ["K1"], { choices: [{ id: "a", correct: true, feedback: "fa", text: "A" }, { id: "b", correct: false, feedback: "fb", text: "B" }] }),
-      base("qmr", "multiple_response", ["K1"], { scoring: "all_or_nothing", choices: ["a", "b", "c", "d", "e"].map((id, i) => ({ id, correct: i < 2, feedback: "f" + id, text: id })) }),
-      base("qtf", "true_false", ["K1"], { answer: false, feedback: fb }),
-      base("qnu", "numeric", ["K2"], { answer: 25, tolerance: 0.5, unit: "%", feedback: fb, mistakes: [] }),
-      base("qst", "short_text", ["K2"], { accepted: ["ROAS", "廣告投資報酬率"], feedback: fb, mistakes: [] }),
-      base("qor", "ordering", ["K2"], { items: [{ id: "s1", text: "1" }, { id: "s2", text: "2" }, { id: "s3", text: "3" }], answer: ["s2", "s1", "s3"], feedback: fb }),
-      base("qma", "matching", ["K1", "K2"], {
-        scoring: "all_or_nothing", feedback: fb,
-        premises: [{ id: "p1", text: "1" }, { id: "p2", text: "2" }],
-        options: [{ id: "o1", text: "1" }, { id: "o2", text: "2" }, { id: "o3", text: "3" }],
-        answer: { p1: "o1", p2: "o2" },
-      }),
-    ],
+    questions,
     reflections: [
       { id: "R1", attitude: "A01", activity: "T1.2", min_length: 5, max_length: 2000, rating: { prompt: "r", anchors: ["1", "2", "3", "4", "5"] } },
       { id: "R2", attitude: "A01", activity: null, min_length: 5, max_length: 2000, rating: { prompt: "r", anchors: ["1", "2", "3", "4", "5"] } },
@@ -67,12 +55,8 @@ function makeTask() {
   };
 }
 
-const RIGHT = {
-  qsc: "a", qmr: ["a", "b"], qtf: false, qnu: "25 %", qst: "roas", qor: ["s2", "s1", "s3"], qma: { p1: "o1", p2: "o2" },
-};
-const WRONG = {
-  qsc: "b", qmr: ["c"], qtf: true, qnu: "30", qst: "ROI", qor: ["s1", "s2", "s3"], qma: { p1: "o3" },
-};
+const RIGHT = TYPES.right;
+const WRONG = TYPES.wrong;
 
 // A stand-in LMS API that records calls; `commitResults` scripts what Commit returns.
 function fakeApi(version, commitResults) {

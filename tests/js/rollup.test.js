@@ -14,14 +14,15 @@ function resultsFor(p, answers) {
 
 test("K standings mirror quizzes/mastery.py: incomplete until every question is answered", () => {
   const p = makePayload("scorm12");
-  const partial = knowledgeStandings(p.questions, resultsFor(p, { qsc: "a" }), p.mastery);
+  // K1: the single-choice, multiple-response (2 points) and true/false questions; K12: numeric, short text, cloze.
+  const partial = knowledgeStandings(p.questions, resultsFor(p, { sc: RIGHT.sc }), p.mastery);
   assert.equal(partial.K1.status, "incomplete");
-  assert.deepEqual([partial.K1.earned, partial.K1.available, partial.K1.answered, partial.K1.questions], [1, 4, 1, 4]);
+  assert.deepEqual([partial.K1.earned, partial.K1.available, partial.K1.answered, partial.K1.questions], [1, 4, 1, 3]);
   const all = knowledgeStandings(p.questions, resultsFor(p, RIGHT), p.mastery);
   assert.equal(all.K1.status, "mastered");
-  const wrong = knowledgeStandings(p.questions, resultsFor(p, Object.assign({}, RIGHT, { qnu: "30" })), p.mastery);
-  assert.equal(wrong.K2.status, "not_mastered"); // 3 of 4 = 0.75 < 0.8
-  assert.equal(wrong.K1.status, "mastered");
+  const wrong = knowledgeStandings(p.questions, resultsFor(p, Object.assign({}, RIGHT, { tf: WRONG.tf })), p.mastery);
+  assert.equal(wrong.K1.status, "not_mastered"); // 3 of 4 = 0.75 < 0.8
+  assert.equal(wrong.K12.status, "mastered");
   const override = knowledgeStandings(p.questions, resultsFor(p, RIGHT), { threshold: 0.8, knowledge: { K1: 1.0 } });
   assert.equal(override.K1.threshold, 1.0);
 });

@@ -31,7 +31,7 @@ test("the encoding is compact: a few characters per answer", () => {
   const p = makePayload("scorm12");
   const s = stateWith(RIGHT);
   s.reflections = {};
-  assert.ok(encodeState(p, s, 4096).data.length < 120, encodeState(p, s, 4096).data);
+  assert.ok(encodeState(p, s, 4096).data.length < 16 * p.questions.length, encodeState(p, s, 4096).data);
 });
 
 test("1.2 never exceeds 4096 even with 5,000-character reflections; texts are cut, the rest survives", () => {
@@ -64,13 +64,16 @@ test("republish: unchanged questions keep their answers, changed ones are droppe
   const data = encodeState(old, stateWith(RIGHT), 4096).data;
   const fresh = makePayload("scorm12");
   fresh.contentHash = "999999999999";
-  fresh.questions[1].hash = "changed1"; // qmr edited
-  fresh.questions[3].hash = "changed2"; // qnu edited
-  fresh.questions.unshift(Object.assign({}, fresh.questions[0], { id: "new", hash: "brandnew" })); // inserted
+  const edited = [fresh.questions[1], fresh.questions[3]];
+  edited[0].hash = "changed1";
+  edited[1].hash = "changed2";
+  const kept = fresh.questions[0];
+  fresh.questions.unshift(Object.assign({}, kept, { id: "new", hash: "brandnew" })); // inserted
   const back = decodeState(fresh, data);
   assert.deepEqual(back.notices, [{ kind: "dropped", count: 2 }]);
-  assert.deepEqual(Object.keys(back.state.answers).sort(), ["qma", "qor", "qsc", "qst", "qtf"]);
-  assert.equal(back.state.answers.qsc.response, "a");
+  const others = Object.keys(RIGHT).filter((id) => !edited.some((q) => q.id === id));
+  assert.deepEqual(Object.keys(back.state.answers).sort(), others.sort());
+  assert.deepEqual(back.state.answers[kept.id].response, RIGHT[kept.id]);
   assert.equal(back.state.reflections.R1.text, "我的反思\n第二行");
 });
 
@@ -78,10 +81,11 @@ test("republish: a question whose shape changed under the same hash prefix is dr
   const old = makePayload("scorm12");
   const data = encodeState(old, stateWith(RIGHT), 4096).data;
   const fresh = makePayload("scorm12");
-  fresh.questions[5].items.push({ id: "s4", text: "4" }); // ordering grew, hash kept on purpose
+  const ordering = fresh.questions.find((q) => q.type === "ordering");
+  ordering.items.push({ id: "s4", text: "4" }); // it grew, hash kept on purpose
   const back = decodeState(fresh, data);
   assert.deepEqual(back.notices, [{ kind: "dropped", count: 1 }]);
-  assert.equal(back.state.answers.qor, undefined);
+  assert.equal(back.state.answers[ordering.id], undefined);
 });
 
 test("unreadable or foreign suspend_data starts afresh with a notice, never throws", () => {
@@ -96,10 +100,13 @@ test("unreadable or foreign suspend_data starts afresh with a notice, never thro
 
 // Shared with tests/test_suspend_vectors.py: the Python decoder reads the very strings this encoder writes.
 const VECTORS = require("../fixtures/suspend_vectors.json");
+// The fixture's payload with the questions the vectors were written with (a saved state names them by id and hash).
+const { questions: VECTOR_QUESTIONS } = require("../fixtures/suspend_vectors_questions.json");
+const vectorPayload = (version) => Object.assign(makePayload(version), { questions: JSON.parse(JSON.stringify(VECTOR_QUESTIONS)) });
 
 for (const v of VECTORS.filter((x) => !x.legacy)) {
   test(`shared vector: ${v.name}`, () => {
-    const p = makePayload(v.version);
+    const p = vectorPayload(v.version);
     const enc = encodeState(p, v.state, v.limit);
     assert.equal(enc.data, v.data);
     assert.deepEqual(enc.cut, v.cut);
@@ -113,7 +120,7 @@ for (const v of VECTORS.filter((x) => !x.legacy)) {
 
 for (const v of VECTORS.filter((x) => x.legacy)) {
   test(`shared vector, an older version: ${v.name}`, () => {
-    const back = decodeState(makePayload(v.version), v.data);
+    const back = decodeState(vectorPayload(v.version), v.data);
     assert.deepEqual(back.notices, []);
     assert.deepEqual(back.state, v.state);
   });

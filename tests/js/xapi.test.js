@@ -15,7 +15,7 @@ const SEARCH = "?endpoint=" + encodeURIComponent("https://lms.example/xapi") + "
 
 function maker() {
   const payload = makePayload("scorm2004");
-  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", activities: { question: "urn:zhineng:s:cmi5:au:M1:question:", reflection: "urn:zhineng:s:cmi5:au:M1:reflection:", task: "urn:zhineng:s:cmi5:au:M1:task:" }, items: { K1: "urn:uuid:k1", K2: "urn:uuid:k2", A01: "urn:uuid:a01", "T1.1": "urn:uuid:t11" } };
+  payload.xapi = { au: "urn:zhineng:s:cmi5:au:M1", activities: { question: "urn:zhineng:s:cmi5:au:M1:question:", reflection: "urn:zhineng:s:cmi5:au:M1:reflection:", task: "urn:zhineng:s:cmi5:au:M1:task:" }, items: { K1: "urn:uuid:k1", K12: "urn:uuid:k12", A01: "urn:uuid:a01", "T1.1": "urn:uuid:t11" } };
   const template = { contextActivities: { grouping: [{ id: "urn:zhineng:s:cmi5:au:M1" }] }, extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-1" } };
   let n = 0;
   const random = (k) => Uint8Array.from({ length: k }, () => n++ % 256);
@@ -50,15 +50,15 @@ test("cmi5-defined statements carry the category, the registration and the sessi
 
 test("an answer names its K items by CASE IRI; a reflection its A item, with text and rating", () => {
   const { payload, make } = maker();
-  const q = payload.questions.find((x) => x.id === "qsc");
-  const answered = make.answered({ question: q, response: RIGHT.qsc, result: grade(q, RIGHT.qsc), at: 5000, startedAt: 2000 });
+  const q = payload.questions.find((x) => x.id === "sc");
+  const answered = make.answered({ question: q, response: RIGHT.sc, result: grade(q, RIGHT.sc), at: 5000, startedAt: 2000 });
   assert.equal(answered.verb.id, "http://adlnet.gov/expapi/verbs/answered");
-  assert.equal(answered.object.id, "urn:zhineng:s:cmi5:au:M1:question:qsc");
+  assert.equal(answered.object.id, "urn:zhineng:s:cmi5:au:M1:question:sc");
   assert.equal(answered.object.definition.interactionType, "choice");
   assert.equal(answered.context.contextActivities.category, undefined); // cmi5-allowed: no cmi5 category
   assert.deepEqual(answered.context.contextActivities.other.map((a) => a.id), ["urn:uuid:k1"]);
   assert.deepEqual(answered.result.extensions[XAPI_EXTENSIONS.item], ["urn:uuid:k1"]);
-  assert.equal(answered.result.extensions[XAPI_EXTENSIONS.question], "qsc");
+  assert.equal(answered.result.extensions[XAPI_EXTENSIONS.question], "sc");
   assert.deepEqual([answered.result.success, answered.result.score.scaled, answered.result.duration], [true, 1, "PT3S"]);
   const r = { id: "r1", attitude: "A01" };
   const reflected = make.reflected({ reflection: r, text: "<script>x</script>", rating: 4, at: 1, startedAt: 0 });
@@ -71,8 +71,8 @@ test("an answer names its K items by CASE IRI; a reflection its A item, with tex
 test("questions, reflections and tasks are named by the payload's prefixes (cmi5_export/ids.py), never built here", () => {
   const { payload, make } = maker();
   payload.xapi.activities = { question: "urn:q/", reflection: "urn:r/", task: "urn:t/" };
-  const q = payload.questions.find((x) => x.id === "qsc");
-  assert.equal(make.answered({ question: q, response: RIGHT.qsc, result: grade(q, RIGHT.qsc), at: 1, startedAt: 0 }).object.id, "urn:q/qsc");
+  const q = payload.questions.find((x) => x.id === "sc");
+  assert.equal(make.answered({ question: q, response: RIGHT.sc, result: grade(q, RIGHT.sc), at: 1, startedAt: 0 }).object.id, "urn:q/sc");
   const r = payload.reflections[0];
   assert.equal(make.reflected({ reflection: r, text: "文字", rating: 3, at: 1, startedAt: 0 }).object.id, "urn:r/R1");
   assert.equal(make.taskActivity(payload.tasks[0]).id, "urn:t/T1.2-task");
@@ -90,21 +90,24 @@ test("every question type carries a full xAPI interaction definition; the AU is 
     assert.deepEqual(s.object.definition.description, { "zh-TW": "p" });
     defs[q.id] = s.object.definition;
     assert.deepEqual(s.object.definition.correctResponsesPattern.length > 0, true);
-    if (!["qst", "qnu"].includes(q.id)) assert.equal(s.result.response, s.object.definition.correctResponsesPattern[0]); // right answers match
+    // A right answer is the first pattern, but for a number: its pattern is a range.
+    if (q.type !== "numeric") assert.equal(s.result.response, s.object.definition.correctResponsesPattern[0], q.id);
   }
   const strip = ({ type, name, description, ...rest }) => rest;
-  assert.deepEqual(strip(defs.qsc), { interactionType: "choice", correctResponsesPattern: ["a"],
-    choices: [{ id: "a", description: { "zh-TW": "A" } }, { id: "b", description: { "zh-TW": "B" } }] });
-  assert.deepEqual(strip(defs.qmr).correctResponsesPattern, ["a[,]b"]);
-  assert.equal(strip(defs.qmr).choices.length, 5);
-  assert.deepEqual(strip(defs.qtf), { interactionType: "true-false", correctResponsesPattern: ["false"] });
-  assert.deepEqual(strip(defs.qnu), { interactionType: "numeric", correctResponsesPattern: ["24.5[:]25.5"] });
-  assert.deepEqual(strip(defs.qst), { interactionType: "fill-in", correctResponsesPattern: ["ROAS", "廣告投資報酬率"] });
-  assert.deepEqual(strip(defs.qor), { interactionType: "sequencing", correctResponsesPattern: ["s2[,]s1[,]s3"],
-    choices: ["s1", "s2", "s3"].map((id, i) => ({ id, description: { "zh-TW": String(i + 1) } })) });
-  assert.deepEqual(strip(defs.qma), { interactionType: "matching", correctResponsesPattern: ["p1[.]o1[,]p2[.]o2"],
-    source: [{ id: "p1", description: { "zh-TW": "1" } }, { id: "p2", description: { "zh-TW": "2" } }],
-    target: ["o1", "o2", "o3"].map((id, i) => ({ id, description: { "zh-TW": String(i + 1) } })) });
+  const described = (ids, texts) => ids.map((id, i) => ({ id, description: { "zh-TW": texts[i] } }));
+  assert.deepEqual(strip(defs.sc), { interactionType: "choice", correctResponsesPattern: ["a"],
+    choices: described(["a", "b", "c"], ["A", "B", "C"]) });
+  assert.deepEqual(strip(defs.mr).correctResponsesPattern, ["a[,]b"]);
+  assert.equal(strip(defs.mr).choices.length, 4);
+  assert.deepEqual(strip(defs.tf), { interactionType: "true-false", correctResponsesPattern: ["false"] });
+  assert.deepEqual(strip(defs.num), { interactionType: "numeric", correctResponsesPattern: ["249.5[:]250.5"] });
+  assert.deepEqual(strip(defs.st), { interactionType: "fill-in", correctResponsesPattern: ["ROAS", "廣告投資報酬率"] });
+  assert.deepEqual(strip(defs.ord), { interactionType: "sequencing", correctResponsesPattern: ["s2[,]s1[,]s3"],
+    choices: described(["s1", "s2", "s3"], ["1", "2", "3"]) });
+  assert.deepEqual(strip(defs.mat), { interactionType: "matching", correctResponsesPattern: ["p1[.]o1[,]p2[.]o2[,]p3[.]o3"],
+    source: described(["p1", "p2", "p3"], ["1", "2", "3"]), target: described(["o1", "o2", "o3", "o4"], ["1", "2", "3", "extra"]) });
+  // A cloze's gaps are no components: each pattern is one accepted answer per gap.
+  assert.deepEqual(strip(defs.cz), { interactionType: "fill-in", correctResponsesPattern: ["營收[,]廣告費用[,]%", "廣告營收[,]廣告費用[,]倍"] });
   const r = make.reflected({ reflection: { id: "R1", attitude: "A01", prompt_html: "<p>Why &amp; how?</p>" }, text: "t", at: 1, startedAt: 0 });
   assert.deepEqual(r.object.definition.interactionType, "long-fill-in");
   assert.deepEqual(r.object.definition.description, { "zh-TW": "Why & how?" });

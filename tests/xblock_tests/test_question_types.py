@@ -16,9 +16,11 @@ import yaml
 from node_support import needs_node, run_node_json
 from pydantic import TypeAdapter
 from zhineng.modules.loader import load_course
+from zhineng.quizzes.attempts import DEFAULT_ATTEMPTS, DEFAULT_SHOW_ANSWER, rule_for
 from zhineng.quizzes.grader import grade
 from zhineng.quizzes.model import Question
 from zhineng.quizzes.types import TYPES
+from zhineng.scorm_export.payload import payload_question
 from zhineng.xblocks import widgets
 from zhineng.xblocks.public import public_question
 from zhineng.xblocks.quiz import STRINGS
@@ -182,7 +184,7 @@ def test_every_block_file_is_some_types() -> None:
 
 def runtime_question(q: Any) -> dict[str, Any]:
     """A question as the SCO's payload holds it (scorm_export/payload.py): its keys and its type's extras."""
-    return {**q.model_dump(mode="json"), "prompt_html": "<p>p</p>", **TYPES[q.type].payload(q)}
+    return payload_question(q, rule_for(q, DEFAULT_ATTEMPTS, DEFAULT_SHOW_ANSWER))
 
 
 @pytest.fixture(scope="module")
