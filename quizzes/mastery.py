@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -79,25 +79,34 @@ def judged(complete: bool, earned: float, available: float, threshold: float) ->
     return Status.MASTERED if reaches(earned, available, threshold) else Status.NOT_MASTERED
 
 
+def knowledge_sums(
+    entries: Iterable[tuple[Iterable[str], float, float | None]], threshold_for: Callable[[str], float]
+) -> dict[str, KnowledgeStanding]:
+    """The one sum behind every K standing: per K item, the points earned and available on the questions naming
+    it, how many of them are answered and how many there are. `entries`: per question, its K items, its points
+    and its score (None while unanswered); `threshold_for(K)`: the threshold each K item is judged by."""
+    totals: dict[str, list[float]] = {}
+    for knowledge, points, score in entries:
+        for k in knowledge:
+            earned, available, answered, count = totals.setdefault(k, [0.0, 0.0, 0, 0])
+            totals[k] = [
+                earned + (score or 0.0),
+                available + points,
+                answered + (score is not None),
+                count + 1,
+            ]
+    return {
+        k: KnowledgeStanding(k, v[0], v[1], int(v[2]), int(v[3]), threshold_for(k))
+        for k, v in sorted(totals.items())
+    }
+
+
 def knowledge_standings(
     questions: Iterable[Question], results: Mapping[str, Result], rule: MasteryRule
 ) -> dict[str, KnowledgeStanding]:
     """Standing on every K item named by `questions`, given the results so far (keyed by question id)."""
-    totals: dict[str, list[float]] = {}
-    for q in questions:
-        result = results.get(q.id)
-        for k in q.knowledge:
-            earned, available, answered, count = totals.setdefault(k, [0.0, 0.0, 0, 0])
-            totals[k] = [
-                earned + (result.score if result else 0.0),
-                available + q.points,
-                answered + (1 if result else 0),
-                count + 1,
-            ]
-    return {
-        k: KnowledgeStanding(k, v[0], v[1], int(v[2]), int(v[3]), rule.threshold_for(k))
-        for k, v in sorted(totals.items())
-    }
+    entries = ((q.knowledge, q.points, results[q.id].score if q.id in results else None) for q in questions)
+    return knowledge_sums(entries, rule.threshold_for)
 
 
 def module_passed(standings: Mapping[str, KnowledgeStanding]) -> bool:

@@ -22,6 +22,7 @@ from zhineng.quizzes.model import Question
 from zhineng.quizzes.result import Result
 from zhineng.quizzes.status import LABELS, Status, attitude_status, progress_status, task_status
 from zhineng.reports.labels import LABELS as REPORT_LABELS
+from zhineng.xblocks.standing import course_standing
 
 VECTORS = Path(__file__).resolve().parent / "vectors"
 MASTERY = json.loads((VECTORS / "mastery.json").read_text(encoding="utf-8"))
@@ -74,6 +75,21 @@ def test_standings_and_passing(case: dict[str, Any]) -> None:
     }  # fmt: skip
     assert got == case["standings"]  # equal floats: the same sums in the same order as written
     assert module_passed(standings) is case["passed"]
+
+
+@named(MASTERY["standings"])
+def test_the_progress_blocks_standing_is_the_same_sum(case: dict[str, Any]) -> None:
+    """xblocks/standing.py course_standing, over the blocks' plain records, sums through the same knowledge_sums."""
+    rule = MasteryRule.model_validate(case["mastery"])
+    scores = dict(case["attempts"])  # a block keeps a question's latest score
+    quiz = {
+        "questions": [{**q, "activity": "T1.1"} for q in case["questions"]],
+        "scores": scores,
+        "thresholds": {k: rule.threshold_for(k) for k in case["standings"]},
+    }
+    outline = {"knowledge": [{"id": k} for k in [*case["standings"], "K-none"]], "tasks": [], "attitudes": []}
+    got = course_standing(outline, [quiz], [])["knowledge"]
+    assert got == {**{k: v["status"] for k, v in case["standings"].items()}, "K-none": "not_offered"}
 
 
 @named(MASTERY["mastery_score"])

@@ -16,6 +16,7 @@ from ..quizzes.mastery import (
     MasteryRule,
     knowledge_standings,
     knowledge_status,
+    knowledge_sums,
 )
 from ..quizzes.model import Question
 from ..quizzes.status import Status, attitude_status, progress_status, task_status
@@ -83,17 +84,18 @@ def course_standing(
         if r.get("activity"):
             reflection_activities.setdefault(r["activity"], []).append(bool(r["submitted"]))
 
-    knowledge: dict[str, str] = {}
-    for item in outline["knowledge"]:
-        mine = [q for q in questions.values() if item["id"] in q["knowledge"]]
-        totals = {
-            "earned": sum(scores.get(q["id"], 0.0) for q in mine),
-            "available": sum(float(q["points"]) for q in mine),
-            "answered": sum(1 for q in mine if q["id"] in scores),
-            "questions": len(mine),
-            "threshold": thresholds.get(item["id"], DEFAULT_THRESHOLD),
-        }
-        knowledge[item["id"]] = str(_status(totals))
+    def threshold(k: str) -> float:
+        return thresholds.get(k, DEFAULT_THRESHOLD)
+
+    sums = knowledge_sums(
+        ((q["knowledge"], float(q["points"]), scores.get(q["id"])) for q in questions.values()), threshold
+    )
+    knowledge = {
+        item["id"]: str(
+            sums.get(item["id"], KnowledgeStanding(item["id"], 0.0, 0.0, 0, 0, threshold(item["id"]))).status
+        )
+        for item in outline["knowledge"]
+    }
 
     activities: dict[str, str] = {}
     tasks: dict[str, str] = {}
