@@ -1,7 +1,7 @@
 """SCO runtime numbers: what a launch loads, how soon its first text shows, time to first interactive in
 Chromium, and LMS calls per answer.
 
-    python bench/bench_runtime.py [--runs N]
+    python bench/bench_runtime.py [--runs N] [--modules ID ...] [--weight]
 
 "Launch weight" is what a launch loads of the runtime: the launch script and stylesheet of each channel
 (shared/zhineng.js + zhineng.css), beside the target of 80 KB (80,000 bytes); each SCO's data.js is its content
@@ -169,15 +169,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="launches per module and version (median shown)")
     parser.add_argument("--modules", nargs="*", metavar="ID", help="only these modules (default: all)")
+    parser.add_argument(
+        "--weight",
+        action="store_true",
+        help="only the launch weights (no browser: bytes do not depend on load)",
+    )
     args = parser.parse_args()
     runs = args.runs
+    course = load_course()
+    launch_weight(course)
+    if args.weight:
+        return 0
     if not CHROMIUM.exists():
-        print(f"needs Chromium at {CHROMIUM}", file=sys.stderr)
+        print(f"needs Chromium at {CHROMIUM} for the timings", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
 
-    course = load_course()
-    launch_weight(course)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         print()
