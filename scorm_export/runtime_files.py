@@ -39,7 +39,7 @@ TYPE_MODULES: tuple[str, ...] = tuple(unit.runtime for unit in TYPES.values() if
 
 # The second script of every channel, loaded the first time a page other than the overview shows or a saved
 # attempt resumes (player.js, `// later:`): the question types and the pages' views.
-PAGE_ROOTS: tuple[str, ...] = (*TYPE_MODULES, "widgets.js", "reflection.js", "task-page.js", "progress.js")
+PAGE_ROOTS: tuple[str, ...] = (*TYPE_MODULES, "widgets.js", "reflection.js", "task-actions.js", "progress.js")
 
 # What a channel's pages' script adds to PAGE_ROOTS: cmi5's statements of the learner's answers, which only a
 # page of the pages' script takes (the launch script's xapi-adapter.js reads them `// later:`).

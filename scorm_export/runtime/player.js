@@ -2,14 +2,14 @@
  * report to the LMS after each answer and reflection. Reads window.ZHINENG_SCO from data.js. */
 // needs: i18n.js dom.js parts.js state.js rollup.js module-progress.js
 // optional: xapi-launch.js xapi-adapter.js
-// later: grader.js widgets.js reflection.js task-page.js progress.js adapter.js standalone.js i18n-en.js
+// later: grader.js widgets.js reflection.js task-actions.js progress.js adapter.js standalone.js i18n-en.js
 (function (Z, root) {
   "use strict";
 
   var h = Z.h;
   // What every page but the overview shows with, and what grades a resumed attempt's answers: loaded the first
   // time one of them is needed (parts.js), so a launch shows the overview without them.
-  var PAGE_MODULES = ["grader.js", "widgets.js", "reflection.js", "task-page.js", "progress.js"];
+  var PAGE_MODULES = ["grader.js", "widgets.js", "reflection.js", "task-actions.js", "progress.js"];
   // The SCORM API adapter and the stand-in that keeps the work in this browser: in the SCORM script; the cmi5
   // script loads them only outside a cmi5 launch, or when one fails.
   var LMS_MODULES = ["adapter.js", "standalone.js"];
@@ -416,19 +416,7 @@
   };
 
   Player.prototype.renderTask = function (task) {
-    var self = this;
-    if (!this.shownAt[task.id]) this.shownAt[task.id] = Date.now();
-    var view = Z.taskView(task, this.t, {
-      draft: function () { self.scheduleDraft(); },
-      ratingDraft: function (levels) { self.keepRatingDraft(task, levels); },
-      submit: function (values) { return self.submitTask(task, values); },
-      rate: function (levels) { self.rateTask(task, levels); },
-    });
-    var saved = this.state.tasks[task.id];
-    if (saved) view.restore(saved);
-    this.views.tasks[task.id] = view;
-    this.main.appendChild(view.el);
-    this.checkRoom(task);
+    this.views.tasks[task.id] = Z.taskPage(this, task); // task-actions.js: the view and what its actions do
   };
 
   Player.prototype.questionSection = function (q, number) {
@@ -464,10 +452,15 @@
     this.adapter.recordInteraction({
       question: q, response: response, result: result, at: now, startedAt: this.shownAt[q.id] || now,
     });
+    this.afterRecord();
+    return result;
+  };
+
+  /** After an answer, a reflection or a task is recorded: the rollup to the LMS, a commit, the page list. */
+  Player.prototype.afterRecord = function () {
     this.report();
     this.adapter.commit();
     this.renderNav();
-    return result;
   };
 
   /** Returns what the LMS got: {saved: units kept in the saved state, journal: the interaction's text or null}. */
@@ -475,9 +468,7 @@
     var now = Date.now();
     this.state.reflections[r.id] = { text: entry.text, rating: entry.rating, submitted: true };
     var journal = this.adapter.recordInteraction({ reflection: r, text: entry.text, rating: entry.rating, at: now, startedAt: this.shownAt[r.id] || now });
-    this.report();
-    this.adapter.commit();
-    this.renderNav();
+    this.afterRecord();
     var kept = Z.decodeState(this.payload, this.lastSaved).state.reflections[r.id];
     return { saved: kept ? kept.text.length : 0, journal: typeof journal === "string" ? journal : null };
   };
@@ -492,64 +483,19 @@
     }, DRAFT_DELAY_MS);
   };
 
+  Player.prototype.cancelDraft = function () {
+    if (this.draftTimer !== null) this.win.clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+  };
+
   Player.prototype.saveDrafts = function () {
-    if (this.draftTimer !== null) {
-      this.win.clearTimeout(this.draftTimer);
-      this.draftTimer = null;
-    }
+    this.cancelDraft();
     this.collectDrafts();
     this.report();
     this.adapter.commit();
     this.draftSaves++;
-    var self = this;
-    Object.keys(this.views.tasks).forEach(function (id) {
-      self.checkRoom(self.payload.tasks.filter(function (x) { return x.id === id; })[0]);
-    });
-  };
-
-  /** Say so when the saved state cannot keep the whole draft: the exact room, in the units it counts. */
-  Player.prototype.checkRoom = function (task) {
-    var view = this.views.tasks[task.id];
-    var saved = this.state.tasks[task.id];
-    if (!view || !saved || saved.status !== "draft") return;
-    var need = Z.taskBody(task, saved.values).length;
-    var room = Z.taskRoom(this.payload, this.state, task.id);
-    view.showRoom(need > room ? { room: room, need: need } : null);
-  };
-
-  // Levels picked before the self-rating is sent: kept in the saved state, committed with the next commit.
-  Player.prototype.keepRatingDraft = function (task, levels) {
-    var saved = this.state.tasks[task.id];
-    if (!saved || saved.status !== "submitted") return;
-    saved.ratings = levels;
-    this.report();
-  };
-
-  /** Returns {kept, full}: the body units the saved state keeps, of the whole deliverable's. */
-  Player.prototype.submitTask = function (task, values) {
-    var now = Date.now();
-    if (this.draftTimer !== null) this.win.clearTimeout(this.draftTimer);
-    this.draftTimer = null;
-    var room = Z.taskRoom(this.payload, this.state, task.id);
-    var fitted = Z.fitTaskValues(task, values, room);
-    this.state.tasks[task.id] = { status: "submitted", values: fitted.values, ratings: {}, cut: fitted.cut };
-    // The LMS's record gets the whole deliverable, whatever the saved state could keep.
-    this.adapter.recordTask({ task: task, values: values, at: now, startedAt: this.shownAt[task.id] || now });
-    this.report();
-    this.adapter.commit();
-    this.renderNav();
-    return { kept: Z.taskBody(task, fitted.values).length, full: Z.taskBody(task, values).length };
-  };
-
-  Player.prototype.rateTask = function (task, levels) {
-    var now = Date.now();
-    var saved = this.state.tasks[task.id];
-    saved.status = "rated";
-    saved.ratings = levels;
-    this.adapter.recordRating({ task: task, levels: levels, at: now, startedAt: this.shownAt[task.id] || now });
-    this.report();
-    this.adapter.commit();
-    this.renderNav();
+    var tasks = this.views.tasks;
+    Object.keys(tasks).forEach(function (id) { tasks[id].checkRoom(); });
   };
 
   Player.prototype.collectDrafts = function () {
