@@ -80,6 +80,7 @@ _jobs = whole_number("a number of processes", 1, MAX_JOBS_CAP)
 def run_report_command(args: argparse.Namespace) -> int:
     # Imported here: the readers and renderers are loaded only when a report is made (see zhineng/exporters.py).
     from ..files import write_together
+    from ..gc_pause import gc_paused
     from ..modules.loader import load_course
     from .render_csv import report_csv_chunks
     from .render_html import report_html_chunks
@@ -89,18 +90,21 @@ def run_report_command(args: argparse.Namespace) -> int:
     if args.lrs_auth and not args.lrs:
         raise ZhinengError("--lrs-auth needs --lrs URL")
     course = load_course(args.course) if args.course else None
-    report, skipped = run_report(
-        args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs, args.max_json_mb
-    )
-    # Each made as it is written, one after the other: 10,000 learners' three files (about 300 MB) are never
-    # all in memory; all three are put in place together, or none.
-    write_together(
-        [
-            (args.out / "report.html", report_html_chunks(report, args.lang)),
-            (args.out / "report.json", report_json_chunks(report)),
-            (args.out / "report.csv", report_csv_chunks(report)),
-        ]
-    )
+    # The collector stays paused until the files are written: the first collection after it resumed would walk
+    # every object the report was built of (10,000 learners: 0.3 s), and none of them is garbage yet.
+    with gc_paused():
+        report, skipped = run_report(
+            args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs, args.max_json_mb
+        )
+        # Each made as it is written, one after the other: 10,000 learners' three files (about 300 MB) are
+        # never all in memory; all three are put in place together, or none.
+        write_together(
+            [
+                (args.out / "report.html", report_html_chunks(report, args.lang)),
+                (args.out / "report.json", report_json_chunks(report)),
+                (args.out / "report.csv", report_csv_chunks(report)),
+            ]
+        )
     for line in skipped:
         print(line, file=sys.stderr)
     print(f"{len(report.learners)} learners → {args.out / 'report.html'}", file=sys.stderr)
