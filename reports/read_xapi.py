@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from sys import intern
 from typing import Any
 
@@ -46,9 +47,10 @@ def read_statements(
     """statements: (record number, parsed JSON) pairs."""
     records: list[Record] = []
     skipped: list[Skipped] = []
+    memo = _Memo(file)
     for n, data in statements:
         try:
-            records += _statement(data, file, catalog)
+            records += _statement(data, memo, catalog)
         except ValueError as exc:
             skipped.append(Skipped(file, str(n), str(exc)))
         except RecursionError:  # a statement nested within the parser's limit but deeper than str() goes
@@ -66,6 +68,57 @@ def learner_of(actor: Mapping[str, Any]) -> str | None:
     return None
 
 
+class _Memo:
+    """What a file's statements repeat, worked out once per file: its statements name the same few dozen
+    times, item lists and objects over and over (an LRS batch of 25,000 answers: one Origin per time, not per
+    statement, which also keeps them cheap to send between processes and to hold)."""
+
+    __slots__ = ("file", "origins", "named", "objects")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.origins: dict[datetime | None, Origin] = {}
+        self.named: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
+        self.objects: dict[tuple[str, str], str] = {}
+
+    def origin(self, when: datetime | None) -> Origin:
+        made = self.origins.get(when)
+        if made is None:
+            made = self.origins[when] = Origin("xapi", self.file, when)
+        return made
+
+    def object_id(self, iri: Any, kind: str) -> str:
+        if not isinstance(iri, str):
+            return ""
+        key = (iri, kind)
+        found = self.objects.get(key)
+        if found is None:
+            found = _object_id(iri, kind)
+            if len(self.objects) < _MEMO_MAX and len(iri) <= _MEMO_KEY_MAX:
+                self.objects[key] = found
+        return found
+
+    def items(self, statement: Mapping[str, Any], catalog: Catalog) -> tuple[list[str], list[str], list[str]]:
+        """(items, attitudes, knowledge) the statement names; the lists are shared: read them only."""
+        named = tuple(named_items(statement))
+        known = self.named.get(named)
+        if known is None:
+            items = _items(named, catalog)  # raises on an unknown id: never remembered
+            kinds = catalog.kinds
+            known = (
+                items,
+                [i for i in items if kinds.get(i) == "attitude"],
+                [i for i in items if kinds.get(i) == "knowledge"],
+            )
+            if len(self.named) < _MEMO_MAX and sum(map(len, named)) <= _MEMO_KEY_MAX:
+                self.named[named] = known
+        return known
+
+
+_MEMO_MAX = 10_000  # bounded: a hostile file could name a new IRI in every statement
+_MEMO_KEY_MAX = 300
+
+
 def _object_id(iri: Any, kind: str) -> str:
     """The question or reflection id an object IRI names: ours (cmi5_export/ids.py), else its last path segment
     (another tool's `…/question/Q1`)."""
@@ -77,9 +130,9 @@ def _object_id(iri: Any, kind: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _items(statement: Mapping[str, Any], catalog: Catalog) -> list[str]:
+def _items(named: Iterable[str], catalog: Catalog) -> list[str]:
     found: list[str] = []
-    for value in named_items(statement):
+    for value in named:
         item = catalog.item(value)
         if item is None and _PLAIN_ID.match(value):
             raise ValueError(f"unknown item id '{value}'")
@@ -88,7 +141,7 @@ def _items(statement: Mapping[str, Any], catalog: Catalog) -> list[str]:
     return found
 
 
-def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
+def _statement(data: Any, memo: _Memo, catalog: Catalog) -> list[Record]:
     if not is_statement(data):
         raise ValueError("not an xAPI statement (no actor and verb)")
     learner = learner_of(data["actor"])
@@ -99,16 +152,13 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
     target = obj(data.get("object"))
     result = obj(data.get("result"))
     score = obj(result.get("score"))
-    origin = Origin("xapi", file, parse_time(data.get("timestamp")) or parse_time(data.get("stored")))
+    origin = memo.origin(parse_time(data.get("timestamp")) or parse_time(data.get("stored")))
     if verb in (VERB_SUBMITTED, VERB_RATED):
         return _task(data, verb, learner, target, result, origin, catalog)
-    items = _items(data, catalog)
-    kinds = catalog.kinds
-    attitudes = [i for i in items if kinds.get(i) == "attitude"]
-    knowledge = [i for i in items if kinds.get(i) == "knowledge"]
+    items, attitudes, knowledge = memo.items(data, catalog)
 
     if attitudes:
-        rid = str(extension(data, REFLECTION_EXTENSION) or _object_id(target.get("id"), "reflection"))
+        rid = str(extension(data, REFLECTION_EXTENSION) or memo.object_id(target.get("id"), "reflection"))
         rating = extension(data, RATING_EXTENSION) or score.get("raw")
         stars: int | None = None
         if isinstance(rating, int | float) and not isinstance(rating, bool) and rating in (1, 2, 3, 4, 5):
@@ -116,7 +166,7 @@ def _statement(data: Any, file: str, catalog: Catalog) -> list[Record]:
         text = result.get("response") if isinstance(result.get("response"), str) else None
         return [ReflectionEntry(learner, a, rid, stars, text, origin) for a in attitudes]
     if verb == VERB_ANSWERED and knowledge:
-        qid = intern(str(extension(data, QUESTION_EXTENSION) or _object_id(target.get("id"), "question")))
+        qid = intern(str(extension(data, QUESTION_EXTENSION) or memo.object_id(target.get("id"), "question")))
         if qid not in catalog.questions:
             raise ValueError(f"unknown question id '{qid}'")
         question = catalog.questions[qid][1]
@@ -157,7 +207,7 @@ def _task(
     mode = extension(data, LAUNCH_MODE_EXTENSION)
     if isinstance(mode, str) and mode in PRACTICE_MODES:
         return []
-    _items(data, catalog)  # the O or P items it names must be the standard's
+    _items(named_items(data), catalog)  # the O or P items it names must be the standard's
     if verb == VERB_SUBMITTED:
         fields = _json_object(result.get("response"), "result.response")
         return [submission(learner, task_id, fields, origin, catalog)]
