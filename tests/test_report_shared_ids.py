@@ -68,3 +68,18 @@ def test_scorm_attempts_share_their_question_ids() -> None:
     assert isinstance(first, AnswerSheet) and isinstance(second, AnswerSheet)
     assert first.questions == (QUESTION.id,) and first.questions[0] is second.questions[0]
     assert first.learner is second.learner
+
+
+def test_statements_of_one_time_share_one_origin_and_an_unknown_item_is_skipped_each_time() -> None:
+    """A file's statements at the same time share their Origin; what a file repeats is worked out once, but a
+    statement naming an unknown item is skipped every time, not only the first."""
+    k = list(QUESTION.knowledge)
+    later = _answer(k) | {"timestamp": "2026-12-01T10:00:00Z"}
+    statements = [_answer(k), _answer(k), later, _answer([*k, "K999"]), _answer([*k, "K999"]), _answer(k)]
+    records, skipped = read_statements(enumerate(statements, start=1), "lrs.ndjson", CATALOG)
+    assert [s.record for s in skipped] == ["4", "5"]
+    assert all("unknown item id 'K999'" in s.message for s in skipped)
+    first, second, third, last = records
+    assert first.origin is second.origin is last.origin and third.origin is not first.origin
+    assert str(third.origin.when) == "2026-12-01 10:00:00+00:00" and first.origin.file == "lrs.ndjson"
+    assert all(isinstance(r, Answer) and r.knowledge == tuple(k) for r in records)
