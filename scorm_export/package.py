@@ -52,12 +52,16 @@ def build_packages(
         raise ZhinengError(f"unknown layout '{layout}' (known: {', '.join(LAYOUTS)})")
     profile_switches(profile)  # refuses an unknown profile before any work
     selected = select_modules(course, modules)
+    scos = {} if scos is None else scos
+    for module in selected:
+        if module.id not in scos:
+            scos[module.id] = _sco(course, module, version, profile)
+    # Asked for once the SCOs are built: `export --all` has it assembled meanwhile on another CPU.
     runtime = runtime or load_runtime()
     if layout == "course":
         groups = [(f"zhineng-{version}-course.zip", "course", selected)]
     else:
         groups = [(f"zhineng-{version}-{m.id}.zip", m.id, (m,)) for m in selected]
-    scos = {} if scos is None else scos
     return [
         (name, _package(course, group, scope, version, profile, runtime, scos))
         for name, scope, group in groups
@@ -77,30 +81,31 @@ def select_modules(course: Course, wanted: Sequence[str] | None) -> tuple[Module
 
 @dataclass(frozen=True)
 class Sco:
-    """One module's SCO: its files and its manifest entry, the same in every layout."""
+    """One module's SCO: its data and its manifest entry, the same in every layout (its launch page is the
+    runtime's template with the module's title: made with the package)."""
 
-    files: tuple[OutFile, ...]
+    data: OutFile
     entry: ScoEntry
 
+    def files(self, runtime: Runtime, module: Module) -> tuple[OutFile, ...]:
+        launch = runtime.launch_page(module.title, module.language, f"../../{SHARED_DIR}")
+        return (OutFile(self.entry.href, launch), self.data)
 
-def _sco(course: Course, module: Module, version: str, profile: str, runtime: Runtime) -> Sco:
+
+def _sco(course: Course, module: Module, version: str, profile: str) -> Sco:
     payload = sco_payload(course, module, cast(Version, version), profile)
     check_budget(payload)
     folder = f"sco/{module.id}"
-    launch = runtime.launch_page(module.title, module.language, f"../../{SHARED_DIR}")
     data_js = "window.ZHINENG_SCO = " + js_file_json(payload)
-    sco_files = (
-        OutFile(f"{folder}/index.html", launch),
-        OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),
-    )
+    data = OutFile(f"{folder}/data.js", (data_js + ";\n").encode())
     entry = ScoEntry(
         module_id=module.id,
         title=module.title,
         href=f"{folder}/index.html",
-        files=tuple(f.path for f in sco_files),
+        files=(f"{folder}/index.html", data.path),
         knowledge=tuple(payload["objectives"]["knowledge"]),
     )
-    return Sco(sco_files, entry)
+    return Sco(data, entry)
 
 
 def _package(
@@ -115,10 +120,8 @@ def _package(
     files = [OutFile(f"{SHARED_DIR}/{name}", data) for name, data in runtime.shared.items()]
     entries = []
     for module in group:
-        if module.id not in scos:
-            scos[module.id] = _sco(course, module, version, profile, runtime)
         sco = scos[module.id]
-        files += sco.files
+        files += sco.files(runtime, module)
         entries.append(sco.entry)
     controls = control_files(version)
     shared = tuple(sorted(f"{SHARED_DIR}/{n}" for n in runtime.shared))

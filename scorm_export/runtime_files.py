@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -91,9 +92,26 @@ class Runtime:
         return text.encode("utf-8")
 
 
+# A channel's runtime being assembled elsewhere (`export --all` assembles them in a helper process:
+# zhineng/exporters.py), taken on first use; None from it means "assemble it here after all".
+_expected: dict[str, Callable[[], Runtime | None]] = {}
+
+
+def expect_runtime(channel: str, get: Callable[[], Runtime | None] | None) -> None:
+    """`get` gives the channel's runtime on first use; None: nothing is expected any more."""
+    if get is None:
+        _expected.pop(channel, None)
+    else:
+        _expected[channel] = get
+
+
 @functools.cache
 def load_runtime(channel: str = "scorm") -> Runtime:
     """Assemble the channel's script and stylesheet from scorm_export/runtime/ (once per process)."""
+    get = _expected.pop(channel, None)
+    ready = get() if get else None
+    if ready is not None:
+        return ready
     if channel not in CHANNELS:
         raise ZhinengError(f"unknown runtime channel '{channel}' (known: {', '.join(CHANNELS)})")
     folder = files("zhineng.scorm_export").joinpath("runtime")

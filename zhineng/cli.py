@@ -21,7 +21,7 @@ from .arguments import whole_number
 from .errors import ValidationFailed, ZhinengError
 from .exit_codes import EPILOG, EXIT_ERROR
 from .exporter import OPTION_NAMES
-from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export
+from .exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export_formats
 from .files import write_atomic, write_together
 from .progress import Progress
 from .reports.cli import add_report_parser
@@ -303,11 +303,8 @@ def _export(args: argparse.Namespace) -> int:
     for warning in course.warnings:
         print(warning, file=sys.stderr)
     # Every zip is built (and checked) in memory before the first one is written.
-    archives = []
     with Progress("building packages", len(formats)) as progress:
-        for fmt in formats:
-            archives += export(fmt, course, options)
-            progress.advance()
+        archives = [a for built in export_formats(formats, course, options, progress.advance) for a in built]
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     write_together(blobs)  # every archive in place, or none (zhineng/files.py)
     print(
