@@ -12,9 +12,11 @@ if TYPE_CHECKING:
 
 def _build(course: Course, options: ExportOptions) -> Archives:
     from ..files import zip_bytes
+    from ..zip_writer import deflate_one_ahead
     from .package import build_cmi5
 
-    return [(name, zip_bytes(files)) for name, files in build_cmi5(course, options.modules)]
+    packages = build_cmi5(course, options.modules, made=deflate_one_ahead)
+    return [(name, zip_bytes(files)) for name, files in packages]
 
 
 CMI5 = Exporter(

@@ -7,7 +7,7 @@ au/<MODULE_ID>/index.html, data.js
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..cjk_breaks import join_cjk_lines
 from ..errors import ZhinengError
@@ -28,9 +28,13 @@ SHARED_DIR = "shared"
 
 
 def build_cmi5(
-    course: Course, modules: Sequence[str] | None = None, runtime: Runtime | None = None
+    course: Course,
+    modules: Sequence[str] | None = None,
+    runtime: Runtime | None = None,
+    made: Callable[[bytes], None] | None = None,
 ) -> list[tuple[str, list[OutFile]]]:
-    """(zip name, files): one package, one AU per selected module."""
+    """(zip name, files): one package, one AU per selected module. `made` is given each AU's data as soon as it
+    is made (export starts deflating it meanwhile)."""
     selected = select_modules(course, modules)
     runtime = runtime or load_runtime("cmi5")
     files = [OutFile(f"{SHARED_DIR}/{name}", data) for name, data in runtime.shared.items()]
@@ -40,11 +44,14 @@ def build_cmi5(
         check_budget(payload)  # the state document holds the same suspend_data
         folder = f"au/{module.id}"
         data_js = "window.ZHINENG_SCO = " + js_file_json(payload)
+        data = (data_js + ";\n").encode()
+        if made:
+            made(data)
         files += [
             OutFile(
                 f"{folder}/index.html", runtime.launch_page(module.title, module.language, "../../shared")
             ),
-            OutFile(f"{folder}/data.js", (data_js + ";\n").encode()),
+            OutFile(f"{folder}/data.js", data),
         ]
         aus.append(
             AuEntry(

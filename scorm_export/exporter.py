@@ -21,6 +21,7 @@ _CHECKS = "imsmanifest.xml against the ADL XSDs and a semantic lint, each SCO's 
 def _build(version: str) -> Callable[[Course, ExportOptions], Archives]:
     def build(course: Course, options: ExportOptions) -> Archives:
         from ..files import zip_bytes
+        from ..zip_writer import deflate_one_ahead
         from .layouts import LAYOUTS
         from .package import Sco, build_packages
 
@@ -30,7 +31,7 @@ def _build(version: str) -> Callable[[Course, ExportOptions], Archives]:
             (name, zip_bytes(files))
             for layout in layouts
             for name, files in build_packages(
-                course, version, layout, options.profile, options.modules, scos=scos
+                course, version, layout, options.profile, options.modules, scos=scos, made=deflate_one_ahead
             )
         ]
 

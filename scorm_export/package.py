@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -43,9 +43,11 @@ def build_packages(
     modules: Sequence[str] | None = None,
     runtime: Runtime | None = None,
     scos: dict[str, Sco] | None = None,
+    made: Callable[[bytes], None] | None = None,
 ) -> list[tuple[str, list[OutFile]]]:
     """(zip name, files) per package. `runtime` replaces the installed runtime (tests pin it). `scos` keeps each
-    module's SCO between calls for one course, version and profile: the layouts of `export --all` share them."""
+    module's SCO between calls for one course, version and profile: the layouts of `export --all` share them.
+    `made` is given each SCO's data as soon as it is made (export starts deflating it meanwhile)."""
     if version not in VERSIONS:
         raise ZhinengError(f"unknown SCORM version '{version}' (known: {', '.join(VERSIONS)})")
     if layout not in LAYOUTS:
@@ -56,6 +58,8 @@ def build_packages(
     for module in selected:
         if module.id not in scos:
             scos[module.id] = _sco(course, module, version, profile)
+            if made:
+                made(scos[module.id].data.data)
     # Asked for once the SCOs are built: `export --all` has it assembled meanwhile on another CPU.
     runtime = runtime or load_runtime()
     if layout == "course":

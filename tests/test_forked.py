@@ -133,3 +133,19 @@ def test_an_error_in_the_helpers_format_is_said_in_its_turn() -> None:
     )
     # Said after SCORM 1.2 and 2004 were built, before cmi5, as without the helper; the helper was reaped.
     assert out.split("\n")[:2] == ["olx refused in this process 2", "no helper left"]
+
+
+@needs_fork
+def test_export_all_writes_the_same_files_with_one_process(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    runs = {}
+    for name, jobs in (("two", []), ("one", ["--jobs", "1"])):
+        out = tmp_path / name
+        subprocess.run(
+            [sys.executable, "-m", "zhineng", "export", "--all", "--out", str(out), *jobs],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+        runs[name] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert len(runs["two"]) >= 10
+    assert runs["two"] == runs["one"]

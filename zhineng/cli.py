@@ -120,6 +120,13 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("dist"),
         help="folder for the packages (default: dist/); for olx alone, a .tar.gz file name is accepted too",
     )
+    p.add_argument(
+        "--jobs",
+        type=whole_number("a number of processes", 1, 1024),
+        metavar="N",
+        help="processes building the packages of --all (default: 2 on two or more CPUs, more are not used; "
+        "1 builds everything in this process)",
+    )
     p.set_defaults(run=_export)
 
     p = sub.add_parser(
@@ -304,7 +311,8 @@ def _export(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     # Every zip is built (and checked) in memory before the first one is written.
     with Progress("building packages", len(formats)) as progress:
-        archives = [a for built in export_formats(formats, course, options, progress.advance) for a in built]
+        built = export_formats(formats, course, options, progress.advance, ahead=args.jobs != 1)
+        archives = [a for format_archives in built for a in format_archives]
     blobs = [(_destination(args.out, name, single=len(archives) == 1), data) for name, data in archives]
     write_together(blobs)  # every archive in place, or none (zhineng/files.py)
     print(

@@ -34,16 +34,20 @@ AHEAD_FORMAT = OLX.name
 
 
 def export_formats(
-    formats: Sequence[str], course: Course, options: ExportOptions, done: Callable[[], None]
+    formats: Sequence[str],
+    course: Course,
+    options: ExportOptions,
+    done: Callable[[], None],
+    ahead: bool = True,
 ) -> list[Archives]:
     """Each format's archives, in the order given; `done` is called as each is built.
 
-    On two CPUs, a forked helper (zhineng/forked.py) assembles the runtime scripts of every channel and builds
+    On two CPUs (unless `ahead` is False: `--jobs 1`), a forked helper (zhineng/forked.py) assembles the runtime scripts of every channel and builds
     the Open edX course while this process builds the others; what it sends back is what this process would
     have built, and whatever it could not build (an error in the course too) is built here, in its turn, so
     errors are said as they are without the helper.
     """
-    if AHEAD_FORMAT not in formats or len(formats) < 2:
+    if not ahead or AHEAD_FORMAT not in formats or len(formats) < 2:
         out = []
         for fmt in formats:
             out.append(export(fmt, course, options))

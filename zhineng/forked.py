@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import queue
 import signal
 import sys
 import threading
@@ -48,26 +49,38 @@ class Helper:
         os.close(write_end)
         self._pid = pid
         self._pipe = os.fdopen(read_end, "rb")
+        # Read as the child writes: a pipe holds 64 KB, and a child blocked on a full pipe until this process
+        # asks for the message would wait instead of going on with its next piece of work.
+        self._messages: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+        self._reader = threading.Thread(target=self._read, args=(self._pipe,), daemon=True)
+        self._reader.start()
+
+    def _read(self, pipe: BinaryIO) -> None:
+        try:
+            while True:
+                self._messages.put((True, pickle.load(pipe)))
+        except Exception:  # noqa: BLE001 - the end of the pipe, or a child that stopped halfway
+            self._messages.put((False, None))
 
     def receive(self) -> Any:
         """The child's next message; None once it has no more, or when there is no child."""
         if self._pipe is None:
             return None
-        try:
-            return pickle.load(self._pipe)
-        except (EOFError, pickle.UnpicklingError, OSError):
+        more, message = self._messages.get()
+        if not more:
             self.close()
-            return None
+        return message
 
     def close(self) -> None:
         """Stop waiting: the child is ended if still running, and reaped."""
         if self._pipe is None:
             return
-        self._pipe.close()
-        self._pipe = None
         with contextlib.suppress(ProcessLookupError):  # it may have ended already
             os.kill(self._pid, signal.SIGKILL)
         os.waitpid(self._pid, 0)
+        self._reader.join()  # the pipe ends with the child
+        self._pipe.close()
+        self._pipe = None
 
     def __enter__(self) -> Helper:
         return self

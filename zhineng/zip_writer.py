@@ -80,6 +80,10 @@ def deflate_ahead(contents: Iterable[bytes]) -> None:
             _keep(data, workers.submit(_deflate, data))
 
 
+def deflate_one_ahead(data: bytes) -> None:
+    deflate_ahead((data,))
+
+
 def deflated(data: bytes) -> Deflated:
     """CRC-32 and raw deflate stream of data, at zlib's default level (as zipfile deflates a ZipInfo entry)."""
     hit = _cache.get(data)
