@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from ..quizzes.status import Status
 from .model import SCORE_BANDS, AttitudeSummary, ItemShare, Label, LearnerRow, TaskColumns
 from .performance_cells import PerformanceLayout
 
 LEVELS = 4  # the most levels a rubric criterion has
+V = TypeVar("V")
 
 
 def _share(reached: int, learners: int) -> float | None:
@@ -24,6 +25,18 @@ def _share(reached: int, learners: int) -> float | None:
 def _band(earned: float, available: float) -> int:
     """The SCORE_BANDS index of earned / available (80 % and more is the last band)."""
     return min(int(earned / available * len(SCORE_BANDS)), len(SCORE_BANDS) - 1)
+
+
+def _distinct(cells: list[V]) -> list[tuple[V, int]]:
+    """Each distinct object (by identity) in cells, in order of first appearance, and how often it appears."""
+    held: dict[int, list[Any]] = {}
+    for c in cells:
+        entry = held.get(id(c))
+        if entry is None:
+            held[id(c)] = [c, 1]
+        else:
+            entry[1] += 1
+    return [(c, n) for c, n in held.values()]
 
 
 def class_view(
@@ -59,8 +72,14 @@ def class_view(
                 _share(counts[Status.COMPLETED], n), (), 0,
             )
         )  # fmt: skip
+    # Most learners of a large class share one set of performance cells (build_report): each distinct set is
+    # counted once, as many times as learners hold it.
+    outputs = _distinct([row.outputs for row in rows])
+    rubrics = _distinct([row.rubric for row in rows])
     for o in performance.outputs:
-        counts = Counter(row.outputs[o.id] for row in rows)
+        counts = Counter()
+        for statuses, held in outputs:
+            counts[statuses[o.id]] += held
         items.append(
             ItemShare(
                 "output", o.id, o.label, o.text,
@@ -69,9 +88,13 @@ def class_view(
             )
         )  # fmt: skip
     for item in performance.rubric:
-        rubric = [row.rubric[item.id] for row in rows]
-        counts = Counter(c.status for c in rubric)
-        lowest = Counter(min(c.levels.values()) for c in rubric if c.levels)
+        counts = Counter()
+        lowest: Counter[int] = Counter()
+        for rubric, held in rubrics:
+            c = rubric[item.id]
+            counts[c.status] += held
+            if c.levels:
+                lowest[min(c.levels.values())] += held
         rated_kind: Literal["indicator", "skill"] = "skill" if item.id in performance.skills else "indicator"
         items.append(
             ItemShare(

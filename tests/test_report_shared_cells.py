@@ -9,6 +9,7 @@ from report_support import COURSE, INPUTS, large_class
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
 from zhineng.reports.catalog import Catalog
+from zhineng.reports.class_view import class_view
 from zhineng.reports.model import LearnerRow, Report
 from zhineng.reports.performance_cells import learner_performance, performance_layout
 from zhineng.reports.records import ActivityDone, Origin
@@ -60,3 +61,16 @@ def test_shared_cells_in_csv_carry_names_that_must_be_quoted() -> None:
     text = report_csv(shared)
     assert text == report_csv(alone)
     assert 'indicator,"a,b",' in text and 'indicator,"say ""hi""",' in text and "indicator,'=1+1," in text
+
+
+def test_the_class_view_counts_shared_cells_once_per_learner_holding_them() -> None:
+    course = load_course([COURSE])
+    report, _skipped = run_report(INPUTS, course=course)
+    shared = large_class(report, 300)
+    layout = performance_layout(Catalog(course))
+    assert len({id(r.rubric) for r in shared.learners}) < len(shared.learners)  # some share
+    own = [_own_cells(r) for r in shared.learners]
+    view = class_view(shared.knowledge, shared.tasks, layout, shared.learners, shared.attitudes)
+    assert view == class_view(shared.knowledge, shared.tasks, layout, own, shared.attitudes)
+    rated = [i for i in view if i.kind in ("output", "indicator", "skill")]
+    assert rated and all(i.reached + i.on_the_way + i.not_attempted == 300 for i in rated)
