@@ -65,42 +65,18 @@ def needed_points(catalog: Catalog) -> dict[str, float]:
     }
 
 
+# K id -> module -> (earned, available, complete, time, source): the latest source per (K, module)
+PerModule = dict[str, dict[str, tuple[float, float, bool, "datetime | None", str]]]
+
+
 def learner_cells(
     evidence: list[KnowledgeEvidence], catalog: Catalog, needed_points: dict[str, float]
 ) -> dict[str, KnowledgeCell]:
     """One learner's evidence -> K id -> cell (only where there is evidence). needed_points: from
     needed_points(catalog), computed once per report."""
-    per_part = latest_by(evidence, _PART)
-    per_source: dict[tuple[str, str, str], list[KnowledgeEvidence]] = {}
-    for e in per_part.values():
-        key = (e.knowledge, e.module, e.origin.source)
-        group = per_source.pop(key, None)  # to the end: a group counts as read when its last part was
-        if group is None:
-            per_source[key] = [e]
-        else:
-            group.append(e)
-            per_source[key] = group
-    points = catalog.points
-    # K id -> module -> (earned, available, complete, time, source): the latest source per (K, module)
-    per_module: dict[str, dict[str, tuple[float, float, bool, datetime | None, str]]] = {}
-    for (k, module, source), parts in per_source.items():
-        if len(parts) == 1:  # the common case (a SCORM SCO is the whole module): no sums to make
-            p = parts[0]
-            available, earned, complete = 0 + p.available, 0 + p.earned, p.complete  # as sum() of one
-            when = p.origin.when
-        else:
-            available = sum(p.available for p in parts)
-            earned = sum(p.earned for p in parts)
-            complete = all(p.complete for p in parts)
-            when = _newest(p.origin for p in parts)
-        full = points.get((module, k), available)
-        complete = complete and available + SLACK >= full
-        modules = per_module.get(k)
-        if modules is None:
-            modules = per_module[k] = {}
-        current = modules.get(module)
-        if current is None or supersedes(when, current[3]):  # another source on the module: latest wins
-            modules[module] = (earned, max(available, full), complete, when, source)
+    per_module = _one_part_each(evidence, catalog.points)
+    if per_module is None:
+        per_module = _latest_per_module(evidence, catalog.points)
     cells: dict[str, KnowledgeCell] = {}
     thresholds = catalog.thresholds
     modules_of_knowledge = catalog.modules_of_knowledge
@@ -130,3 +106,72 @@ def learner_cells(
             _sorted(sources),
         )
     return cells
+
+
+def _module_total(
+    available: float, earned: float, complete: bool, full: float, when: datetime | None, source: str
+) -> tuple[float, float, bool, datetime | None, str]:
+    """A module's points on a K item from one source: complete only if they cover all its points there."""
+    return (earned, max(available, full), complete and available + SLACK >= full, when, source)
+
+
+def _one_part_each(
+    evidence: list[KnowledgeEvidence], points: dict[tuple[str, str], float]
+) -> PerModule | None:
+    """The usual case, in one pass: each piece of evidence is a whole module (part = module: a SCORM SCO, xAPI
+    answers) and the only one on its K item and module, so there is nothing to merge. None otherwise."""
+    per_module: PerModule = {}
+    for e in evidence:
+        module, k = e.module, e.knowledge
+        if e.part != module:
+            return None
+        modules = per_module.get(k)
+        if modules is None:
+            modules = per_module[k] = {}
+        elif module in modules:
+            return None
+        available = 0 + e.available  # as sum() of one
+        origin = e.origin
+        modules[module] = _module_total(
+            available,
+            0 + e.earned,
+            e.complete,
+            points.get((module, k), available),
+            origin.when,
+            origin.source,
+        )
+    return per_module
+
+
+def _latest_per_module(evidence: list[KnowledgeEvidence], points: dict[tuple[str, str], float]) -> PerModule:
+    """Latest wins per part, parts summed per module and source, then the latest source per module."""
+    per_part = latest_by(evidence, _PART)
+    per_source: dict[tuple[str, str, str], list[KnowledgeEvidence]] = {}
+    for e in per_part.values():
+        key = (e.knowledge, e.module, e.origin.source)
+        group = per_source.pop(key, None)  # to the end: a group counts as read when its last part was
+        if group is None:
+            per_source[key] = [e]
+        else:
+            group.append(e)
+            per_source[key] = group
+    per_module: PerModule = {}
+    for (k, module, source), parts in per_source.items():
+        if len(parts) == 1:  # no sums to make
+            p = parts[0]
+            available, earned, complete = 0 + p.available, 0 + p.earned, p.complete  # as sum() of one
+            when = p.origin.when
+        else:
+            available = sum(p.available for p in parts)
+            earned = sum(p.earned for p in parts)
+            complete = all(p.complete for p in parts)
+            when = _newest(p.origin for p in parts)
+        modules = per_module.get(k)
+        if modules is None:
+            modules = per_module[k] = {}
+        current = modules.get(module)
+        if current is None or supersedes(when, current[3]):  # another source on the module: latest wins
+            modules[module] = _module_total(
+                available, earned, complete, points.get((module, k), available), when, source
+            )
+    return per_module
