@@ -38,7 +38,7 @@ from .sources import Format, read_file
 
 READING = "reading tracking files"  # what the terminal count says while files are read
 PARALLEL_MIN_BYTES = 32 * 1024 * 1024  # below this, starting processes costs more than it saves
-CHUNKS_PER_JOB = 8  # several runs of files per process, so that one slow run does not hold up the rest
+CHUNKS_PER_JOB = 16  # several runs of files per process, so that one slow run does not hold up the rest
 MAX_JOBS = 8
 
 # Records travel in groups: records of different groups never meet in a merge, so each group only has to keep
