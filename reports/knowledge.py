@@ -20,15 +20,17 @@ from .records import Answer, KnowledgeEvidence, Origin
 from .times import iso
 
 _PART = attrgetter("knowledge", "origin.source", "part")  # what one attempt covers, per K item
+_QUESTION = attrgetter("learner", "question")  # one answer per learner and question: the latest
 
 
 def evidence_from_answers(answers: Iterable[Answer], catalog: Catalog) -> list[KnowledgeEvidence]:
     """xAPI has no per-K standing: grade the learner's latest answers per module with the mastery rule."""
-    latest = latest_by(answers, lambda a: (a.learner, a.question))
+    latest = latest_by(answers, _QUESTION)
     grouped: dict[tuple[str, str, str], list[Answer]] = defaultdict(list)
+    questions = catalog.questions
     for a in latest.values():
-        module = catalog.questions[a.question][0]
-        for k in catalog.questions[a.question][1].knowledge:
+        module, question = questions[a.question]
+        for k in question.knowledge:
             grouped[(a.learner, module, k)].append(a)
     out = []
     for (learner, module, k), mine in grouped.items():
