@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .cmi5_export.exporter import CMI5
+from .errors import ZhinengError
 from .exporter import Archives, Exporter, ExportOptions
 from .gc_pause import gc_paused
 from .olx_export.exporter import OLX
 from .scorm_export.exporter import EVERY_LAYOUT, SCORM12, SCORM2004
 
 if TYPE_CHECKING:
-    from .forked import Send
+    from .forked import Helper, Send
     from .modules.course import Course
 
 EXPORTERS: dict[str, Exporter] = {e.name: e for e in (SCORM12, SCORM2004, OLX, CMI5)}
@@ -42,10 +43,10 @@ def export_formats(
 ) -> list[Archives]:
     """Each format's archives, in the order given; `done` is called as each is built.
 
-    On two CPUs (unless `ahead` is False: `--jobs 1`), a forked helper (zhineng/forked.py) assembles the runtime scripts of every channel and builds
-    the Open edX course while this process builds the others; what it sends back is what this process would
-    have built, and whatever it could not build (an error in the course too) is built here, in its turn, so
-    errors are said as they are without the helper.
+    With a CPU idle (unless `ahead` is False: `--jobs 1`), a forked helper (zhineng/forked.py) assembles the runtime
+    scripts of every channel and builds the Open edX course while this process builds the others. What it sends
+    is what this process would have built; what has not come when it is needed (a busy machine gives the helper
+    little time) is built here, and an error is said as without the helper: the first format's, in order.
     """
     if not ahead or AHEAD_FORMAT not in formats or len(formats) < 2:
         out = []
@@ -53,49 +54,50 @@ def export_formats(
             out.append(export(fmt, course, options))
             done()
         return out
-    from .forked import Helper
+    from .forked import Helper, cpu_idle
     from .scorm_export.runtime_files import CHANNELS, expect_runtime
 
+    if not cpu_idle():
+        return export_formats(formats, course, options, done, ahead=False)
+
     with Helper(lambda send: _ahead(course, options, send)) as helper:
-        runtimes = _Once(helper.receive)  # the helper's first message; its second is the Open edX archives
         for channel in CHANNELS:
-            expect_runtime(channel, functools.partial(_runtime, runtimes, channel))
+            expect_runtime(channel, functools.partial(helper.take, f"runtime {channel}"))
+        built: dict[str, Archives] = {}
         try:
-            out = []
             for fmt in formats:
-                archives = None
                 if fmt == AHEAD_FORMAT:
-                    runtimes()
-                    archives = helper.receive()
-                out.append(archives if archives is not None else export(fmt, course, options))
+                    continue  # taken once the others are built: the helper's time to build it
+                try:
+                    built[fmt] = export(fmt, course, options)
+                except ZhinengError:
+                    if formats.index(AHEAD_FORMAT) < formats.index(fmt):
+                        _taken(helper, course, options)  # its error, if any, is said first, as in order
+                    raise
                 done()
-            return out
+            built[AHEAD_FORMAT] = _taken(helper, course, options)
+            done()
         finally:
             for channel in CHANNELS:
                 expect_runtime(channel, None)
+    return [built[fmt] for fmt in formats]
+
+
+def _taken(helper: Helper, course: Course, options: ExportOptions) -> Archives:
+    """The helper's format as it sent it, or built here if it has not come by now."""
+    archives: Archives | None = helper.take(AHEAD_FORMAT)
+    if archives is None:
+        helper.close()  # not waited for: this process builds it now, on a CPU the helper no longer takes
+        archives = export(AHEAD_FORMAT, course, options)
+    return archives
 
 
 def _ahead(course: Course, options: ExportOptions, send: Send) -> None:
     from .scorm_export.runtime_files import CHANNELS, load_runtime
 
-    send({channel: load_runtime(channel) for channel in CHANNELS})
-    send(export(AHEAD_FORMAT, course, options))
-
-
-def _runtime(runtimes: Callable[[], Any], channel: str) -> Any:
-    return (runtimes() or {}).get(channel)
-
-
-class _Once:
-    def __init__(self, get: Callable[[], object]) -> None:
-        self._get = get
-        self._done = False
-        self._value: object = None
-
-    def __call__(self) -> Any:
-        if not self._done:
-            self._value, self._done = self._get(), True
-        return self._value
+    for channel in CHANNELS:
+        send(f"runtime {channel}", load_runtime(channel))
+    send(AHEAD_FORMAT, export(AHEAD_FORMAT, course, options))
 
 
 __all__ = ["EVERY_LAYOUT", "EXPORTERS", "Archives", "ExportOptions", "Exporter", "export", "export_formats"]

@@ -1,13 +1,14 @@
 """Work done ahead in a forked process, on a second CPU, while this process goes on.
 
 The child starts as a copy of this process (the course already loaded, nothing to send it), runs one function
-and sends back what it hands to `send`, in order, as pickles through a pipe; the parent takes each with
-`receive()` when it needs it. Nothing else of the child comes back: it writes no file and ends with
-`os._exit`, so it never flushes this process's buffers or runs its exit handlers.
+and sends back what it hands to `send(name, value)`, as pickles through a pipe, read as they come by a thread
+of this process; `take(name)` gives a value if it has come, without waiting. Nothing else of the child comes
+back: it writes no file and ends with `os._exit`, so it never flushes this process's buffers or runs its exit
+handlers.
 
-Whatever stops the child early (a mistake in the course, a bug, a kill) or prevents it (no fork on this platform,
-one CPU, other threads running) makes `receive()` return None, and the caller does that work itself: the
-result, and the error and where it is said, never depend on the helper.
+The caller does whatever has not come when it needs it: the child may be slow (a busy machine), stopped early
+(a mistake in the course, a bug, a kill) or never started (no fork on this platform, one CPU, other threads
+running). The result, and the error and where it is said, never depend on the helper.
 """
 
 from __future__ import annotations
@@ -15,29 +16,43 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import queue
 import signal
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-Send = Callable[[object], None]
+Send = Callable[[str, object], None]
 
 
 def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def cpu_idle() -> bool:
+    """Whether a CPU is idle now: on a busy machine a helper only takes CPU time from this process (as
+    `make -l` holds back jobs). Linux counts the processes running this instant (this one among them); elsewhere
+    the load average of the last minute says it."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stat:
+            running = int(stat.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return os.getloadavg()[0] < _cpus() - 1 if hasattr(os, "getloadavg") else True
+    return running < _cpus()
+
+
 class Helper:
-    """A forked child running `work(send)`; `receive()` gives its messages in the order it sent them."""
+    """A forked child running `work(send)`; `take(name)` gives what it sent under that name."""
 
     def __init__(self, work: Callable[[Send], None]) -> None:
         self._pipe: BinaryIO | None = None
         self._pid = 0
+        self._got: dict[str, Any] = {}
+        self._ended = threading.Event()
         # Forking copies only the calling thread: with other threads running (a test server, the deflating
         # workers) a lock they held would stay locked in the child. One CPU gains nothing.
         if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() > 1:
+            self._ended.set()
             return
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
@@ -51,28 +66,27 @@ class Helper:
         self._pipe = os.fdopen(read_end, "rb")
         # Read as the child writes: a pipe holds 64 KB, and a child blocked on a full pipe until this process
         # asks for the message would wait instead of going on with its next piece of work.
-        self._messages: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
         self._reader = threading.Thread(target=self._read, args=(self._pipe,), daemon=True)
         self._reader.start()
 
     def _read(self, pipe: BinaryIO) -> None:
         try:
             while True:
-                self._messages.put((True, pickle.load(pipe)))
+                name, value = pickle.load(pipe)
+                self._got[name] = value  # one dict operation: atomic for the thread that takes it
         except Exception:  # noqa: BLE001 - the end of the pipe, or a child that stopped halfway
-            self._messages.put((False, None))
+            self._ended.set()
 
-    def receive(self) -> Any:
-        """The child's next message; None once it has no more, or when there is no child."""
-        if self._pipe is None:
-            return None
-        more, message = self._messages.get()
-        if not more:
-            self.close()
-        return message
+    def take(self, name: str) -> Any:
+        """What the child sent under `name`, if it has come by now; else None (it may still come)."""
+        return self._got.pop(name, None)
+
+    def running(self) -> bool:
+        """Whether more may still come."""
+        return not self._ended.is_set()
 
     def close(self) -> None:
-        """Stop waiting: the child is ended if still running, and reaped."""
+        """Stop: the child is ended if still running, and reaped."""
         if self._pipe is None:
             return
         with contextlib.suppress(ProcessLookupError):  # it may have ended already
@@ -94,8 +108,8 @@ def _run(work: Callable[[Send], None], fd: int) -> None:
     try:
         with os.fdopen(fd, "wb") as pipe:
 
-            def send(message: object) -> None:
-                pickle.dump(message, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            def send(name: str, value: object) -> None:
+                pickle.dump((name, value), pipe, protocol=pickle.HIGHEST_PROTOCOL)
                 pipe.flush()
 
             work(send)
