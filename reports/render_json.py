@@ -7,12 +7,14 @@ standard library on 10,000 learners. Entries are compact (no spaces after `:` an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
+from operator import attrgetter
 
 import orjson
 
-from .model import Report
+from .model import LearnerRow, Report
+from .shared_cells import Shared
 
 
 def report_json(report: Report) -> str:
@@ -27,11 +29,32 @@ def report_json_chunks(report: Report) -> Iterator[bytes]:
         value = getattr(report, name)
         comma = b"," if i < len(names) - 1 else b""
         if isinstance(value, tuple) and value:
+            dumps = _learner_row() if name == "learners" else orjson.dumps
             yield b"  " + orjson.dumps(name) + b": [\n"
             for v in value[:-1]:
-                yield b"    " + orjson.dumps(v) + b",\n"
-            yield b"    " + orjson.dumps(value[-1]) + b"\n"
+                yield b"    " + dumps(v) + b",\n"
+            yield b"    " + dumps(value[-1]) + b"\n"
             yield b"  ]" + comma + b"\n"
         else:
             yield b"  " + orjson.dumps(name) + b": " + orjson.dumps(value) + comma + b"\n"
     yield b"}\n"
+
+
+def _learner_row() -> Callable[[LearnerRow], bytes]:
+    """A LearnerRow as orjson writes it, its performance cells (the last fields, most of its text) written once
+    for the cells learners share (reports/shared_cells.py) and joined to the rest of each row."""
+    names = [f.name for f in fields(LearnerRow)]
+    own = names[: -len(_SHARED)]
+    if tuple(names[-len(_SHARED) :]) != _SHARED or len(own) < 2:  # laid out otherwise: each row written whole
+        return orjson.dumps
+    own_values, shared_values = attrgetter(*own), attrgetter(*_SHARED)
+    tail = Shared(lambda *cells: orjson.dumps(dict(zip(_SHARED, cells, strict=True))))
+
+    def dumps(row: LearnerRow) -> bytes:
+        head = orjson.dumps(dict(zip(own, own_values(row), strict=True)))
+        return head[:-1] + b"," + tail(*shared_values(row))[1:]
+
+    return dumps
+
+
+_SHARED = ("performance", "outputs", "rubric")  # the LearnerRow fields build_report shares between learners

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import orjson
 from report_support import COURSE, INPUTS, large_class
 from zhineng.modules.loader import load_course
 from zhineng.reports.build import build_report
@@ -15,6 +16,7 @@ from zhineng.reports.performance_cells import learner_performance, performance_l
 from zhineng.reports.records import ActivityDone, Origin
 from zhineng.reports.render_csv import report_csv
 from zhineng.reports.render_html import report_html
+from zhineng.reports.render_json import report_json
 from zhineng.reports.run import read_inputs, run_report
 
 
@@ -44,6 +46,9 @@ def test_shared_cells_render_as_cells_of_ones_own() -> None:
     for lang in ("zh-TW", "en"):
         assert report_html(shared, lang) == report_html(alone, lang)
     assert report_csv(shared) == report_csv(alone)
+    assert report_json(shared) == report_json(alone)
+    written = report_json(shared).encode("utf-8")
+    assert all(b"    " + orjson.dumps(row) in written for row in shared.learners)  # as orjson writes a row
 
 
 def test_shared_cells_in_csv_carry_names_that_must_be_quoted() -> None:
