@@ -46,6 +46,7 @@ NOT_ATTEMPTED = KnowledgeCell(Status.NOT_ATTEMPTED, None, None, None, ())
 # Within one learner, what "the same thing" is for latest attempt wins (attrgetter: no Python call per record).
 _ACTIVITY = attrgetter("activity")
 _REFLECTION = attrgetter("attitude", "reflection")
+_BY_LEARNER = attrgetter("learner", "reflection")  # an attitude's reflections, in the order they are shown
 
 
 class _LearnerRecords:
@@ -223,7 +224,7 @@ def _attitudes(course: Course, kept: Iterable[ReflectionEntry]) -> tuple[Attitud
     for a in course.standard.attitudes:
         if a.id not in offered and a.id not in by_attitude:
             continue
-        mine = sorted(by_attitude.get(a.id, []), key=lambda r: (r.learner, r.reflection))
+        mine = sorted(by_attitude.get(a.id, []), key=_BY_LEARNER)
         ratings = Counter(r.rating for r in mine if r.rating)
         out.append(
             AttitudeSummary(

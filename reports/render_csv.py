@@ -96,10 +96,13 @@ def report_csv_chunks(report: Report) -> Iterator[bytes]:
             yield out.getvalue().encode("utf-8")
             out.seek(0)
             out.truncate()
-    for att in report.attitudes:
-        for r in att.reflections:
-            row("reflection", _cell(r.learner), att.item.id, _cell(att.item.label), _cell(r.reflection),
-                r.rating or "", 5, r.when or "", r.source, _cell(r.text))  # fmt: skip
+    for att in report.attitudes:  # every cell given: as wide as the header without padding
+        label = _cell(att.item.label)
+        writer.writerows(
+            ("reflection", _cell(r.learner), att.item.id, label, _cell(r.reflection), r.rating or "", 5,
+             r.when or "", r.source, _cell(r.text))
+            for r in att.reflections
+        )  # fmt: skip
     for q in report.questions:
         row("question", "", _cell(q.id), " ".join(q.knowledge), _num(q.share_correct), q.correct, q.answered)
     for p in report.practice:
