@@ -58,8 +58,8 @@ def ratio_line(name: str, figure: float, target: float, unit: str, extra: str = 
 def bench_commands(runs: int, out: Path) -> None:
     print(f"built-in course, a fresh `zhineng` process each run, median of {runs}: wall (and CPU)")
     print(
-        "  (export's CPU counts its helper process and deflating threads; `--jobs 1` builds everything in one"
-        " process: the CPU a loaded machine pays; every run writes into a new, empty folder: no cache)"
+        "  (export's CPU counts its helper process and deflating threads; the helper starts only when a CPU is"
+        " idle; `--jobs 1` builds everything in one process; each run writes into a new, empty folder: no cache)"
     )
     commands: dict[str, list[str]] = {
         "--version": ["--version"],
