@@ -209,3 +209,25 @@ def test_export_all_writes_the_same_files_with_one_process(tmp_path) -> None:  #
         runs[name] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(runs["two"]) >= 10
     assert runs["two"] == runs["one"]
+
+
+@needs_fork
+def test_what_is_still_coming_can_be_waited_for() -> None:
+    _python(
+        """
+        import time
+        from zhineng.forked import Helper
+
+        handled = []
+
+        def work(send):
+            send("early", 1)
+            time.sleep(0.5)
+            send("late", 2)
+
+        with Helper(work, {"early": handled.append}) as helper:
+            assert helper.wait("late") == 2  # sent half a second later
+            assert helper.wait("never") is None  # the child ended without sending it
+            assert handled == [1] and helper.take("early") is None  # handled as it came, not kept
+        """
+    )

@@ -80,3 +80,15 @@ def test_no_two_tables_of_a_module_share_a_name(builtin_course: Course) -> None:
         assert names, module.id
         repeated = {n for n in names if names.count(n) > 1}
         assert repeated == set(), module.id
+
+
+def test_html_rendered_in_another_process_is_taken_as_is(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from zhineng import markdown
+
+    texts = ["**另一個行程**\n算好的", "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n"]
+    rendered = markdown.rendered_by(lambda: [render_markdown(t) for t in texts])
+    assert rendered == {t: render_markdown(t) for t in texts}  # what was rendered, nothing else
+    renders = _count_renders(monkeypatch)  # a fresh process, as it were
+    markdown.adopt(rendered)
+    assert [render_markdown(t) for t in texts] == [rendered[t] for t in texts]
+    assert renders == []  # taken, not rendered again

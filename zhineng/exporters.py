@@ -60,7 +60,9 @@ def export_formats(
     if not cpu_idle():
         return export_formats(formats, course, options, done, ahead=False)
 
-    with Helper(lambda send: _ahead(course, options, send)) as helper:
+    from .markdown import adopt
+
+    with Helper(lambda send: _ahead(course, options, send), {MARKDOWN: adopt}) as helper:
         for channel in CHANNELS:
             expect_runtime(channel, functools.partial(helper.take, f"runtime {channel}"))
         built: dict[str, Archives] = {}
@@ -84,19 +86,33 @@ def export_formats(
 
 
 def _taken(helper: Helper, course: Course, options: ExportOptions) -> Archives:
-    """The helper's format as it sent it, or built here if it has not come by now."""
+    """The helper's format as it sent it: waited for if the helper has begun it (it finishes sooner than this
+    process would), else built here."""
     archives: Archives | None = helper.take(AHEAD_FORMAT)
+    if archives is None and helper.seen(STARTED):
+        archives = helper.wait(AHEAD_FORMAT)
     if archives is None:
         helper.close()  # not waited for: this process builds it now, on a CPU the helper no longer takes
         archives = export(AHEAD_FORMAT, course, options)
     return archives
 
 
+MARKDOWN = "markdown"  # the helper's share of the Markdown, taken as soon as it comes
+STARTED = "started"  # the helper has begun its format
+
+
 def _ahead(course: Course, options: ExportOptions, send: Send) -> None:
+    from .markdown import rendered_by
+    from .scorm_export.payload import sco_payload
     from .scorm_export.runtime_files import CHANNELS, load_runtime
 
     for channel in CHANNELS:
         send(f"runtime {channel}", load_runtime(channel))
+    # The Markdown of the last third of the modules, which this process renders last (their SCOs' texts, which
+    # the cmi5 AUs show too): on the built-in course that leaves the two processes about the same work.
+    share = course.modules[len(course.modules) * 2 // 3 :]
+    send(MARKDOWN, rendered_by(lambda: [sco_payload(course, m, "scorm12", options.profile) for m in share]))
+    send(STARTED, AHEAD_FORMAT)
     send(AHEAD_FORMAT, export(AHEAD_FORMAT, course, options))
 
 

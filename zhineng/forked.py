@@ -44,11 +44,16 @@ def cpu_idle() -> bool:
 class Helper:
     """A forked child running `work(send)`; `take(name)` gives what it sent under that name."""
 
-    def __init__(self, work: Callable[[Send], None]) -> None:
+    def __init__(
+        self, work: Callable[[Send], None], handlers: dict[str, Callable[[Any], None]] | None = None
+    ) -> None:
+        """`handlers` take what is sent under their names as soon as it comes, on the reading thread."""
         self._pipe: BinaryIO | None = None
         self._pid = 0
         self._got: dict[str, Any] = {}
+        self._handlers = handlers or {}
         self._ended = threading.Event()
+        self._came = threading.Condition()
         # Forking copies only the calling thread: with other threads running (a test server, the deflating
         # workers) a lock they held would stay locked in the child. One CPU gains nothing.
         if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() > 1:
@@ -73,13 +78,32 @@ class Helper:
         try:
             while True:
                 name, value = pickle.load(pipe)
-                self._got[name] = value  # one dict operation: atomic for the thread that takes it
+                if name in self._handlers:
+                    self._handlers[name](value)
+                    continue
+                with self._came:
+                    self._got[name] = value
+                    self._came.notify_all()
         except Exception:  # noqa: BLE001 - the end of the pipe, or a child that stopped halfway
-            self._ended.set()
+            with self._came:
+                self._ended.set()
+                self._came.notify_all()
 
     def take(self, name: str) -> Any:
         """What the child sent under `name`, if it has come by now; else None (it may still come)."""
-        return self._got.pop(name, None)
+        with self._came:
+            return self._got.pop(name, None)
+
+    def seen(self, name: str) -> bool:
+        """Whether something was sent under `name` (still there to take or not)."""
+        with self._came:
+            return name in self._got
+
+    def wait(self, name: str) -> Any:
+        """What the child sends under `name`, waiting for it; None if the child ends without sending it."""
+        with self._came:
+            self._came.wait_for(lambda: name in self._got or self._ended.is_set())
+            return self._got.pop(name, None)
 
     def running(self) -> bool:
         """Whether more may still come."""

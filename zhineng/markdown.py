@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -111,11 +111,39 @@ def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     return "</table>\n</div>\n"
 
 
+# HTML another process rendered from these texts (`export --all`'s helper: zhineng/exporters.py), taken
+# instead of rendering them here. Filled from another thread: each dict operation is atomic.
+_given: dict[str, str] = {}
+_journal: list[str] | None = None  # the texts rendered here while `rendered_by` notes them
+
+
+def rendered_by(work: Callable[[], object]) -> dict[str, str]:
+    """The HTML of every text that `work` renders for the first time in this process, by its text."""
+    global _journal
+    texts: list[str] = []
+    _journal = texts
+    try:
+        work()
+    finally:
+        _journal = None
+    return {text: render_markdown(text) for text in texts}
+
+
+def adopt(rendered: dict[str, str]) -> None:
+    """Take the HTML another process rendered (`rendered_by` there) for texts this one has yet to render."""
+    _given.update(rendered)
+
+
 # Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the
 # built-in course): keyed by the source text, each renders once per process. Bounded for long-lived LMS
 # processes, and large enough for a 50x course (about 13,000 texts).
 @lru_cache(maxsize=1 << 16)
 def render_markdown(text: str) -> str:
+    given = _given.pop(text, None)
+    if given is not None:
+        return given
+    if _journal is not None:
+        _journal.append(text)
     import nh3
 
     html = _parser().render(text)
