@@ -44,7 +44,8 @@ def export_formats(
     """Each format's archives, in the order given; `done` is called as each is built.
 
     With a CPU idle (unless `ahead` is False: `--jobs 1`), a forked helper (zhineng/forked.py) assembles the runtime
-    scripts of every channel and builds the Open edX course while this process builds the others. What it sends
+    scripts of every channel, renders part of the Markdown and builds the Open edX course while this process
+    builds the others. What it sends
     is what this process would have built; what has not come when it is needed (a busy machine gives the helper
     little time) is built here, and an error is said as without the helper: the first format's, in order.
     """
@@ -103,6 +104,7 @@ STARTED = "started"  # the helper has begun its format
 
 def _ahead(course: Course, options: ExportOptions, send: Send) -> None:
     from .markdown import rendered_by
+    from .scorm_export.package import select_modules
     from .scorm_export.payload import sco_payload
     from .scorm_export.runtime_files import CHANNELS, load_runtime
 
@@ -110,7 +112,8 @@ def _ahead(course: Course, options: ExportOptions, send: Send) -> None:
         send(f"runtime {channel}", load_runtime(channel))
     # The Markdown of the last third of the modules, which this process renders last (their SCOs' texts, which
     # the cmi5 AUs show too): on the built-in course that leaves the two processes about the same work.
-    share = course.modules[len(course.modules) * 2 // 3 :]
+    modules = select_modules(course, options.modules)
+    share = modules[len(modules) * 2 // 3 :]
     send(MARKDOWN, rendered_by(lambda: [sco_payload(course, m, "scorm12", options.profile) for m in share]))
     send(STARTED, AHEAD_FORMAT)
     send(AHEAD_FORMAT, export(AHEAD_FORMAT, course, options))
