@@ -47,6 +47,7 @@ from zhineng.reports.render_json import report_json
 from zhineng.reports.xapi_ids import ITEM_EXTENSION
 from zhineng.scorm_export.saved_state import SavedReflection, SavedState, encode, fnv6
 
+from zhineng.cpus import usable_cpus
 from zhineng.gc_pause import gc_paused
 
 GOAL_S = 10.0
@@ -278,7 +279,7 @@ def main() -> None:
             f"  load {r['load']:.1f} at start, {r['load_after']:.1f} at the end"
         )
     _fixed, small, big = runs
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cpus = usable_cpus()
     print(
         f"time vs goal ({GOAL_S:.0f} s):      wall {big['wall']:6.2f} s = {big['wall'] / GOAL_S:5.2f}x  "
         f"{'ok' if big['wall'] <= GOAL_S else 'OVER'}  (load {big['load']:.1f} at start, {big['load_after']:.1f} "

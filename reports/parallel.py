@@ -12,7 +12,6 @@ renderers lose most of their gain to copying the report's pages.)
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from dataclasses import fields
 from itertools import starmap
@@ -20,6 +19,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from ..cpus import usable_cpus
 from ..progress import Progress
 from .catalog import Catalog
 from .json_input import DEFAULT_MAX_JSON_MB, MB
@@ -57,11 +57,7 @@ _WORK: tuple[Format | None, Catalog, int] | None = None
 
 
 def default_jobs() -> int:
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_JOBS))
+    return max(1, min(usable_cpus(), MAX_JOBS))
 
 
 def read_files(

@@ -22,11 +22,9 @@ import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
+from .cpus import usable_cpus
+
 Send = Callable[[str, object], None]
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def cpu_idle() -> bool:
@@ -37,8 +35,8 @@ def cpu_idle() -> bool:
         with open("/proc/loadavg", encoding="ascii") as stat:
             running = int(stat.read().split()[3].split("/")[0])
     except (OSError, ValueError, IndexError):
-        return os.getloadavg()[0] < _cpus() - 1 if hasattr(os, "getloadavg") else True
-    return running < _cpus()
+        return os.getloadavg()[0] < usable_cpus() - 1 if hasattr(os, "getloadavg") else True
+    return running < usable_cpus()
 
 
 class Helper:
@@ -56,7 +54,7 @@ class Helper:
         self._came = threading.Condition()
         # Forking copies only the calling thread: with other threads running (a test server, the deflating
         # workers) a lock they held would stay locked in the child. One CPU gains nothing.
-        if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() > 1:
+        if not hasattr(os, "fork") or usable_cpus() < 2 or threading.active_count() > 1:
             self._ended.set()
             return
         for stream in (sys.stdout, sys.stderr):

@@ -13,12 +13,13 @@ bytes do not depend on the thread that deflated them.
 
 from __future__ import annotations
 
-import os
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
+
+from .cpus import usable_cpus
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")  # local file header
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # central directory entry
@@ -57,7 +58,7 @@ def _deflate(data: bytes) -> Deflated:
 @cache
 def _workers() -> ThreadPoolExecutor | None:
     """One deflating thread per CPU; none on one CPU, where a thread would only add its hand-over."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cpus = usable_cpus()
     return ThreadPoolExecutor(max_workers=cpus, thread_name_prefix="deflate") if cpus > 1 else None
 
 
