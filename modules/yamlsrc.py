@@ -42,6 +42,20 @@ _SCALAR_TAGS = frozenset(
 )
 _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 _RESOLVER = Resolver()
+# The first characters of plain scalars that an implicit resolver may give a type other than str ("" for the
+# empty scalar, which is null).
+_IMPLICIT_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k is not None)
+assert None not in _RESOLVER.yaml_implicit_resolvers  # no resolver for every first character
+# The type of plain scalars seen before (keys, mostly: `type`, `text`, `options` resolve like `true`'s first
+# letter), kept up to a bound so that a hostile file cannot grow it.
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_KEPT = 4096
+_AliasEvent, _ScalarEvent = yaml.AliasEvent, yaml.ScalarEvent
+_SequenceStartEvent, _SequenceEndEvent, _MappingEndEvent = (
+    yaml.SequenceStartEvent,
+    yaml.SequenceEndEvent,
+    yaml.MappingEndEvent,
+)
 _EXPLAIN_CHARS = 200_000  # PyYAML re-reads at most this much to explain a syntax error (~0.1 s)
 _CONSTRUCTOR = SafeConstructor()
 
@@ -88,10 +102,13 @@ def _place(mark: Any) -> tuple[int, int]:
 
 
 class _Builder:
-    """Plain data from one document's events, with the place of every key and item."""
+    """Plain data from one document's events, with the place of every key and item.
+
+    Each event is taken once (`get_event`) and dispatched on its exact class: asking the parser to check or
+    peek first would cost another call into it per event."""
 
     def __init__(self, parser: Any, source: Source) -> None:
-        self.parser = parser
+        self.next = parser.get_event
         self.source = source
         self.problems: list[Problem] = []
         self.nodes = 0  # values built so far, an alias counting as every value it repeats
@@ -102,9 +119,14 @@ class _Builder:
         line, col = _place(event.start_mark)
         return _Refused(Problem(self.source.file, line, col, message))
 
-    def value(self, path: Path, depth: int) -> Any:
-        event = self.parser.get_event()
-        if isinstance(event, yaml.AliasEvent):
+    def value(self, event: Any, path: Path, depth: int) -> Any:
+        """The value that `event` begins (its remaining events are read here)."""
+        if type(event) is _ScalarEvent and event.anchor is None:  # most values, taken the short way
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise self.refuse(event, f"more than {MAX_NODES:,} values in one file; split the module")
+            return self.scalar(event)
+        if type(event) is _AliasEvent:
             return self.alias(event, depth)
         if event.anchor is None:
             return self.node(event, path, depth)
@@ -138,56 +160,80 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.refuse(event, f"more than {MAX_NODES:,} values in one file; split the module")
-        if isinstance(event, yaml.ScalarEvent):
+        kind = type(event)
+        if kind is _ScalarEvent:
             return self.scalar(event)
         if event.tag not in _COLLECTION_TAGS:
             raise self.refuse(event, f"YAML tag '{event.tag[:80]}' is not allowed in course files")
         if depth >= MAX_DEPTH:
             raise self.refuse(event, f"nested more than {MAX_DEPTH} levels deep")
-        self.deepest = max(self.deepest, depth)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not self.parser.check_event(yaml.SequenceEndEvent):
-                i = len(items)
-                self.source.places[(*path, i)] = _place(self.parser.peek_event().start_mark)
-                items.append(self.value((*path, i), depth + 1))
-            self.parser.get_event()
-            return items
+        if depth > self.deepest:
+            self.deepest = depth
+        if kind is _SequenceStartEvent:
+            return self.sequence(path, depth)
         return self.mapping(path, depth)
+
+    def sequence(self, path: Path, depth: int) -> list[Any]:
+        items: list[Any] = []
+        places = self.source.places
+        get_event = self.next
+        while True:
+            event = get_event()
+            if type(event) is _SequenceEndEvent:
+                return items
+            i = len(items)
+            mark = event.start_mark
+            places[(*path, i)] = (mark.line + 1, mark.column + 1)
+            items.append(self.value(event, (*path, i), depth + 1))
 
     def mapping(self, path: Path, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
-        while not self.parser.check_event(yaml.MappingEndEvent):
-            key_event = self.parser.peek_event()
-            key = self.value(path, depth + 1)
-            line, col = _place(key_event.start_mark)
-            if isinstance(key, (list, dict)):
-                self.problems.append(Problem(self.source.file, line, col, "a key must be a plain value"))
-                self.discard(depth + 1)
-                continue
-            key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) else key
+        places = self.source.places
+        get_event = self.next
+        while True:
+            key_event = get_event()
+            if type(key_event) is _MappingEndEvent:
+                return out
+            key = self.value(key_event, path, depth + 1)
+            mark = key_event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if type(key) is not str:
+                if isinstance(key, (list, dict)):
+                    self.problems.append(Problem(self.source.file, line, col, "a key must be a plain value"))
+                    self.discard(depth + 1)
+                    continue
+                key = str(key).lower() if isinstance(key, bool) else key
             if key in out:
-                first = self.source.places.get((*path, key), (0, 0))[0]
+                first = places.get((*path, key), (0, 0))[0]
                 message = f"{format_path((*path, key))}: duplicate key '{key}' (first at line {first})"
                 self.problems.append(Problem(self.source.file, line, col, message))
                 self.discard(depth + 1)
                 continue
-            self.source.places[(*path, key)] = (line, col)
-            out[key] = self.value((*path, key), depth + 1)
-        self.parser.get_event()
-        return out
+            places[(*path, key)] = (line, col)
+            out[key] = self.value(get_event(), (*path, key), depth + 1)
 
     def discard(self, depth: int) -> None:
         """Read a value that is not kept (a duplicate key's), with the same limits, recording no places."""
         kept, self.source.places = self.source.places, {}
         try:
-            self.value((), depth)
+            self.value(self.next(), (), depth)
         finally:
             self.source.places = kept
 
     def scalar(self, event: Any) -> Any:
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None:
+            value = event.value
+            # Untagged text that no implicit type can claim (quoted, a block, or plain but starting with a
+            # character no YAML type starts with, as most Chinese text does) is a string, unresolved.
+            if not event.implicit[0] or value[:1] not in _IMPLICIT_FIRST:
+                return value
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+                if len(_PLAIN_TAGS) < _PLAIN_TAGS_KEPT and len(value) <= 40:
+                    _PLAIN_TAGS[value] = tag
+        elif tag == "!":
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         if tag == _STR:
             return event.value
@@ -222,8 +268,8 @@ def parse(text: str, file: str) -> tuple[Source, list[Problem]]:
         if parser.check_event(yaml.StreamEndEvent):
             return source, [Problem(file, 1, 1, "the file is empty")]
         start = parser.get_event()  # document start
-        root = parser.peek_event()
-        data = builder.value((), 0)
+        root = parser.get_event()
+        data = builder.value(root, (), 0)
         parser.get_event()  # document end
         if not parser.check_event(yaml.StreamEndEvent):
             extra = parser.get_event()
