@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from zhineng.modules.loader import BUILTIN_DIR, STANDARD_FILE
+from zhineng.modules.course_files import BUILTIN_DIR, STANDARD_FILE
 
 _IDS = re.compile(r"(?m)^(id: |  - id: )(\S+)$")  # the module's id and its top-level items' ids
 _BLOCK_PROMPT = re.compile(r"(?m)^(\s+prompt: [|>][-+]?\n)(\s+)")

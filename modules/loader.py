@@ -7,26 +7,25 @@ as `ValidationFailed`, each placed at `file:line:col` with the key path.
 from __future__ import annotations
 
 import contextlib
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..errors import Problem, ValidationFailed, ZhinengError
+from ..errors import Problem, ValidationFailed
 from ..gc_pause import gc_paused
 from ..performance.model import FIELD_TYPES, Task
 from ..quizzes.model import QUESTION_TYPES, Question
 from ..scorm_export.export_checks import module_export_problems, standard_export_problems
 from .course import Course
+from .course_files import BUILTIN_DIR, STANDARD_FILE, course_files, read_source
 from .crossref import CrossReferences
 from .model import Lesson, Module, Reflection
 from .standard import Standard
-from .yamlsrc import MAX_CHARS, Source, format_path, parse
+from .yamlsrc import Source, format_path
 
-BUILTIN_DIR = Path(__file__).resolve().parent / "content"
-STANDARD_FILE = "standard.yaml"
+Reader = Callable[[Path], tuple[Source, list[Problem]]]
 
 _HINTS = {
     "attitude": "the A item this reflection develops, e.g. A01",
@@ -43,33 +42,6 @@ _HINTS = {
 }
 
 _FIELD_TYPE_HINT = "a deliverable field is " + ", ".join(FIELD_TYPES[:-1]) + " or " + FIELD_TYPES[-1]
-
-
-def display_path(path: Path) -> str:
-    """The path as a person would type it from the current folder."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if rel.startswith(".." + os.sep + "..") else rel
-
-
-def read_source(path: Path) -> tuple[Source, list[Problem]]:
-    shown = display_path(path)
-    limit = 4 * MAX_CHARS  # UTF-8 bytes of the most characters parse() accepts: never read a huge file whole
-    try:
-        with path.open("rb") as f:
-            raw = f.read(limit + 1)
-        if len(raw) > limit:
-            return Source(shown, None), [
-                Problem(shown, 1, 1, f"the file is larger than {limit:,} bytes; split the module")
-            ]
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Source(shown, None), [Problem(shown, 1, 1, f"the file is not UTF-8 text ({exc.reason})")]
-    except OSError as exc:
-        raise ZhinengError(f"{shown}: cannot read: {exc.strerror}") from exc
-    return parse(text, shown)
 
 
 def validate_model(source: Source, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
@@ -177,8 +149,8 @@ def _check_salvaged(refs: CrossReferences, source: Source) -> list[Problem]:
     )
 
 
-def load_standard(path: Path | None = None) -> Standard:
-    source, problems = read_source(path or BUILTIN_DIR / STANDARD_FILE)
+def load_standard(path: Path | None = None, read: Reader = read_source) -> Standard:
+    source, problems = read(path or BUILTIN_DIR / STANDARD_FILE)
     standard, more = validate_model(source, Standard) if not problems else (None, [])
     if isinstance(standard, Standard):
         more += standard_export_problems(standard, source)
@@ -187,40 +159,21 @@ def load_standard(path: Path | None = None) -> Standard:
     return standard
 
 
-def module_files(paths: Iterable[Path]) -> tuple[list[Path], Path | None]:
-    """Expand folders into their YAML files; a folder's `standard.yaml` replaces the built-in standard."""
-    files: list[Path] = []
-    standard: Path | None = None
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.name == STANDARD_FILE:
-                    standard = child
-                elif child.suffix in (".yaml", ".yml") and child.is_file():
-                    files.append(child)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise ZhinengError(f"{display_path(path)}: no such file or folder")
-    return files, standard
-
-
-def load_course(paths: Sequence[Path] = ()) -> Course:
-    """Load and check a course: the built-in one, or the given files and folders."""
+def load_course(paths: Sequence[Path] = (), read: Reader = read_source) -> Course:
+    """Load and check a course: the built-in one, or the given files and folders. `read` gives each file's
+    parse (modules/read_ahead.py hands in what another process parsed)."""
     with gc_paused():  # its YAML nodes and models are many and hold no cycles (see gc_pause)
-        return _load_course(paths)
+        return _load_course(paths, read)
 
 
-def _load_course(paths: Sequence[Path]) -> Course:
-    files, standard_file = module_files(paths or [BUILTIN_DIR])
-    if not files:
-        raise ZhinengError("no module files (*.yaml) found in " + ", ".join(display_path(p) for p in paths))
-    standard = load_standard(standard_file)
+def _load_course(paths: Sequence[Path], read: Reader) -> Course:
+    files, standard_file = course_files(paths)
+    standard = load_standard(standard_file, read)
     problems: list[Problem] = []
     refs = CrossReferences(standard)
     modules: list[tuple[Module, Source]] = []
     for file in files:
-        source, found = read_source(file)
+        source, found = read(file)
         module, more = validate_model(source, Module) if not found else (None, [])
         problems += found + more
         if isinstance(module, Module):
@@ -244,4 +197,4 @@ def _load_course(paths: Sequence[Path]) -> Course:
     )
 
 
-__all__ = ["BUILTIN_DIR", "Course", "format_path", "load_course", "load_standard"]
+__all__ = ["Course", "Reader", "format_path", "load_course", "load_standard"]

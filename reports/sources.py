@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ZhinengError
-from ..modules.loader import display_path
+from ..modules.course_files import display_path
 from .catalog import Catalog
 from .cmi_flat import looks_like_cmi
 from .json_input import DEFAULT_MAX_JSON_MB, MB, TOO_DEEP, NotJSON, parse, too_large, valid_text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from zhineng.modules.course import Course
-from zhineng.modules.loader import display_path
+from zhineng.modules.course_files import display_path
 from zhineng.scorm_export.budget import budget_input, worst_case
 from zhineng.scorm_export.limits import SCORM12_TITLE_MAX
 from zhineng.scorm_export.payload import content_hash, sco_payload

@@ -11,22 +11,21 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from zhineng.modules import loader
 from zhineng.modules.course import Course
+from zhineng.modules.course_files import read_source
+from zhineng.modules.loader import load_course
 
 from zhineng.exporters import EXPORTERS, ExportOptions, export
 
 
-def test_loading_a_course_pauses_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_loading_a_course_pauses_the_collector() -> None:
     seen: list[bool] = []
-    read = loader.read_source
 
     def reading(path: Any) -> Any:
         seen.append(gc.isenabled())
-        return read(path)
+        return read_source(path)
 
-    monkeypatch.setattr(loader, "read_source", reading)
-    loader.load_course()
+    load_course(read=reading)
     assert seen and not any(seen)
     assert gc.isenabled()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from report_support import COURSE, REPORT, ROOT, run_cli
-from zhineng.modules.loader import display_path
+from zhineng.modules.course_files import display_path
 
 from zhineng.cli import main
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from report_support import COURSE, REPORT, run_cli
-from zhineng.modules.loader import display_path
+from zhineng.modules.course_files import display_path
 
 GOOD = REPORT / "xapi" / "alice-M3.json"
 DAVE = REPORT / "xapi" / "dave.ndjson"

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from zhineng.modules.loader import BUILTIN_DIR
+from zhineng.modules.course_files import BUILTIN_DIR
 
 from zhineng.cli import module_schema
 

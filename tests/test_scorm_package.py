@@ -20,7 +20,8 @@ import pytest
 import yaml
 from lxml import etree
 from zhineng.modules.course import Course
-from zhineng.modules.loader import display_path, load_course
+from zhineng.modules.course_files import display_path
+from zhineng.modules.loader import load_course
 from zhineng.scorm_export import package as package_module
 from zhineng.scorm_export.lint import lint_manifest
 from zhineng.scorm_export.package import build_packages

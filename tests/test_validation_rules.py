@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from zhineng.modules.loader import display_path
+from zhineng.modules.course_files import display_path
 
 F = "tests/fixtures/invalid"
 

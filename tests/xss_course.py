@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 from zhineng.modules.course import Course
-from zhineng.modules.loader import BUILTIN_DIR, load_course
+from zhineng.modules.course_files import BUILTIN_DIR
+from zhineng.modules.loader import load_course
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

@@ -218,9 +218,12 @@ def _emit(text: str, out: Path | None) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .modules.loader import load_course
+    from .modules.read_ahead import read_ahead
 
-    course = load_course(args.paths)
+    with read_ahead(args.paths) as read:
+        from .modules.loader import load_course  # imported while the helper parses the files
+
+        course = load_course(args.paths, read)
     for warning in course.warnings:
         print(warning, file=sys.stderr)
     if not args.quiet:
@@ -312,7 +315,7 @@ def _new_module(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .modules.loader import load_course
+    from .modules.read_ahead import read_ahead
 
     if args.format and args.all:
         raise ZhinengError(f"name one format ({', '.join(EXPORTERS)}) or --all, not both")
@@ -324,7 +327,10 @@ def _export(args: argparse.Namespace) -> int:
     modules = tuple(m.strip() for m in args.modules.split(",") if m.strip()) if args.modules else None
     layout = args.layout or (EVERY_LAYOUT if args.all else "course")
     options = ExportOptions(modules=modules, layout=layout, profile=args.profile or DEFAULT_PROFILE)
-    course = load_course(args.paths)
+    with read_ahead(args.paths, markdown=True, modules=modules, enabled=args.jobs != 1) as read:
+        from .modules.loader import load_course  # imported while the helper parses the files
+
+        course = load_course(args.paths, read)
     for warning in course.warnings:
         print(warning, file=sys.stderr)
     # Every zip is built (and checked) in memory before the first one is written.

@@ -24,6 +24,11 @@ from typing import Any, BinaryIO
 
 from .cpus import usable_cpus
 
+try:
+    import fcntl
+except ImportError:  # not on Windows, which has no fork either
+    fcntl = None  # type: ignore[assignment]
+
 Send = Callable[[str, object], None]
 
 
@@ -60,6 +65,7 @@ class Helper:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         read_end, write_end = os.pipe()
+        _widen(write_end)
         pid = os.fork()
         if pid == 0:  # the child
             os.close(read_end)
@@ -123,6 +129,22 @@ class Helper:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Linux's default pipe holds 64 KB: a child sending more than that (a parsed course file) would wait for this
+# process's reading thread, which waits its turn for the interpreter while the main thread runs. At the most an
+# unprivileged process may ask for (fs.pipe-max-size, 1 MB by default), it rarely waits.
+_PIPE_BYTES = 1 << 20
+
+
+def _widen(fd: int) -> None:
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is None:
+        return
+    for size in (_PIPE_BYTES, _PIPE_BYTES // 4):
+        with contextlib.suppress(OSError):  # above the system's limit: try smaller, then keep the default
+            fcntl.fcntl(fd, set_size, size)
+            return
 
 
 def _run(work: Callable[[Send], None], fd: int) -> None:
