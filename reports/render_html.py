@@ -5,12 +5,17 @@ Order: the class view (how much of the class reached each item), the per-learner
 GROUP learners, each a <details>, so 500+ learners stay a page one can scroll), the rest, the merge rules last.
 Every piece of learner or course text goes through `esc` (html.escape, quotes included), so a reflection
 containing `<script>` is shown as text.
+
+The page is made while it is written: each section is an iterator of pieces (a group of learners each), and
+only the first piece of each is made before the contents list (which names the sections that show something),
+so a page of 10,000 learners (about 150 MB) is never held whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
+from itertools import chain
 from typing import TypeVar
 
 from .class_view_svg import distribution_chart, share_chart
@@ -32,7 +37,7 @@ SYMBOL = {
 }
 GROUP = 100  # learners (or reflections) per <details> group
 T = TypeVar("T")
-Pieces = list[str]  # a large section's HTML in pieces (a group of learners each), joined only as bytes
+Pieces = Iterator[str]  # a large section's HTML in pieces (a group of learners each), made as written
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK TC","Noto Sans TC",sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.45}
@@ -88,17 +93,14 @@ def report_html_chunks(report: Report, lang: str = "zh-TW") -> Iterator[bytes]:
         ("skipped", lambda: _skipped(report, t)),
         ("rule", lambda: f'<p class="rule">{esc(t["rule_text"] or report.rule)}</p>'),
     ]
-    shown: list[tuple[str, list[bytes]]] = []
+    shown: list[tuple[str, Iterator[bytes]]] = []
     for key, make in sections:
         made = make()
-        pieces = [made] if isinstance(made, str) else made
-        del made
-        encoded = []
-        while pieces:  # each piece's text goes as it is encoded
-            encoded.append(pieces.pop(0).encode("utf-8"))
-        if any(encoded):  # a section with nothing to show is left out
-            shown.append((key, encoded))
-    nav = "".join(f'<li><a href="#{key}">{esc(t[key])}</a></li>' for key, _encoded in shown)
+        pieces = iter((made,) if isinstance(made, str) else made)
+        first = next((p for p in pieces if p), None)  # a section with nothing to show is left out
+        if first is not None:
+            shown.append((key, chain((first.encode("utf-8"),), _encoded(pieces))))
+    nav = "".join(f'<li><a href="#{key}">{esc(t[key])}</a></li>' for key, _encoded_pieces in shown)
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">',
@@ -116,6 +118,12 @@ def report_html_chunks(report: Report, lang: str = "zh-TW") -> Iterator[bytes]:
         yield from encoded
         yield b"</section>"
     yield b"\n</main></body></html>\n"
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    for piece in pieces:
+        if piece:
+            yield piece.encode("utf-8")
 
 
 def _class_view(report: Report, t: dict[str, str]) -> str:
@@ -179,15 +187,15 @@ def _in_groups(
     first_open: bool,
 ) -> Pieces:
     """whole(items) up to GROUP items, else one <details> per GROUP items, its summary name(start, part); as
-    pieces, one a group, never joined here (a section of 10,000 learners is encoded piece by piece)."""
+    pieces, one a group, each made when it is asked for (a section of 10,000 learners is written piece by
+    piece)."""
     if len(items) <= GROUP:
-        return [whole(items)]
-    out = []
+        yield whole(items)
+        return
     for start in range(0, len(items), GROUP):
         part = items[start : start + GROUP]
         is_open = " open" if first_open and start == 0 else ""
-        out.append(f"<details{is_open}><summary>{esc(name(start, part))}</summary>{whole(part)}</details>")
-    return out
+        yield f"<details{is_open}><summary>{esc(name(start, part))}</summary>{whole(part)}</details>"
 
 
 def _grouped(
@@ -235,20 +243,20 @@ def _heatmap(report: Report, t: dict[str, str]) -> Pieces:
             cells.append(end[0] + learner + end[1])
         return f'<tr><th scope="row" class="learner">{learner}</th>{"".join(cells)}</tr>'
 
-    return [
-        _legend("k", ("mastered", "not_mastered", "incomplete", "not_attempted"), t),
-        *_grouped(
-            "heatmap",
-            f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>',
-            report.learners,
-            row,
-            t,
-            t["knowledge"],
-        ),
+    yield _legend("k", ("mastered", "not_mastered", "incomplete", "not_attempted"), t)
+    yield from _grouped(
+        "heatmap",
+        f'<tr><th scope="col">{esc(t["learner"])}</th>{head}</tr>',
+        report.learners,
+        row,
+        t,
+        t["knowledge"],
+    )
+    yield (
         '<ul class="note">'
         + "".join(f"<li>{esc(k.label)}：{esc(k.text)}</li>" for k in report.knowledge)
-        + "</ul>",
-    ]
+        + "</ul>"
+    )
 
 
 def _heat_cell(
@@ -297,10 +305,8 @@ def _completion(report: Report, t: dict[str, str]) -> Pieces:
         return f'<tr><th scope="row" class="learner">{esc(r.learner)}</th>{"".join(cells)}</tr>'
 
     head = f'<tr><th scope="col" rowspan="2">{esc(t["learner"])}</th>{top}</tr><tr>{sub}</tr>'
-    return [
-        _legend("a", ("completed", "incomplete", "not_attempted"), t),
-        *_grouped("completion", head, report.learners, row, t, t["completion"]),
-    ]
+    yield _legend("a", ("completed", "incomplete", "not_attempted"), t)
+    yield from _grouped("completion", head, report.learners, row, t, t["completion"])
 
 
 def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
@@ -343,8 +349,8 @@ def _attitude(att: AttitudeSummary, t: dict[str, str]) -> str:
     )
 
 
-def _attitudes(report: Report, t: dict[str, str]) -> str:
-    return "".join(_attitude(a, t) for a in report.attitudes)
+def _attitudes(report: Report, t: dict[str, str]) -> Pieces:
+    return (_attitude(a, t) for a in report.attitudes)
 
 
 def _questions(report: Report, t: dict[str, str]) -> str:

@@ -3,13 +3,16 @@ items (TASKS_SPEC §6). Self-ratings are shown apart, in brackets, and never col
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .model import LearnerRow, PerformanceCell, Report, RubricCell
 from .shared_cells import Shared
 
 
-def performance_html(report: Report, t: dict[str, str]) -> list[str]:
+def performance_html(report: Report, t: dict[str, str]) -> Iterator[str]:
+    """The section's pieces, each made when it is asked for (render_html writes them as they come)."""
     if not report.performance:
-        return []
+        return
     # In a large class the groups start closed, as the reflections do: the page stays short until opened.
     # Imported here: render_html imports this module for its section list.
     from .render_html import SYMBOL, _grouped, _legend, esc
@@ -66,7 +69,11 @@ def performance_html(report: Report, t: dict[str, str]) -> list[str]:
     rubric_cells = Shared(
         lambda cells: "".join(rubric_cell(by_label[i.id], cells[i.id]) for i in report.rubric)
     )
-    tasks = _grouped(
+    items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
+    yield f'<p class="note">{esc(t["performance_note"])}</p>' + _legend(
+        "p", ("rated", "not_mastered", "awaiting_rating", "not_submitted"), t
+    )
+    yield from _grouped(
         "performance",
         heading([(f"{p.task.id} {p.task.text}", p.task.text) for p in report.performance]),
         report.learners,
@@ -75,7 +82,8 @@ def performance_html(report: Report, t: dict[str, str]) -> list[str]:
         t["performance"],
         first_open=False,
     )
-    outputs = _grouped(
+    yield f"<h3>{esc(t['outputs'])}</h3>"
+    yield from _grouped(
         "outputs",
         heading([(o.label, o.text) for o in report.outputs]),
         report.learners,
@@ -84,7 +92,8 @@ def performance_html(report: Report, t: dict[str, str]) -> list[str]:
         t["outputs"],
         first_open=False,
     )
-    rubric = _grouped(
+    yield f"<h3>{esc(t['rubric'])}</h3>"
+    yield from _grouped(
         "rubric",
         heading([(i.label, i.text) for i in report.rubric]),
         report.learners,
@@ -93,14 +102,4 @@ def performance_html(report: Report, t: dict[str, str]) -> list[str]:
         t["rubric"],
         first_open=False,
     )
-    items = "".join(f"<li>{esc(i.label)}：{esc(i.text)}</li>" for i in (*report.outputs, *report.rubric))
-    return [
-        f'<p class="note">{esc(t["performance_note"])}</p>'
-        + _legend("p", ("rated", "not_mastered", "awaiting_rating", "not_submitted"), t),
-        *tasks,
-        f"<h3>{esc(t['outputs'])}</h3>",
-        *outputs,
-        f"<h3>{esc(t['rubric'])}</h3>",
-        *rubric,
-        f'<ul class="note">{items}</ul>',
-    ]
+    yield f'<ul class="note">{items}</ul>'
