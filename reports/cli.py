@@ -60,7 +60,8 @@ def input_options(p: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="processes reading the inputs (default: one per CPU; used for large inputs only)",
+        help="processes reading the inputs and making report's files (default: one per CPU; used for large "
+        "inputs only)",
     )
     p.add_argument(
         "--max-json-mb",
@@ -82,6 +83,7 @@ def run_report_command(args: argparse.Namespace) -> int:
     from ..files import write_together
     from ..gc_pause import gc_paused
     from ..modules.loader import load_course
+    from .parallel import made_apart
     from .render_csv import report_csv_chunks
     from .render_html import report_html_chunks
     from .render_json import report_json_chunks
@@ -96,15 +98,25 @@ def run_report_command(args: argparse.Namespace) -> int:
         report, skipped = run_report(
             args.inputs, args.format, args.lrs, args.lrs_auth, course, args.jobs, args.max_json_mb
         )
-        # Each made as it is written, one after the other: 10,000 learners' three files (about 300 MB) are
-        # never all in memory; all three are put in place together, or none.
-        write_together(
+        # Each made as it is written: 10,000 learners' three files (about 400 MB) are never all in memory; all
+        # three are put in place together, or none. report.html and report.json are made by other processes
+        # meanwhile (reports/parallel.py), so they are written last: they wait for those processes.
+        apart = made_apart(
             [
-                (args.out / "report.html", report_html_chunks(report, args.lang)),
-                (args.out / "report.json", report_json_chunks(report)),
-                (args.out / "report.csv", report_csv_chunks(report)),
-            ]
+                (args.out / "report.html", lambda: report_html_chunks(report, args.lang)),
+                (args.out / "report.json", lambda: report_json_chunks(report)),
+            ],
+            len(report.learners),
+            args.jobs,
         )
+        with apart as (html, json):
+            write_together(
+                [
+                    (args.out / "report.csv", report_csv_chunks(report)),
+                    (args.out / "report.html", html),
+                    (args.out / "report.json", json),
+                ]
+            )
     for line in skipped:
         print(line, file=sys.stderr)
     print(f"{len(report.learners)} learners → {args.out / 'report.html'}", file=sys.stderr)

@@ -1,18 +1,30 @@
-"""Read many tracking files on every CPU: the same records, in the same order, as reading them one by one.
+"""The report's work on every CPU: the same bytes as doing it all in one process.
 
-Parsing JSON and turning it into records is most of a large report's time (10,000 learners are 30,000 SCORM
-files), and files are independent, so contiguous runs of files go to forked worker processes. The records come
-back as plain tuples per type (pickling a tuple is ten times cheaper than pickling a dataclass) and are rebuilt
-here in input order, so "latest attempt wins" still breaks ties by the input read last. Small inputs, one CPU,
-or a platform without a safe `fork` are read in this process.
-(Rendering is not worth splitting: the three renderers take under a second for 10,000 learners, and forked
-renderers lose most of their gain to copying the report's pages.)
+Reading: parsing JSON and turning it into records is most of a large report's time (10,000 learners are 30,000
+SCORM files), and files are independent, so contiguous runs of files go to forked worker processes. The records
+come back as plain tuples per type (pickling a tuple is ten times cheaper than pickling a dataclass) and are
+rebuilt here in input order, so "latest attempt wins" still breaks ties by the input read last.
+
+Writing: the three outputs are functions of the finished report, so report.html and report.json are made by
+forked processes, each into a temporary file of its own, while this one makes report.csv; write_together then
+moves them into place with it, all or none (made_apart). The forks share the report's pages; the ones they touch
+(reference counts) are copied, which the memory goal leaves room for only because every output is made while it
+is written, never held whole.
+
+Small inputs, one CPU (--jobs 1), or a platform without a safe `fork` do everything in this process.
 """
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
+import os
+import shutil
 import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
 from itertools import starmap
 from operator import attrgetter
@@ -20,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cpus import usable_cpus
+from ..files import Content, MadeElsewhere
 from ..progress import Progress
 from .catalog import Catalog
 from .json_input import DEFAULT_MAX_JSON_MB, MB
@@ -40,6 +53,7 @@ READING = "reading tracking files"  # what the terminal count says while files a
 PARALLEL_MIN_BYTES = 32 * 1024 * 1024  # below this, starting processes costs more than it saves
 CHUNKS_PER_JOB = 16  # several runs of files per process, so that one slow run does not hold up the rest
 MAX_JOBS = 8
+APART_MIN_LEARNERS = 1_000  # below this, an output is made in this process: forking would cost what it saves
 
 # Records travel in groups: records of different groups never meet in a merge, so each group only has to keep
 # its own order. Answers and answer sheets do meet (latest answer per question), so they share a group and
@@ -167,3 +181,123 @@ def _size(path: Path) -> int:
 def _can_fork() -> bool:
     # Linux only: macOS lists fork but it is unsafe there with system frameworks loaded.
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+Pieces = Iterable[bytes]
+
+
+@contextmanager
+def made_apart(
+    outputs: Sequence[tuple[Path, Callable[[], Pieces]]], learners: int, jobs: int | None
+) -> Iterator[list[Content]]:
+    """Files made by forked processes, one each, while this process does other work: what is given for each
+    waits for its process when write_together comes to it (so list the files made here first). outputs: each
+    file's destination and what makes its pieces. Every process is ended, and every file it left unplaced
+    removed, on the way out, however the `with` ends. All are made here, as written, for small reports, with
+    --jobs 1, or without `fork`."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    makers: list[_Spooled] = []
+    try:
+        if jobs > 1 and learners >= APART_MIN_LEARNERS and _can_fork():
+            for path, make in outputs:
+                spool = _spool(path)
+                if spool is None:
+                    break
+                makers.append(_Spooled(spool, make))
+    except OSError:  # no processes to be had (a locked-down container): the rest are made here
+        pass
+    try:
+        yield [*makers, *(make() for _path, make in outputs[len(makers) :])]
+    finally:
+        for maker in makers:
+            maker.end()
+
+
+def _spool(path: Path) -> str | None:
+    """A new temporary file for path, beside it if its folder exists, else in the nearest folder that does (on
+    the same disk, as a rule); None if none can be made (the file is then made in this process, and writing it
+    says what is wrong)."""
+    folder = next((f for f in path.parents if f.is_dir()), None)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError:
+        return None
+    os.close(fd)
+    return name
+
+
+class _Spooled(MadeElsewhere):
+    """One file made by a forked process into its spool, then moved into place."""
+
+    def __init__(self, spool: str, make: Callable[[], Pieces]) -> None:
+        self.spool: str | None = spool  # None once placed: write_together owns it then
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._maker = context.Process(target=_make_into, args=(make, spool, send), daemon=True)
+        try:
+            self._maker.start()
+        except BaseException:
+            self._receive.close()
+            Path(spool).unlink(missing_ok=True)
+            raise
+        finally:
+            send.close()  # the maker's end: when it ends, receiving here ends too, however it ended
+
+    def place(self, path: Path) -> str:
+        try:
+            outcome = self._receive.recv()
+        except EOFError:  # it ended without a word: killed (out of memory?); write_together says which file
+            self._maker.join()
+            raise OSError(
+                f"the process making it ended unexpectedly (exit code {self._maker.exitcode})"
+            ) from None
+        if isinstance(outcome, tuple):
+            raise OSError(*outcome)
+        if outcome is not None:
+            raise RuntimeError(f"the process making {path} failed:\n{outcome}")
+        assert self.spool is not None, "placed once"
+        spool, self.spool = self.spool, None
+        if Path(spool).parent == path.parent:
+            return spool
+        # Made before its folder was: a new temporary name there, replaced by the spool (a rename on one disk).
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        try:
+            try:
+                os.replace(spool, tmp)
+            except OSError as exc:
+                if exc.errno != errno.EXDEV:
+                    raise
+                shutil.copyfile(spool, tmp)  # another disk after all: copied, then synced as written here
+                with open(tmp, "rb+") as handle:
+                    os.fsync(handle.fileno())
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            Path(spool).unlink(missing_ok=True)
+        return tmp
+
+    def end(self) -> None:
+        if self._maker.is_alive():  # this side failed first (or Ctrl-C): its file is no longer wanted
+            self._maker.terminate()
+        self._maker.join()
+        self._receive.close()
+        if self.spool is not None:
+            Path(self.spool).unlink(missing_ok=True)
+
+
+def _make_into(make: Callable[[], Pieces], spool: str, send: Any) -> None:
+    """In the forked process: write the pieces to the spool and sync it, then say how it went (None: done)."""
+    try:
+        with open(spool, "wb") as out:
+            for piece in make():
+                out.write(piece)
+            out.flush()
+            os.fsync(out.fileno())  # here, beside the work of the main process, not after it
+        outcome: object = None
+    except OSError as exc:  # a full disk: said as the write in the main process would say it
+        outcome = (exc.errno, exc.strerror or str(exc))
+    except BaseException:  # a fault in the renderer: its traceback, to be raised where it is waited for
+        outcome = traceback.format_exc()
+    send.send(outcome)

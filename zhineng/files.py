@@ -99,8 +99,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_together([(path, data)])
 
 
-# A file's content: its bytes, or its pieces, made while it is written (a large report is never held whole).
-Content = bytes | Iterable[bytes]
+class MadeElsewhere:
+    """A file's content that another process writes to a temporary file of its own (reports/parallel.py)."""
+
+    def place(self, path: Path) -> str:
+        """Wait for it, put it beside path (written and synced) and return its temporary name; raise OSError as
+        writing it here would."""
+        raise NotImplementedError
+
+
+# A file's content: its bytes; its pieces, made while it is written (a large report is never held whole); or a
+# file made elsewhere (moved into place, never copied: it may be hundreds of megabytes).
+Content = bytes | Iterable[bytes] | MadeElsewhere
 
 
 def write_together(outputs: Sequence[tuple[Path, Content]]) -> None:
@@ -131,6 +141,14 @@ def _make_folder(folder: Path) -> list[Path]:
 
 
 def _write_temp(path: Path, data: Content) -> str:
+    if isinstance(data, MadeElsewhere):
+        tmp = data.place(path)
+        try:
+            os.chmod(tmp, 0o644)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return tmp
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

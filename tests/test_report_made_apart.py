@@ -1,0 +1,140 @@
+"""report.html and report.json are made by forked processes while report.csv is made (reports/parallel.py,
+made_apart): the same bytes as one process makes, and a failure there is reported as one here would be, with
+nothing written and no temporary file left.
+
+The fixture class is small, so the size threshold is lowered to force the forked path.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from report_support import COURSE, GOLDEN, INPUTS, ROOT, run_cli
+from zhineng.reports import parallel, render_html
+
+pytestmark = pytest.mark.skipif(
+    not parallel._can_fork(), reason="outputs are made apart only with fork (Linux)"
+)
+
+OUTPUTS = ("report.json", "report.html", "report.csv")
+
+
+@pytest.fixture
+def apart(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every report made apart; the spools of the files made so, in order."""
+    monkeypatch.setattr(parallel, "APART_MIN_LEARNERS", 0)
+    monkeypatch.chdir(ROOT)
+    spools: list[str] = []
+    real = parallel._spool
+
+    def counting(path: Path) -> str | None:
+        name = real(path)
+        spools.append(Path(path).name)
+        return name
+
+    monkeypatch.setattr(parallel, "_spool", counting)
+    return spools
+
+
+def _report(capsys: pytest.CaptureFixture[str], out: Path, *more: str) -> tuple[int, str]:
+    inputs = [str(p.relative_to(ROOT)) for p in INPUTS]
+    run = run_cli(capsys, *inputs, "--course", str(COURSE), "--out", str(out), *more)
+    return run.code, run.err
+
+
+def test_outputs_made_apart_are_the_golden_report(
+    capsys: pytest.CaptureFixture[str], apart: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "new" / "out"  # made by write_together after the spools: they move into it
+    code, err = _report(capsys, out, "--jobs", "2")
+    assert code == 3, err
+    assert apart == ["report.html", "report.json"]
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (GOLDEN / name).read_bytes(), f"{name} differs when made apart"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["new", "out", *sorted(OUTPUTS)]
+
+
+def test_one_job_makes_everything_in_this_process(
+    capsys: pytest.CaptureFixture[str], apart: list[str], tmp_path: Path
+) -> None:
+    code, err = _report(capsys, tmp_path, "--jobs", "1")
+    assert code == 3, err
+    assert apart == []
+    assert (tmp_path / "report.html").read_bytes() == (GOLDEN / "report.html").read_bytes()
+
+
+def _previous(out: Path) -> None:
+    out.mkdir()
+    (out / "report.html").write_text("last week's report", encoding="utf-8")
+
+
+def _untouched(out: Path) -> None:
+    assert [p.name for p in out.iterdir()] == ["report.html"], "a temporary file or a new output was left"
+    assert (out / "report.html").read_text(encoding="utf-8") == "last week's report"
+
+
+def test_a_full_disk_where_report_html_is_made_apart_writes_nothing(
+    capsys: pytest.CaptureFixture[str], apart: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    here = os.getpid()
+
+    def full_disk(*args: object, **kwargs: object) -> Iterator[bytes]:
+        assert os.getpid() != here, "made in the forked process"
+        yield b"<!DOCTYPE html>"
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(render_html, "report_html_chunks", full_disk)
+    out = tmp_path / "out"
+    _previous(out)
+    code, err = _report(capsys, out, "--jobs", "2")
+    assert code == 1
+    assert (
+        f"zhineng: {out / 'report.html'}: cannot write: No space left on device; nothing was written" in err
+    )
+    assert "Traceback" not in err
+    _untouched(out)
+
+
+def test_a_process_killed_while_making_report_html_writes_nothing(
+    capsys: pytest.CaptureFixture[str], apart: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    here = os.getpid()
+
+    def killed(*args: object, **kwargs: object) -> Iterator[bytes]:
+        assert os.getpid() != here, "made in the forked process"
+        yield b"<!DOCTYPE html>"
+        os._exit(9)  # as the out-of-memory killer leaves it: no word, no clean-up
+
+    monkeypatch.setattr(render_html, "report_html_chunks", killed)
+    out = tmp_path / "out"
+    _previous(out)
+    code, err = _report(capsys, out, "--jobs", "2")
+    assert code == 1
+    assert (
+        f"zhineng: {out / 'report.html'}: cannot write: the process making it ended unexpectedly (exit code 9); "
+        "nothing was written"
+    ) in err
+    _untouched(out)
+
+
+def test_a_failure_here_ends_the_processes_and_removes_their_files(
+    capsys: pytest.CaptureFixture[str], apart: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from zhineng.reports import render_csv
+
+    def broken(*args: object, **kwargs: object) -> Iterator[bytes]:
+        yield b"section"
+        raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
+
+    monkeypatch.setattr(render_csv, "report_csv_chunks", broken)
+    out = tmp_path / "out"
+    _previous(out)
+    code, err = _report(capsys, out, "--jobs", "2")
+    assert code == 1
+    assert f"zhineng: {out / 'report.csv'}: cannot write: File too large; nothing was written" in err
+    assert apart == ["report.html", "report.json"]
+    _untouched(out)
