@@ -18,6 +18,9 @@ class Course:
     modules: tuple[Module, ...]
     files: dict[str, str] = field(default_factory=dict)  # module id -> the file it came from
     warnings: tuple[Problem, ...] = ()
+    # module id -> its Markdown texts in the order of its file (modules/markdown_texts.py): what helpers
+    # render ahead; a course built without them renders each text where it is needed, as always.
+    markdown: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def module(self, module_id: str) -> Module:
         for m in self.modules:

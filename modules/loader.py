@@ -21,6 +21,7 @@ from ..scorm_export.export_checks import module_export_problems, standard_export
 from .course import Course
 from .course_files import BUILTIN_DIR, STANDARD_FILE, course_files, read_source
 from .crossref import CrossReferences
+from .markdown_texts import module_texts
 from .model import Lesson, Module, Reflection
 from .standard import Standard
 from .yamlsrc import Source, format_path
@@ -194,6 +195,7 @@ def _load_course(paths: Sequence[Path], read: Reader) -> Course:
         modules=tuple(m for m, _ in modules),
         files={m.id: s.file for m, s in modules},
         warnings=tuple(sorted(problems)),
+        markdown={m.id: module_texts(s.data) for m, s in modules},
     )
 
 

@@ -20,18 +20,12 @@ from typing import Any
 from ..errors import Problem, ZhinengError
 from ..forked import Helper, Send, cpu_idle
 from .course_files import course_files, read_source
+from .markdown_texts import course_texts
 from .yamlsrc import Source
 
 Parse = tuple[Source, list[Problem]]
 
-# The keys whose text is Markdown, wherever they stand in a module file (tests/test_read_ahead.py proves that
-# every text an export renders is found under one of them). A text found that is not rendered costs the helper
-# a little time; a rendered text not found is rendered by the exporter as it would be without the helper.
-MARKDOWN_KEYS = frozenset(
-    {"body", "brief", "description", "descriptor", "exemplar", "explanation", "guidance", "help", "prompt"}
-)
-MARKDOWN = "markdown"
-_BATCH = 24  # texts per message: the exporter adopts them as they come, not all at the end
+MARKDOWN = "markdown"  # rendered texts, taken in as they come (zhineng/markdown.py adopt)
 
 
 class ReadAhead:
@@ -90,44 +84,7 @@ def _ahead(files: Sequence[Path], markdown: bool, modules: Sequence[str] | None,
         parsed.append(result[0].data)
     if not markdown:
         return
-    from ..markdown import render_markdown
+    from ..markdown import rendered_batches
 
-    batch: dict[str, str] = {}
-    for text in markdown_texts(parsed[0], parsed[1:], modules):
-        batch[text] = render_markdown(text)
-        if len(batch) == _BATCH:
-            send(MARKDOWN, batch)
-            batch = {}
-    if batch:
+    for batch in rendered_batches(course_texts(parsed[0], parsed[1:], modules)):
         send(MARKDOWN, batch)
-
-
-def markdown_texts(standard: Any, modules: Sequence[Any], selected: Sequence[str] | None) -> list[str]:
-    """The Markdown texts of the modules' parsed data, each once, module by module in the order the course
-    lists them (by the standard's order of tasks, then id: the loader's order), limited to `selected` ids."""
-    tasks = standard.get("tasks") if isinstance(standard, dict) else None
-    ids = [t.get("id") for t in tasks if isinstance(t, dict)] if isinstance(tasks, list) else []
-    order = {task: i for i, task in enumerate(ids) if isinstance(task, str)}
-
-    def place(module: dict[Any, Any]) -> tuple[int, str]:
-        task = module.get("task")
-        return order.get(task, len(order)) if isinstance(task, str) else len(order), str(module.get("id"))
-
-    data = [m for m in modules if isinstance(m, dict) and (selected is None or m.get("id") in selected)]
-    data.sort(key=place)
-    texts: dict[str, None] = {}
-    for module in data:
-        _collect(module, None, texts)
-    return list(texts)
-
-
-def _collect(value: Any, key: Any, texts: dict[str, None]) -> None:
-    if isinstance(value, str):
-        if key in MARKDOWN_KEYS and value:
-            texts[value] = None
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _collect(v, k, texts)
-    elif isinstance(value, list):
-        for v in value:
-            _collect(v, key, texts)

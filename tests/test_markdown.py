@@ -85,10 +85,17 @@ def test_no_two_tables_of_a_module_share_a_name(builtin_course: Course) -> None:
 def test_html_rendered_in_another_process_is_taken_as_is(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from zhineng import markdown
 
-    texts = ["**另一個行程**\n算好的", "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n"]
-    rendered = markdown.rendered_by(lambda: [render_markdown(t) for t in texts])
-    assert rendered == {t: render_markdown(t) for t in texts}  # what was rendered, nothing else
+    texts = ["**另一個行程**\n算好的", "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n"] + [
+        f"第 {i} 段" for i in range(30)
+    ]
+    batches = list(markdown.rendered_batches(texts))  # as a helper sends them
+    assert len(batches) == 2
+    rendered = {text: html for batch in batches for text, html in batch.items()}
+    assert rendered == {t: render_markdown(t) for t in texts}  # what was asked for, nothing else
     renders = _count_renders(monkeypatch)  # a fresh process, as it were
-    markdown.adopt(rendered)
+    assert markdown.waiting(texts) == texts
+    for batch in batches:
+        markdown.adopt(batch)
+    assert markdown.waiting([*texts, "還沒有"]) == ["還沒有"]
     assert [render_markdown(t) for t in texts] == [rendered[t] for t in texts]
     assert renders == []  # taken, not rendered again

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from zhineng.modules.course_files import course_files, read_source
-from zhineng.modules.read_ahead import MARKDOWN_KEYS, markdown_texts
+from zhineng.modules.markdown_texts import MARKDOWN_KEYS, course_texts, module_texts
 
 from zhineng.exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export_formats
-from zhineng.markdown import render_markdown, rendered_by
+from zhineng.markdown import render_markdown
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="no second CPU")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,30 +30,35 @@ def _python(code: str, *args: str) -> str:
     return done.stdout
 
 
-def test_every_text_an_export_renders_is_found_under_a_markdown_key() -> None:
-    """So the helper renders what the packages need (a text it misses is only rendered later, by the exporter)."""
+def test_every_text_an_export_renders_is_found_under_a_markdown_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """So helpers render what the packages need (a text they miss is only rendered later, by the exporter)."""
+    from markdown_it import MarkdownIt
     from zhineng.modules.loader import load_course
 
     course = load_course()
-    options = ExportOptions(layout=EVERY_LAYOUT)
-    render_markdown.cache_clear()  # other tests rendered them already: render every text again
-    rendered = rendered_by(
-        lambda: export_formats(list(EXPORTERS), course, options, lambda: None, ahead=False)
+    rendered: list[str] = []
+    render = MarkdownIt.render
+    monkeypatch.setattr(
+        MarkdownIt, "render", lambda self, text, env=None: rendered.append(text) or render(self, text, env)
     )
+    render_markdown.cache_clear()  # other tests rendered them already: render every text again
+    export_formats(list(EXPORTERS), course, ExportOptions(layout=EVERY_LAYOUT), lambda: None, ahead=False)
     modules, standard = course_files(())
     parsed = [read_source(p)[0].data for p in (standard, *modules)]
-    found = markdown_texts(parsed[0], parsed[1:], None)
+    found = course_texts(parsed[0], parsed[1:], None)
     assert rendered, "the export rendered no Markdown"
     assert set(rendered) <= set(found), sorted(set(rendered) - set(found))[:3]
-    # Nearly nothing more: every text the helper renders in vain is time taken from the second CPU.
+    # Nearly nothing more: every text a helper renders in vain is time taken from the second CPU.
     assert len(found) - len(rendered) <= len(rendered) // 20
     # In the order the packages need them: the first module's texts first.
     first = course.modules[0].lessons[0].body
     assert found.index(first) < len(found) // len(course.modules)
+    # The loaded course keeps each module's texts, for the export's own helper.
+    assert [t for m in course.modules for t in course.markdown[m.id]] == found
 
 
 def test_texts_are_found_in_any_shape_of_data() -> None:
-    """The helper reads data no model has checked yet: whatever the files hold, it neither fails nor hangs."""
+    """Helpers read data no model has checked yet: whatever the files hold, this neither fails nor hangs."""
     standard = {"tasks": [{"id": ["T1"]}, "T2", {"id": "T3"}]}
     modules = [
         {"task": ["T1"], "id": {}, "body": "a"},
@@ -61,8 +66,9 @@ def test_texts_are_found_in_any_shape_of_data() -> None:
         "not a module",
         {"task": "T3", "id": "n", "description": ""},
     ]
-    assert markdown_texts(standard, modules, None) == ["b", "c", "d", "a"]
-    assert markdown_texts(None, modules, ["m"]) == ["b", "c", "d"]
+    assert course_texts(standard, modules, None) == ["b", "c", "d", "a"]
+    assert course_texts(None, modules, ["m"]) == ["b", "c", "d"]
+    assert module_texts(modules[1]) == ("b", "c", "d")
     assert "prompt" in MARKDOWN_KEYS and "title" not in MARKDOWN_KEYS
 
 

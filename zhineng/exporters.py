@@ -61,9 +61,10 @@ def export_formats(
     if not cpu_idle():
         return export_formats(formats, course, options, done, ahead=False)
 
-    from .markdown import adopt
+    from .markdown import adopt, supplied_by
 
-    with Helper(lambda send: _ahead(course, options, send), {MARKDOWN: adopt}) as helper:
+    helper = Helper(lambda send: _ahead(course, options, send), {MARKDOWN: adopt})
+    with helper, supplied_by(helper.poll):
         for channel in CHANNELS:
             expect_runtime(channel, functools.partial(helper.take, f"runtime {channel}"))
         built: dict[str, Archives] = {}
@@ -103,18 +104,19 @@ STARTED = "started"  # the helper has begun its format
 
 
 def _ahead(course: Course, options: ExportOptions, send: Send) -> None:
-    from .markdown import rendered_by
+    from .markdown import rendered_batches, waiting
     from .scorm_export.package import select_modules
-    from .scorm_export.payload import sco_payload
     from .scorm_export.runtime_files import CHANNELS, load_runtime
 
     for channel in CHANNELS:
         send(f"runtime {channel}", load_runtime(channel))
-    # The Markdown of the last third of the modules, which this process renders last (their SCOs' texts, which
-    # the cmi5 AUs show too): on the built-in course that leaves the two processes about the same work.
+    # The second half of the Markdown not rendered yet (the read-ahead helper rendered the first modules' texts
+    # while the course loaded), which this process renders last, while that one renders the first half: with
+    # the Open edX course here and the other packages there, the two processes have about the same work.
     modules = select_modules(course, options.modules)
-    share = modules[len(modules) * 2 // 3 :]
-    send(MARKDOWN, rendered_by(lambda: [sco_payload(course, m, "scorm12", options.profile) for m in share]))
+    texts = waiting(dict.fromkeys(text for m in modules for text in course.markdown.get(m.id, ())))
+    for batch in rendered_batches(texts[len(texts) // 2 :]):
+        send(MARKDOWN, batch)
     send(STARTED, AHEAD_FORMAT)
     send(AHEAD_FORMAT, export(AHEAD_FORMAT, course, options))
 

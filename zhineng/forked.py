@@ -1,10 +1,13 @@
 """Work done ahead in a forked process, on a second CPU, while this process goes on.
 
 The child starts as a copy of this process (the course already loaded, nothing to send it), runs one function
-and sends back what it hands to `send(name, value)`, as pickles through a pipe, read as they come by a thread
-of this process; `take(name)` gives a value if it has come, without waiting. Nothing else of the child comes
-back: it writes no file and ends with `os._exit`, so it never flushes this process's buffers or runs its exit
-handlers.
+and sends back what it hands to `send(name, value)`: each message a pickle appended to an anonymous file, and
+a byte down a pipe to say it is there. This process reads them when it asks (`take`, `seen`, `wait`,
+`running`, and the texts' suppliers in zhineng/markdown.py), with no thread of its own: a thread reading as the
+child writes would take turns at the interpreter with the main thread, which cost the main thread a quarter
+of its time while the child sent a parsed course. The file never fills, so the child never waits for this
+process. Nothing else of the child comes back: it writes no file and ends with `os._exit`, so it never
+flushes this process's buffers or runs its exit handlers.
 
 The caller does whatever has not come when it needs it: the child may be slow (a busy machine), stopped early
 (a mistake in the course, a bug, a kill) or never started (no fork on this platform, one CPU, other threads
@@ -16,20 +19,19 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
+import struct
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import Any
 
 from .cpus import usable_cpus
 
-try:
-    import fcntl
-except ImportError:  # not on Windows, which has no fork either
-    fcntl = None  # type: ignore[assignment]
-
 Send = Callable[[str, object], None]
+_SIZE = struct.Struct("<Q")  # each message's length, before it
 
 
 def cpu_idle() -> bool:
@@ -50,79 +52,97 @@ class Helper:
     def __init__(
         self, work: Callable[[Send], None], handlers: dict[str, Callable[[Any], None]] | None = None
     ) -> None:
-        """`handlers` take what is sent under their names as soon as it comes, on the reading thread."""
-        self._pipe: BinaryIO | None = None
+        """`handlers` take what is sent under their names as this process reads it, instead of keeping it."""
         self._pid = 0
+        self._spool = -1  # the messages
+        self._bell = -1  # a byte per message; the end of the pipe once the child has ended
+        self._read = 0  # how far into the spool this process has read
         self._got: dict[str, Any] = {}
         self._handlers = handlers or {}
-        self._ended = threading.Event()
-        self._came = threading.Condition()
         # Forking copies only the calling thread: with other threads running (a test server, the deflating
         # workers) a lock they held would stay locked in the child. One CPU gains nothing.
         if not hasattr(os, "fork") or usable_cpus() < 2 or threading.active_count() > 1:
-            self._ended.set()
             return
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
-        read_end, write_end = os.pipe()
-        _widen(write_end)
+        spool = _anonymous_file()
+        bell, ring = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child
-            os.close(read_end)
-            _run(work, write_end)
-        os.close(write_end)
-        self._pid = pid
-        self._pipe = os.fdopen(read_end, "rb")
-        # Read as the child writes: a pipe holds 64 KB, and a child blocked on a full pipe until this process
-        # asks for the message would wait instead of going on with its next piece of work.
-        self._reader = threading.Thread(target=self._read, args=(self._pipe,), daemon=True)
-        self._reader.start()
+            os.close(bell)
+            _run(work, spool, ring)
+        os.close(ring)
+        self._pid, self._spool, self._bell = pid, spool, bell
 
-    def _read(self, pipe: BinaryIO) -> None:
-        try:
-            while True:
-                name, value = pickle.load(pipe)
-                if name in self._handlers:
-                    self._handlers[name](value)
-                    continue
-                with self._came:
-                    self._got[name] = value
-                    self._came.notify_all()
-        except Exception:  # noqa: BLE001 - the end of the pipe, or a child that stopped halfway
-            with self._came:
-                self._ended.set()
-                self._came.notify_all()
+    def _take_in(self, block: bool = False) -> None:
+        """Read every message the child has sent by now (with `block`, wait for one more first, or the end)."""
+        if self._bell < 0:
+            return
+        if block:
+            select.select([self._bell], [], [])
+        while True:
+            readable, _, _ = select.select([self._bell], [], [], 0)
+            if not readable:
+                break
+            if not os.read(self._bell, 4096):  # the child has ended: all it sent is in the spool
+                os.close(self._bell)
+                self._bell = -1
+                break
+        while True:
+            head = os.pread(self._spool, _SIZE.size, self._read)
+            if len(head) < _SIZE.size:
+                return
+            (size,) = _SIZE.unpack(head)
+            body = os.pread(self._spool, size, self._read + _SIZE.size)
+            if len(body) < size:
+                return  # still being written
+            self._read += _SIZE.size + size
+            name, value = pickle.loads(body)
+            handler = self._handlers.get(name)
+            if handler is not None:
+                handler(value)
+            else:
+                self._got[name] = value
 
     def take(self, name: str) -> Any:
         """What the child sent under `name`, if it has come by now; else None (it may still come)."""
-        with self._came:
-            return self._got.pop(name, None)
+        self._take_in()
+        return self._got.pop(name, None)
 
     def seen(self, name: str) -> bool:
         """Whether something was sent under `name` (still there to take or not)."""
-        with self._came:
-            return name in self._got
+        self._take_in()
+        return name in self._got
 
     def wait(self, name: str) -> Any:
         """What the child sends under `name`, waiting for it; None if the child ends without sending it."""
-        with self._came:
-            self._came.wait_for(lambda: name in self._got or self._ended.is_set())
-            return self._got.pop(name, None)
+        self._take_in()
+        while name not in self._got and self._bell >= 0:
+            self._take_in(block=True)
+        return self._got.pop(name, None)
+
+    def poll(self) -> None:
+        """Read what has come, for the handlers (zhineng/markdown.py asks before it renders a text)."""
+        self._take_in()
 
     def running(self) -> bool:
         """Whether more may still come."""
-        return not self._ended.is_set()
+        self._take_in()
+        return self._bell >= 0
 
     def close(self) -> None:
-        """Stop: the child is ended if still running, and reaped."""
-        if self._pipe is None:
+        """Stop: what has come is read, the child is ended if still running, and reaped."""
+        if self._pid == 0:
             return
+        self._take_in()
         with contextlib.suppress(ProcessLookupError):  # it may have ended already
             os.kill(self._pid, signal.SIGKILL)
         os.waitpid(self._pid, 0)
-        self._reader.join()  # the pipe ends with the child
-        self._pipe.close()
-        self._pipe = None
+        if self._bell >= 0:
+            os.close(self._bell)
+            self._bell = -1
+        os.close(self._spool)
+        self._pid = 0
 
     def __enter__(self) -> Helper:
         return self
@@ -131,32 +151,26 @@ class Helper:
         self.close()
 
 
-# Linux's default pipe holds 64 KB: a child sending more than that (a parsed course file) would wait for this
-# process's reading thread, which waits its turn for the interpreter while the main thread runs. At the most an
-# unprivileged process may ask for (fs.pipe-max-size, 1 MB by default), it rarely waits.
-_PIPE_BYTES = 1 << 20
+def _anonymous_file() -> int:
+    """A file with no name, in memory where the system allows (Linux), gone once both processes close it."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return os.memfd_create("zhineng-helper", os.MFD_CLOEXEC)
+    with tempfile.TemporaryFile() as f:
+        return os.dup(f.fileno())
 
 
-def _widen(fd: int) -> None:
-    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
-    if set_size is None:
-        return
-    for size in (_PIPE_BYTES, _PIPE_BYTES // 4):
-        with contextlib.suppress(OSError):  # above the system's limit: try smaller, then keep the default
-            fcntl.fcntl(fd, set_size, size)
-            return
-
-
-def _run(work: Callable[[Send], None], fd: int) -> None:
+def _run(work: Callable[[Send], None], spool: int, ring: int) -> None:
     code = 1
     try:
-        with os.fdopen(fd, "wb") as pipe:
 
-            def send(name: str, value: object) -> None:
-                pickle.dump((name, value), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-                pipe.flush()
+        def send(name: str, value: object) -> None:
+            message = memoryview(_SIZE.pack(len(body := pickle.dumps((name, value), protocol=5))) + body)
+            while message:  # appended whole before the bell rings
+                message = message[os.write(spool, message) :]
+            os.write(ring, b".")  # a pipe holds 64 KB: a helper sends a few hundred messages at most
 
-            work(send)
-            code = 0
+        work(send)
+        code = 0
     finally:
         os._exit(code)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -111,27 +112,46 @@ def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     return "</table>\n</div>\n"
 
 
-# HTML another process rendered from these texts (`export --all`'s helper: zhineng/exporters.py), taken
-# instead of rendering them here. Filled from another thread: each dict operation is atomic.
+# HTML another process rendered from these texts (the helpers of `validate` and `export`:
+# modules/read_ahead.py, zhineng/exporters.py), taken instead of rendering them here.
 _given: dict[str, str] = {}
-_journal: list[str] | None = None  # the texts rendered here while `rendered_by` notes them
+_BATCH = 24  # texts per message: the receiving process takes the first ones in before the last are rendered
 
 
-def rendered_by(work: Callable[[], object]) -> dict[str, str]:
-    """The HTML of every text that `work` renders for the first time in this process, by its text."""
-    global _journal
-    texts: list[str] = []
-    _journal = texts
-    try:
-        work()
-    finally:
-        _journal = None
-    return {text: render_markdown(text) for text in texts}
+def rendered_batches(texts: Iterable[str]) -> Iterator[dict[str, str]]:
+    """The HTML of `texts`, by text, a few at a time: for a helper to send to the process that needs them."""
+    batch: dict[str, str] = {}
+    for text in texts:
+        batch[text] = render_markdown(text)
+        if len(batch) == _BATCH:
+            yield batch
+            batch = {}
+    if batch:
+        yield batch
 
 
 def adopt(rendered: dict[str, str]) -> None:
-    """Take the HTML another process rendered (`rendered_by` there) for texts this one has yet to render."""
+    """Take the HTML another process rendered for texts this one has yet to render."""
     _given.update(rendered)
+
+
+# Asked to take in what has come (zhineng/forked.py Helper.poll, which calls `adopt`) before a text is rendered.
+_suppliers: list[Callable[[], None]] = []
+
+
+@contextmanager
+def supplied_by(poll: Callable[[], None]) -> Iterator[None]:
+    """While in this block, `poll` may bring the HTML of a text before it is rendered here."""
+    _suppliers.append(poll)
+    try:
+        yield
+    finally:
+        _suppliers.remove(poll)
+
+
+def waiting(texts: Iterable[str]) -> list[str]:
+    """Those of `texts` that no other process has rendered for this one yet."""
+    return [text for text in texts if text not in _given]
 
 
 # Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the
@@ -140,10 +160,12 @@ def adopt(rendered: dict[str, str]) -> None:
 @lru_cache(maxsize=1 << 16)
 def render_markdown(text: str) -> str:
     given = _given.pop(text, None)
+    if given is None and _suppliers:
+        for poll in _suppliers:
+            poll()
+        given = _given.pop(text, None)
     if given is not None:
         return given
-    if _journal is not None:
-        _journal.append(text)
     import nh3
 
     html = _parser().render(text)
