@@ -129,15 +129,30 @@ def _quietly(call: Callable[[], object]) -> None:
 
 def bench_scaling(scales: list[int], work: Path) -> None:
     """CPU per module of validate and export --all on courses N times the built-in one; linear keeps it flat."""
-    print("generated courses (N copies of the built-in modules), one run each: CPU per module, wall")
+    print(
+        "generated courses (N copies of the built-in modules), one run each, in one process (`--jobs 1`: a"
+        " helper, which starts only when a CPU is idle, would add its own time to the CPU): CPU per module, wall"
+    )
     per_module: dict[str, dict[int, float]] = {"validate": {}, "export --all": {}}
     for n in scales:
         folder = work / f"course-x{n}"
         write_scaled_course(folder, n)
         modules = n * BUILTIN_MODULES
         for name, args in (
-            ("validate", ["validate", str(folder)]),
-            ("export --all", ["export", "--all", "--course", str(folder), "--out", str(work / f"dist-x{n}")]),
+            ("validate", ["validate", "--jobs", "1", str(folder)]),
+            (
+                "export --all",
+                [
+                    "export",
+                    "--all",
+                    "--jobs",
+                    "1",
+                    "--course",
+                    str(folder),
+                    "--out",
+                    str(work / f"dist-x{n}"),
+                ],
+            ),
         ):
             wall, cpu = timed([*ZHINENG, *args])
             per_module[name][n] = cpu / modules

@@ -91,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no summary line when the course is clean (warnings still show)",
     )
+    p.add_argument(
+        "--jobs",
+        type=whole_number("a number of processes", 1, 1024),
+        metavar="N",
+        help="processes reading the course (default: 2 when a CPU is idle; 1 reads it in this process)",
+    )
     p.set_defaults(run=_validate)
 
     p = sub.add_parser("coverage", help="the standard-by-content matrix")
@@ -142,8 +148,8 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=whole_number("a number of processes", 1, 1024),
         metavar="N",
-        help="processes building the packages of --all (default: 2 on two or more CPUs, more are not used; "
-        "1 builds everything in this process)",
+        help="processes reading the course and building the packages (default: 2 when a CPU is idle, more are "
+        "not used; 1 does everything in this process)",
     )
     p.set_defaults(run=_export)
 
@@ -220,7 +226,7 @@ def _emit(text: str, out: Path | None) -> None:
 def _validate(args: argparse.Namespace) -> int:
     from .modules.read_ahead import read_ahead
 
-    with read_ahead(args.paths) as read:
+    with read_ahead(args.paths, enabled=args.jobs != 1) as read:
         from .modules.loader import load_course  # imported while the helper parses the files
 
         course = load_course(args.paths, read)
