@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import datetime
-from itertools import compress, repeat
+from functools import partial
+from itertools import compress, repeat, starmap
 from operator import attrgetter
+from typing import Any
 
 from ..modules.course import Course
 from ..quizzes.status import Status, task_status
@@ -27,6 +30,7 @@ from .model import (
     TaskColumns,
     TaskProgress,
 )
+from .parallel import in_two
 from .performance_cells import learner_performance, performance_layout
 from .records import (
     ActivityDone,
@@ -67,8 +71,13 @@ class _LearnerRecords:
 
 
 def build_report(
-    course: Course, records: Iterable[Record], skipped: Sequence[str] = (), catalog: Catalog | None = None
+    course: Course,
+    records: Iterable[Record],
+    skipped: Sequence[str] = (),
+    catalog: Catalog | None = None,
+    jobs: int | None = 1,
 ) -> Report:
+    """jobs: processes to build with (None: one per CPU; a second one only for a large class)."""
     catalog = catalog or Catalog(course)
     std = course.standard
     by_learner: dict[str, _LearnerRecords] = {}
@@ -97,31 +106,17 @@ def build_report(
             else:
                 mine.reflections.append(r)  # type: ignore[arg-type]
 
-    needed = needed_points(catalog)
-    kept: list[ReflectionEntry] = []
-    answered: list[str] = []  # question ids of every learner's latest answers, counted once at the end
-    right: list[str] = []  # those answered correctly
-    learners: list[tuple[str, dict[str, KnowledgeCell], dict[str, Status], dict[str, TaskState]]] = []
-    practice: list[PracticeRow] = []
-    for learner in sorted(by_learner):
-        mine = by_learner[learner]
-        if mine.practice:
-            practice += _practice_rows(learner, mine.practice)
-        if mine.answers:
-            xapi = [a for a in mine.answers if type(a) is Answer and a.origin.source == "xapi"]
-            if xapi:
-                mine.evidence += evidence_from_answers(xapi, catalog)
-            latest = _latest_answers(mine.answers)
-            answered += latest
-            right += compress(latest, latest.values())
-        cells = learner_cells(mine.evidence, catalog, needed) if mine.evidence else {}
-        acts: dict[str, Status] = {
-            a.activity: Status.COMPLETED if a.completed else Status.INCOMPLETE
-            for a in latest_by(mine.activities, _ACTIVITY).values()
-        }
-        kept += latest_by(mine.reflections, _REFLECTION).values()
-        states = learner_task_states(learner, mine.submissions, mine.ratings, catalog)
-        learners.append((learner, cells, acts, states))
+    # Each learner's part depends on that learner's records alone: on a large class the second half of the
+    # learners is done by a forked process meanwhile (reports/parallel.py), in the same order.
+    work = partial(_learners_part, by_learner=by_learner, catalog=catalog, needed=needed_points(catalog))
+    parts = in_two(work, sorted(by_learner), _pack_part, partial(_unpack_part, catalog=catalog), jobs)
+    learners = [one for part in parts for one in part.learners]
+    practice = [row for part in parts for row in part.practice]
+    kept = [r for part in parts for r in part.kept]
+    answered, right = parts[0].answered, parts[0].right
+    for part in parts[1:]:
+        answered.update(part.answered)
+        right.update(part.right)
 
     tasks = tuple(
         TaskColumns(
@@ -171,11 +166,89 @@ def build_report(
         rubric=layout.rubric,
         learners=tuple(rows),
         attitudes=attitudes,
-        questions=_questions(catalog, Counter(answered), Counter(right)),
+        questions=_questions(catalog, answered, right),
         practice=tuple(practice),
         sources=dict(sorted(sources.items())),
         skipped=tuple(skipped),
     )
+
+
+Learned = tuple[str, dict[str, KnowledgeCell], dict[str, Status], dict[str, TaskState]]
+
+
+class _Part:
+    """What a run of learners gives, in their order: the report's rows are made from it."""
+
+    __slots__ = ("learners", "practice", "kept", "answered", "right")
+
+    def __init__(self) -> None:
+        self.learners: list[Learned] = []  # learner, K cells, activity statuses, task states
+        self.practice: list[PracticeRow] = []
+        self.kept: list[ReflectionEntry] = []  # each learner's latest reflections
+        self.answered: Counter[str] = Counter()  # question id -> learners whose latest answer it is
+        self.right: Counter[str] = Counter()  # of those, the correct ones
+
+
+def _learners_part(
+    names: Sequence[str], by_learner: dict[str, _LearnerRecords], catalog: Catalog, needed: dict[str, float]
+) -> _Part:
+    part = _Part()
+    for learner in names:
+        mine = by_learner[learner]
+        if mine.practice:
+            part.practice += _practice_rows(learner, mine.practice)
+        if mine.answers:
+            xapi = [a for a in mine.answers if type(a) is Answer and a.origin.source == "xapi"]
+            if xapi:
+                mine.evidence += evidence_from_answers(xapi, catalog)
+            latest = _latest_answers(mine.answers)
+            part.answered.update(latest.keys())
+            part.right.update(compress(latest, latest.values()))
+        cells = learner_cells(mine.evidence, catalog, needed) if mine.evidence else {}
+        acts: dict[str, Status] = {
+            a.activity: Status.COMPLETED if a.completed else Status.INCOMPLETE
+            for a in latest_by(mine.activities, _ACTIVITY).values()
+        }
+        part.kept += latest_by(mine.reflections, _REFLECTION).values()
+        states = learner_task_states(learner, mine.submissions, mine.ratings, catalog)
+        part.learners.append((learner, cells, acts, states))
+    return part
+
+
+# A part crosses from the forked process as plain tuples (ten times cheaper to pickle than dataclasses), and task
+# states name their task by id: the course's objects stay this process's own.
+_CELL = attrgetter(*(f.name for f in fields(KnowledgeCell)))
+_ENTRY = attrgetter(*(f.name for f in fields(ReflectionEntry)))
+
+
+def _pack_part(part: _Part) -> tuple[Any, ...]:
+    learners = [
+        (
+            learner,
+            [(k, *_CELL(c)) for k, c in cells.items()],
+            acts,
+            [(t, s.submission, s.self_rating, s.ratings) for t, s in states.items()],
+        )
+        for learner, cells, acts, states in part.learners
+    ]
+    return learners, part.practice, list(map(_ENTRY, part.kept)), part.answered, part.right
+
+
+def _unpack_part(packed: tuple[Any, ...], catalog: Catalog) -> _Part:
+    learners, practice, kept, answered, right = packed
+    part = _Part()
+    part.learners = [
+        (
+            learner,
+            {k: KnowledgeCell(*cell) for k, *cell in cells},
+            acts,
+            {t: TaskState(learner, catalog.tasks[t][1], *state) for t, *state in states},
+        )
+        for learner, cells, acts, states in learners
+    ]
+    part.practice, part.kept = practice, list(starmap(ReflectionEntry, kept))
+    part.answered, part.right = answered, right
+    return part
 
 
 def _latest_answers(answers: list[Answer | AnswerSheet]) -> dict[str, bool]:

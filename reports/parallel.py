@@ -11,6 +11,10 @@ moves them into place with it, all or none (made_apart). The forks share the rep
 (reference counts) are copied, which the memory goal leaves room for only because every output is made while it
 is written, never held whole.
 
+Building: each learner's part of the report (latest wins, K cells, task states) depends on that learner's
+records alone, so on a large class a forked process does the second half of the learners while this one does
+the first (in_two); its part comes back as plain tuples, and the halves are joined in learner order.
+
 Small inputs, one CPU (--jobs 1), or a platform without a safe `fork` do everything in this process.
 """
 
@@ -29,9 +33,10 @@ from dataclasses import fields
 from itertools import starmap
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..cpus import usable_cpus
+from ..errors import ZhinengError
 from ..files import Content, MadeElsewhere
 from ..progress import Progress
 from .catalog import Catalog
@@ -181,6 +186,64 @@ def _size(path: Path) -> int:
 def _can_fork() -> bool:
     # Linux only: macOS lists fork but it is unsafe there with system frameworks loaded.
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def in_two(
+    work: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    pack: Callable[[R], Any],
+    unpack: Callable[[Any], R],
+    jobs: int | None,
+) -> list[R]:
+    """[work(first half), work(second half)], the second made by a forked process meanwhile and sent back as
+    pack() gives it (unpack() makes it whole again here); [work(items)] for fewer than APART_MIN_LEARNERS items,
+    with --jobs 1, or without `fork`."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(items) < APART_MIN_LEARNERS or not _can_fork():
+        return [work(items)]
+    half = len(items) // 2
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    helper = context.Process(target=_work_into, args=(work, items[half:], pack, send), daemon=True)
+    try:
+        helper.start()
+    except OSError:  # no processes to be had (a locked-down container): all of it here
+        receive.close()
+        return [work(items)]
+    finally:
+        send.close()  # the helper's end: when it ends, receiving here ends too, however it ended
+    try:
+        mine = work(items[:half])
+        try:
+            outcome, packed = receive.recv()
+        except EOFError:  # it ended without a word: killed (out of memory?)
+            helper.join()
+            raise ZhinengError(
+                f"the process building half the report ended unexpectedly (exit code {helper.exitcode})"
+            ) from None
+        if outcome is not None:
+            raise RuntimeError(f"the process building half the report failed:\n{outcome}")
+        return [mine, unpack(packed)]
+    finally:
+        if helper.is_alive():  # this side failed first (or Ctrl-C)
+            helper.terminate()
+        helper.join()
+        receive.close()
+
+
+def _work_into(
+    work: Callable[[Sequence[T]], R], items: Sequence[T], pack: Callable[[R], Any], send: Any
+) -> None:
+    """In the forked process: do the work and send it back packed, or the traceback of what went wrong."""
+    try:
+        message: tuple[str | None, Any] = (None, pack(work(items)))
+    except BaseException:
+        message = (traceback.format_exc(), None)
+    send.send(message)
 
 
 Pieces = Iterable[bytes]

@@ -30,15 +30,15 @@ def run_report(
     max_json_mb: int = DEFAULT_MAX_JSON_MB,
 ) -> tuple[Report, list[str]]:
     """Read everything, skipping (and listing) what cannot be used; raise ZhinengError on a fatal problem.
-    jobs: processes reading the files (default: one per CPU; see read_files); max_json_mb: the largest JSON
-    document (a file, a line of JSON lines, an LRS page) read whole."""
+    jobs: processes reading the files and building the report (default: one per CPU; see reports/parallel.py);
+    max_json_mb: the largest JSON document (a file, a line of JSON lines, an LRS page) read whole."""
     if not paths and not lrs:
         raise ZhinengError("nothing to report on: give tracking files or folders, or --lrs URL")
     course = course or load_course()
     catalog = Catalog(course)
     with gc_paused():  # returns before resuming the collector, so it never walks the records
         records, messages = read_inputs(catalog, paths, fmt, lrs, lrs_auth, jobs, max_json_mb)
-        return build_report(course, records, messages, catalog), messages
+        return build_report(course, records, messages, catalog, jobs), messages
 
 
 def read_inputs(

@@ -1,8 +1,9 @@
-"""report.html and report.json are made by forked processes while report.csv is made (reports/parallel.py,
-made_apart): the same bytes as one process makes, and a failure there is reported as one here would be, with
-nothing written and no temporary file left.
+"""A large report is built and written on two CPUs (reports/parallel.py): the second half of the learners is
+built by a forked process (in_two), and report.html and report.json are made by forked processes while
+report.csv is made (made_apart). The same bytes as one process makes; a failure there is reported as one here
+would be, with nothing written and no temporary file left.
 
-The fixture class is small, so the size threshold is lowered to force the forked path.
+The fixture class is small, so the size threshold is lowered to force the forked paths.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from pathlib import Path
 
 import pytest
 from report_support import COURSE, GOLDEN, INPUTS, ROOT, run_cli
-from zhineng.reports import parallel, render_html
+from zhineng.modules.course import Course
+from zhineng.modules.loader import load_course
+from zhineng.reports import build, parallel, render_csv, render_html
+from zhineng.reports.catalog import Catalog
+from zhineng.reports.records import Record
+from zhineng.reports.render_json import report_json
+from zhineng.reports.run import read_inputs
+
+from zhineng.errors import ZhinengError
 
 pytestmark = pytest.mark.skipif(
     not parallel._can_fork(), reason="outputs are made apart only with fork (Linux)"
@@ -124,8 +133,6 @@ def test_a_process_killed_while_making_report_html_writes_nothing(
 def test_a_failure_here_ends_the_processes_and_removes_their_files(
     capsys: pytest.CaptureFixture[str], apart: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from zhineng.reports import render_csv
-
     def broken(*args: object, **kwargs: object) -> Iterator[bytes]:
         yield b"section"
         raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
@@ -138,3 +145,49 @@ def test_a_failure_here_ends_the_processes_and_removes_their_files(
     assert f"zhineng: {out / 'report.csv'}: cannot write: File too large; nothing was written" in err
     assert apart == ["report.html", "report.json"]
     _untouched(out)
+
+
+def _records() -> tuple[Course, list[Record], list[str]]:
+    course = load_course([COURSE])
+    catalog = Catalog(course)
+    records, skipped = read_inputs(catalog, [p.relative_to(ROOT) for p in INPUTS], jobs=1)
+    return course, records, skipped
+
+
+def test_the_second_half_of_the_learners_built_apart_gives_the_same_report(
+    apart: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course, records, skipped = _records()
+    started: list[int] = []
+    context = parallel.multiprocessing.get_context("fork")
+    real = context.Process
+
+    def counting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        started.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(context, "Process", counting)
+    together = build.build_report(course, records, skipped, jobs=1)
+    assert started == []
+    halves = build.build_report(course, records, skipped, jobs=2)
+    assert started == [1]
+    assert len(together.learners) >= 4, "enough learners for two halves"
+    assert report_json(halves) == report_json(together)
+    assert report_json(halves).encode() == (GOLDEN / "report.json").read_bytes()
+
+
+def test_a_process_killed_while_building_half_the_report_is_a_clean_error(
+    apart: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course, records, skipped = _records()
+    here = os.getpid()
+    real = build._learners_part
+
+    def killed(*args: object, **kwargs: object) -> object:
+        if os.getpid() != here:
+            os._exit(9)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "_learners_part", killed)
+    with pytest.raises(ZhinengError, match=r"building half the report ended unexpectedly \(exit code 9\)"):
+        build.build_report(course, records, skipped, jobs=2)
