@@ -5,15 +5,15 @@ SCORM files), and files are independent, so contiguous runs of files go to forke
 come back as plain tuples per type (pickling a tuple is ten times cheaper than pickling a dataclass) and are
 rebuilt here in input order, so "latest attempt wins" still breaks ties by the input read last.
 
+Building: each learner's part of the report (latest wins, K cells, task states) depends on that learner's
+records alone, so on a large class a forked process does the second half of the learners while this one does
+the first (in_two); its part comes back as plain tuples, and the halves are joined in learner order.
+
 Writing: the three outputs are functions of the finished report, so report.html and report.json are made by
 forked processes, each into a temporary file of its own, while this one makes report.csv; write_together then
 moves them into place with it, all or none (made_apart). The forks share the report's pages; the ones they touch
 (reference counts) are copied, which the memory goal leaves room for only because every output is made while it
 is written, never held whole.
-
-Building: each learner's part of the report (latest wins, K cells, task states) depends on that learner's
-records alone, so on a large class a forked process does the second half of the learners while this one does
-the first (in_two); its part comes back as plain tuples, and the halves are joined in learner order.
 
 Small inputs, one CPU (--jobs 1), or a platform without a safe `fork` do everything in this process.
 """
