@@ -191,3 +191,22 @@ def test_a_process_killed_while_building_half_the_report_is_a_clean_error(
     monkeypatch.setattr(build, "_learners_part", killed)
     with pytest.raises(ZhinengError, match=r"building half the report ended unexpectedly \(exit code 9\)"):
         build.build_report(course, records, skipped, jobs=2)
+
+
+def test_without_processes_to_start_everything_is_done_in_this_process(
+    capsys: pytest.CaptureFixture[str], apart: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    context = parallel.multiprocessing.get_context("fork")
+    real = context.Process
+
+    class Refused(real):  # type: ignore[misc, valid-type]
+        def start(self) -> None:
+            raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))  # as a process limit (ulimit -u) answers
+
+    monkeypatch.setattr(context, "Process", Refused)
+    out = tmp_path / "out"
+    code, err = _report(capsys, out, "--jobs", "2")
+    assert code == 3, err
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (GOLDEN / name).read_bytes(), f"{name} differs"
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS), "a spool was left behind"
