@@ -229,7 +229,8 @@ def _timed(argv: list[str]) -> dict[str, float]:
     wall = time.perf_counter() - start
     load_after = os.getloadavg()[0]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # CPU of the command and its reading workers (waited-for children), beside the wall time it took
+    # CPU of the command and the processes it forks to read, build and write (waited-for children), beside the
+    # wall time it took
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": cpu, "load": load, "load_after": load_after}
 
