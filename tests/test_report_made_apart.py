@@ -210,3 +210,27 @@ def test_without_processes_to_start_everything_is_done_in_this_process(
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (GOLDEN / name).read_bytes(), f"{name} differs"
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS), "a spool was left behind"
+
+
+def test_a_file_made_apart_on_another_disk_is_copied_into_place(
+    capsys: pytest.CaptureFixture[str], apart: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The output folder does not exist yet, so the spools are made in the nearest one that does; were that on
+    # another file system, moving them would fail with EXDEV and they are copied instead.
+    real = os.replace
+    moved: list[str] = []
+
+    def across_disks(src: str, dst: str) -> None:
+        if str(dst).endswith(".part"):  # a spool going to its temporary name beside the output
+            moved.append(str(dst))
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        real(src, dst)
+
+    monkeypatch.setattr(parallel.os, "replace", across_disks)
+    out = tmp_path / "new"
+    code, err = _report(capsys, out, "--jobs", "2")
+    assert code == 3, err
+    assert len(moved) == 2
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (GOLDEN / name).read_bytes(), f"{name} differs"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["new", *sorted(OUTPUTS)], "a spool was left behind"
