@@ -87,8 +87,8 @@ def bench_commands(runs: int, out: Path) -> None:
 
 
 def bench_markdown() -> None:
-    """Markdown renders in one `export --all --jobs 1`: each distinct text should render once. (With its helper
-    process, export renders the Open edX course's lessons there as well: its CPU figure above counts them.)"""
+    """Markdown renders in one `export --all --jobs 1`: each distinct text should render once. (With its helpers,
+    export renders part of them in theirs, once each too: the CPU figure above counts their time.)"""
     from markdown_it import MarkdownIt
 
     from zhineng.cli import main

@@ -4,7 +4,7 @@ import re
 from zhineng.modules.course import Course
 from zhineng.scorm_export.payload import sco_payload
 
-from zhineng.markdown import render_markdown
+from zhineng.markdown import forget, render_markdown
 
 
 def test_lesson_markdown_renders_tables_and_emphasis() -> None:
@@ -52,7 +52,7 @@ def _count_renders(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
         return render(self, text, env)
 
     monkeypatch.setattr(MarkdownIt, "render", counting)
-    render_markdown.cache_clear()
+    forget()
     return rendered
 
 

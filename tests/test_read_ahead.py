@@ -15,7 +15,7 @@ from zhineng.modules.course_files import course_files, read_source
 from zhineng.modules.markdown_texts import MARKDOWN_KEYS, course_texts, module_texts
 
 from zhineng.exporters import EVERY_LAYOUT, EXPORTERS, ExportOptions, export_formats
-from zhineng.markdown import render_markdown
+from zhineng.markdown import forget
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="no second CPU")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,7 +41,7 @@ def test_every_text_an_export_renders_is_found_under_a_markdown_key(monkeypatch:
     monkeypatch.setattr(
         MarkdownIt, "render", lambda self, text, env=None: rendered.append(text) or render(self, text, env)
     )
-    render_markdown.cache_clear()  # other tests rendered them already: render every text again
+    forget()  # other tests rendered them already: render every text again
     export_formats(list(EXPORTERS), course, ExportOptions(layout=EVERY_LAYOUT), lambda: None, ahead=False)
     modules, standard = course_files(())
     parsed = [read_source(p)[0].data for p in (standard, *modules)]
@@ -105,14 +105,14 @@ _LOAD_BOTH_WAYS = """
         parse_here = read_ahead.read_source
         read_ahead.read_source = lambda path: served.append(path) or parse_here(path)
         there = outcome(ahead.read)
-        while not markdown._given and ahead._helper.running():  # its first texts, however busy the machine
+        while not markdown._html and ahead._helper.running():  # its first texts, however busy the machine
             time.sleep(0.01)
     finally:
         ahead.close()
     assert there == here, (there, here)
     assert served == [], served  # every file came from the helper
-    given = dict(markdown._given)
-    markdown._given.clear()
+    given = dict(markdown._html)  # only what the helper sent: loading a course renders nothing
+    markdown.forget()
     assert all(markdown.render_markdown(text) == html for text, html in given.items())
     print(len(given), "given;", "valid" if not isinstance(here, list) else f"{len(here)} problems")
     """

@@ -112,9 +112,13 @@ def _table_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     return "</table>\n</div>\n"
 
 
-# HTML another process rendered from these texts (the helpers of `validate` and `export`:
-# modules/read_ahead.py, zhineng/exporters.py), taken instead of rendering them here.
-_given: dict[str, str] = {}
+# Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the
+# built-in course): keyed by the source text, each renders once per process, or not at all when a helper
+# process rendered it (`validate` and `export`: modules/read_ahead.py, zhineng/exporters.py). Bounded for
+# long-lived LMS processes, and large enough for a 50x course (about 13,000 texts): when full it starts afresh
+# (one dict operation, safe beside other threads).
+_html: dict[str, str] = {}
+_KEPT = 1 << 16
 _BATCH = 24  # texts per message: the receiving process takes the first ones in before the last are rendered
 
 
@@ -131,8 +135,10 @@ def rendered_batches(texts: Iterable[str]) -> Iterator[dict[str, str]]:
 
 
 def adopt(rendered: dict[str, str]) -> None:
-    """Take the HTML another process rendered for texts this one has yet to render."""
-    _given.update(rendered)
+    """Take the HTML another process rendered, for texts this one has yet to render."""
+    if len(_html) + len(rendered) > _KEPT:
+        _html.clear()
+    _html.update(rendered)
 
 
 # Asked to take in what has come (zhineng/forked.py Helper.poll, which calls `adopt`) before a text is rendered.
@@ -150,22 +156,30 @@ def supplied_by(poll: Callable[[], None]) -> Iterator[None]:
 
 
 def waiting(texts: Iterable[str]) -> list[str]:
-    """Those of `texts` that no other process has rendered for this one yet."""
-    return [text for text in texts if text not in _given]
+    """Those of `texts` that this process has neither rendered nor been given yet."""
+    return [text for text in texts if text not in _html]
 
 
-# Every format renders the same prompts and explanations (828 renders of 286 texts for `export --all` on the
-# built-in course): keyed by the source text, each renders once per process. Bounded for long-lived LMS
-# processes, and large enough for a 50x course (about 13,000 texts).
-@lru_cache(maxsize=1 << 16)
+def forget() -> None:
+    """Render every text again from now on (tests that count renders)."""
+    _html.clear()
+
+
 def render_markdown(text: str) -> str:
-    given = _given.pop(text, None)
-    if given is None and _suppliers:
+    html = _html.get(text)
+    if html is None and _suppliers:
         for poll in _suppliers:
             poll()
-        given = _given.pop(text, None)
-    if given is not None:
-        return given
+        html = _html.get(text)
+    if html is None:
+        html = _render(text)
+        if len(_html) >= _KEPT:
+            _html.clear()
+        _html[text] = html
+    return html
+
+
+def _render(text: str) -> str:
     import nh3
 
     html = _parser().render(text)
