@@ -206,22 +206,15 @@ def in_two(
     if jobs == 1 or len(items) < APART_MIN_LEARNERS or not _can_fork():
         return [work(items)]
     half = len(items) // 2
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    helper = context.Process(target=_work_into, args=(work, items[half:], pack, send), daemon=True)
     try:
-        helper.start()
+        helper = _Forked(_work_into, work, items[half:], pack)
     except OSError:  # no processes to be had (a locked-down container): all of it here
-        receive.close()
         return [work(items)]
-    finally:
-        send.close()  # the helper's end: when it ends, receiving here ends too, however it ended
     try:
         mine = work(items[:half])
         try:
-            outcome, packed = receive.recv()
+            outcome, packed = helper.result()
         except EOFError:  # it ended without a word: killed (out of memory?)
-            helper.join()
             raise ZhinengError(
                 f"the process building half the report ended unexpectedly (exit code {helper.exitcode})"
             ) from None
@@ -229,10 +222,42 @@ def in_two(
             raise RuntimeError(f"the process building half the report failed:\n{outcome}")
         return [mine, unpack(packed)]
     finally:
-        if helper.is_alive():  # this side failed first (or Ctrl-C)
-            helper.terminate()
-        helper.join()
-        receive.close()
+        helper.end()
+
+
+class _Forked:
+    """A forked process running target(*args, send) that sends back one message: started here, its message
+    taken with result(), and ended (terminated if this side failed first, or on Ctrl-C) with end()."""
+
+    def __init__(self, target: Callable[..., None], *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=target, args=(*args, send), daemon=True)
+        try:
+            self._process.start()
+        except BaseException:
+            self._receive.close()
+            raise
+        finally:
+            send.close()  # its end: when the process ends, receiving here ends too, however it ended
+
+    def result(self) -> Any:
+        """Its message, waited for; EOFError if it ended without one (exitcode says how)."""
+        try:
+            return self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._process.exitcode
+
+    def end(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
 
 
 def _work_into(
@@ -294,23 +319,16 @@ class _Spooled(MadeElsewhere):
 
     def __init__(self, spool: str, make: Callable[[], Pieces]) -> None:
         self.spool: str | None = spool  # None once placed: write_together owns it then
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._maker = context.Process(target=_make_into, args=(make, spool, send), daemon=True)
         try:
-            self._maker.start()
+            self._maker = _Forked(_make_into, make, spool)
         except BaseException:
-            self._receive.close()
             Path(spool).unlink(missing_ok=True)
             raise
-        finally:
-            send.close()  # the maker's end: when it ends, receiving here ends too, however it ended
 
     def place(self, path: Path) -> str:
         try:
-            outcome = self._receive.recv()
+            outcome = self._maker.result()
         except EOFError:  # it ended without a word: killed (out of memory?); write_together says which file
-            self._maker.join()
             raise OSError(
                 f"the process making it ended unexpectedly (exit code {self._maker.exitcode})"
             ) from None
@@ -342,10 +360,7 @@ class _Spooled(MadeElsewhere):
         return tmp
 
     def end(self) -> None:
-        if self._maker.is_alive():  # this side failed first (or Ctrl-C): its file is no longer wanted
-            self._maker.terminate()
-        self._maker.join()
-        self._receive.close()
+        self._maker.end()  # its file is no longer wanted if it is still at work
         if self.spool is not None:
             Path(self.spool).unlink(missing_ok=True)
 
